@@ -1,0 +1,16 @@
+// The `fast` command: composes runtime + translator + os + perf (DESIGN.md section 2).
+// Each subcommand lives in Commands/ as a class implementing ICliCommand; they are found here
+// by reflection, so adding a command touches no shared file.
+using System.CommandLine;
+using System.Reflection;
+using Fast.Cli;
+
+var root = new RootCommand("Fast: an AArch64 emulator and the operating system it runs");
+foreach (var type in typeof(ICliCommand).Assembly.GetTypes()
+             .Where(t => t.IsClass && !t.IsAbstract && typeof(ICliCommand).IsAssignableFrom(t))
+             .OrderBy(t => t.Name))
+{
+    var command = (ICliCommand)Activator.CreateInstance(type)!;
+    root.Subcommands.Add(command.Build());
+}
+return root.Parse(args).Invoke();

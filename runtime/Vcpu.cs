@@ -1,0 +1,170 @@
+// Vcpu: one virtual CPU — its CpuState, its Tlb, the slow paths of memory access, and the run loop.
+//
+// Threading: a Vcpu is driven by exactly one host thread (the one calling Run). Everything here
+// is touched only by that thread except PendingInterrupt (any thread may set it) and the TLB
+// write revocation of Machine.MarkCodePage (see Tlb's header). The OS sees the vCPU only through
+// IGuestOs callbacks made on the vCPU's own thread.
+//
+// Exceptions: terminators (SVC, BRK, HLT, UDF, undefined) end a block, so the OS handles them
+// synchronously from the instruction's semantics and the block simply ends. An abort raised in
+// the middle of a block is handed to the OS on the spot; if the OS repairs the mapping (a lazy
+// allocation, copy-on-write) the access is retried in place and the guest never notices. Only
+// when the OS redirects the vCPU does the runtime throw GuestRedirectException to abandon the
+// instruction; semantics perform all memory accesses before writing registers, so an abandoned
+// instruction has no architectural effect.
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Fast.Runtime;
+
+public sealed unsafe partial class Vcpu : IDisposable
+{
+    public int Id { get; }
+    public Machine Machine { get; }
+    public PhysicalMemory Ram => Machine.Ram;
+    public CpuState* State { get; }
+    public Tlb Tlb { get; } = new();
+    public IGuestOs Os => Machine.Os;
+    public IExecutionEngine Engine => Machine.Engine;
+    /// <summary>Free for the OS to hang its per-core or per-thread data on.</summary>
+    public object? OsData { get; set; }
+    /// <summary>Free for the execution engine's per-vCPU data (jump cache).</summary>
+    public object? EngineData { get; set; }
+    /// <summary>PC of the last instruction abandoned by TakeAbort (lets engines count retired instructions).</summary>
+    public ulong AbandonedPc { get; private set; }
+
+    GCHandle self;
+    int flushRequested;
+
+    public long PageWalks;
+    public long Exceptions;
+
+    internal Vcpu(Machine machine, int id)
+    {
+        Machine = machine;
+        Id = id;
+        State = (CpuState*)NativeMemory.AlignedAlloc(CpuState.Size, 64);
+        NativeMemory.Clear(State, CpuState.Size);
+        self = GCHandle.Alloc(this, GCHandleType.Normal);
+        State->Owner = GCHandle.ToIntPtr(self);
+        State->Tlb = Tlb.Entries;
+        State->Cntfrq = GenericTimer.Frequency;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vcpu FromState(CpuState* c) => Unsafe.As<Vcpu>(GCHandle.FromIntPtr(c->Owner).Target!);
+
+    // ---- run loop ----
+
+    /// <summary>Runs guest code until the OS halts this vCPU or the budget of instructions is spent.</summary>
+    public void Run(long instructionBudget = long.MaxValue)
+    {
+        State->ExitReason = ExitReason.None;
+        long start = (long)State->Retired;
+        while (true)
+        {
+            ApplyPendingFlush();
+            long left = instructionBudget - ((long)State->Retired - start);
+            if (left <= 0) return;
+            Engine.Run(this, left);
+            switch (State->ExitReason)
+            {
+                case ExitReason.Halted:
+                    return;
+                case ExitReason.Interrupt:
+                    State->ExitReason = ExitReason.None;
+                    int pending = Interlocked.Exchange(ref State->PendingInterrupt, 0);
+                    pending &= ~InterruptBits.TlbFlush;
+                    if (pending != 0 && Os.OnInterrupt(this, pending) == Resume.Halt) { State->ExitReason = ExitReason.Halted; return; }
+                    break;
+                case ExitReason.Budget:
+                    return;
+            }
+        }
+    }
+
+    /// <summary>Asks the vCPU to leave generated code at its next block boundary (any thread).</summary>
+    public void RaiseInterrupt(int bits) => Interlocked.Or(ref State->PendingInterrupt, bits);
+
+    /// <summary>Requests a whole-TLB flush applied by the owning thread at its next block boundary.</summary>
+    public void RequestTlbFlush()
+    {
+        Volatile.Write(ref flushRequested, 1);
+        RaiseInterrupt(InterruptBits.TlbFlush);
+    }
+
+    void ApplyPendingFlush()
+    {
+        if (Interlocked.Exchange(ref flushRequested, 0) != 0) Tlb.FlushAll();
+    }
+
+    /// <summary>Sets TTBR0 (and with it the ASID, bits 63:48) as an OS context switch does.</summary>
+    public void SetTranslationTable(ulong ttbr0)
+    {
+        ushort asid = (ushort)(ttbr0 >> 48);
+        if (asid != State->Asid || (ttbr0 & ~0xFFFF_0000_0000_0000UL) != (State->Ttbr0 & ~0xFFFF_0000_0000_0000UL))
+        {
+            if (asid == State->Asid) Tlb.FlushAsid(asid); // same ASID, new table: nothing of the old one may survive
+            else Tlb.SwitchAsid(asid);
+        }
+        State->Ttbr0 = ttbr0;
+        State->Asid = asid;
+    }
+
+    // ---- exceptions ----
+
+    /// <summary>Hands an exception that ends a block to the OS (SVC, BRK, HLT, UDF, undefined).</summary>
+    public void TakeException(in GuestException e)
+    {
+        Exceptions++;
+        State->PC = e.Pc;
+        if (Os.OnException(this, e) == Resume.Halt) State->ExitReason = ExitReason.Halted;
+    }
+
+    /// <summary>
+    /// Hands an exception raised in the middle of an instruction to the OS. Returns only when the
+    /// OS asked for a retry; otherwise abandons the instruction.
+    /// </summary>
+    public void TakeAbort(in GuestException e)
+    {
+        Exceptions++;
+        ulong pc = State->PC;
+        AbandonedPc = pc;
+        State->PC = e.Pc;
+        switch (Os.OnException(this, e))
+        {
+            case Resume.Retry:
+                State->PC = pc;
+                return;
+            case Resume.Halt:
+                State->ExitReason = ExitReason.Halted;
+                break;
+        }
+        throw GuestRedirectException.Instance;
+    }
+
+    /// <summary>Raises an alignment fault for a data access (ARM ARM D8.15.4).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public void AlignmentFault(ulong va, AccessKind access)
+    {
+        TakeAbort(new GuestException(ExceptionKind.DataAbort,
+            Syndrome.DataAbort(FaultKind.Alignment, 0, access == AccessKind.Write), State->PC, va, FaultKind.Alignment, access));
+    }
+
+    public void Dispose()
+    {
+        Tlb.Dispose();
+        if (self.IsAllocated) self.Free();
+        NativeMemory.AlignedFree(State);
+    }
+}
+
+/// <summary>Bits of CpuState.PendingInterrupt. The OS may define more above Os.</summary>
+public static class InterruptBits
+{
+    public const int Timer = 1;
+    public const int InterProcessor = 2;
+    public const int TlbFlush = 4;
+    public const int Stop = 8;
+    public const int Os = 16;
+}

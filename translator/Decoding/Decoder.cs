@@ -1,0 +1,59 @@
+// Decoder: A64 instruction word -> encoding-table row, using the generated row descriptors.
+//
+// Rows are bucketed by the 12 most significant bits of the word (bits 31..20), which hold the
+// ARM ARM's op0 group and most class selectors: a bucket lists the rows whose fixed bits agree
+// with that prefix, in decode order (higher priority first, then more fixed bits first). Decoding
+// scans one short bucket. A word no row claims, or that hits a row's Undefined constraint, is
+// UNDEFINED (ARM ARM C1.2: unallocated encodings are UNDEFINED).
+using System.Numerics;
+
+namespace Fast.Translator;
+
+public static class Decoder
+{
+    public const int Undefined = -1;
+    const int BucketBits = 12;
+    const int BucketShift = 32 - BucketBits;
+
+    static readonly int[][] buckets = BuildBuckets();
+
+    public static ReadOnlySpan<RowInfo> Rows => GeneratedDecoder.Rows;
+
+    /// <summary>The row index for a word, or Undefined.</summary>
+    public static int Decode(uint word)
+    {
+        var rows = GeneratedDecoder.Rows;
+        foreach (int i in buckets[word >> BucketShift])
+        {
+            ref readonly RowInfo r = ref rows[i];
+            if ((word & r.Mask) != r.Value) continue;
+            return r.IsUndefined(word) ? Undefined : i;
+        }
+        return Undefined;
+    }
+
+    public static int IndexOf(string name)
+    {
+        var rows = GeneratedDecoder.Rows;
+        for (int i = 0; i < rows.Length; i++)
+            if (rows[i].Name == name) return i;
+        return -1;
+    }
+
+    static int[][] BuildBuckets()
+    {
+        var rows = GeneratedDecoder.Rows;
+        var order = Enumerable.Range(0, rows.Length)
+            .OrderByDescending(i => rows[i].Priority)
+            .ThenByDescending(i => BitOperations.PopCount(rows[i].Mask))
+            .ToArray();
+        var result = new int[1 << BucketBits][];
+        uint prefixMask = ~0u << BucketShift;
+        for (uint b = 0; b < result.Length; b++)
+        {
+            uint prefix = b << BucketShift;
+            result[b] = order.Where(i => ((prefix ^ rows[i].Value) & rows[i].Mask & prefixMask) == 0).ToArray();
+        }
+        return result;
+    }
+}

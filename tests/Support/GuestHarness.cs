@@ -16,7 +16,7 @@ public sealed unsafe class GuestHarness : IDisposable
 {
     public const ulong CodeBase = 0x10000;
     public const ulong DataBase = 0x100000;
-    public const uint EndMarker = 0xD421E1A0; // BRK #0xF00D
+    public const uint EndMarker = 0xD43E01A0; // BRK #0xF00D
 
     public Machine Machine { get; }
     public Vcpu Cpu { get; }

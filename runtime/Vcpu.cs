@@ -13,7 +13,9 @@
 // instruction; semantics perform all memory accesses before writing registers, so an abandoned
 // instruction has no architectural effect.
 using System.Runtime.CompilerServices;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Fast.Runtime.Observability;
 
 namespace Fast.Runtime;
 
@@ -118,6 +120,8 @@ public sealed unsafe partial class Vcpu : IDisposable
     {
         Exceptions++;
         State->PC = e.Pc;
+        if (e.Kind != ExceptionKind.Svc && FastEventSource.Log.FaultEnabled)
+            FastEventSource.Log.GuestException(Id, (int)e.Kind, e.Pc, e.Syndrome);
         if (Os.OnException(this, e) == Resume.Halt) State->ExitReason = ExitReason.Halted;
     }
 
@@ -131,7 +135,16 @@ public sealed unsafe partial class Vcpu : IDisposable
         ulong pc = State->PC;
         AbandonedPc = pc;
         State->PC = e.Pc;
-        switch (Os.OnException(this, e))
+        bool traced = FastEventSource.Log.FaultEnabled;
+        long started = 0;
+        if (traced)
+        {
+            started = Stopwatch.GetTimestamp();
+            FastEventSource.Log.FaultStart(Id, e.Pc, e.FaultAddress, (int)e.Fault, (int)e.Access, e.Level);
+        }
+        var resume = Os.OnException(this, e);
+        if (traced) FastEventSource.Log.FaultStop(Id, e.FaultAddress, (int)resume, Stopwatch.GetTimestamp() - started);
+        switch (resume)
         {
             case Resume.Retry:
                 State->PC = pc;

@@ -23,7 +23,8 @@ public sealed class CodeCache
     {
         lock (gate)
         {
-            if (byAddress.TryGetValue(block.PhysicalAddress, out var existing) && existing.Valid) return existing;
+            // Two virtual addresses may alias one physical page: a block is reusable only at its own PC.
+            if (byAddress.TryGetValue(block.PhysicalAddress, out var existing) && existing.Valid && existing.Pc == block.Pc) return existing;
             byAddress[block.PhysicalAddress] = block;
             if (!byPage.TryGetValue(block.PhysicalPage, out var list)) byPage[block.PhysicalPage] = list = new();
             list.Add(block);
@@ -32,17 +33,19 @@ public sealed class CodeCache
         }
     }
 
-    public void InvalidatePage(ulong physicalPage)
+    /// <summary>Drops the blocks of a physical page; returns how many.</summary>
+    public int InvalidatePage(ulong physicalPage)
     {
         lock (gate)
         {
-            if (!byPage.Remove(physicalPage, out var list)) return;
+            if (!byPage.Remove(physicalPage, out var list)) return 0;
             foreach (var block in list)
             {
                 block.Valid = false;
                 byAddress.Remove(block.PhysicalAddress);
                 BlocksInvalidated++;
             }
+            return list.Count;
         }
     }
 

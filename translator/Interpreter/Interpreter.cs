@@ -11,6 +11,7 @@
 // continues at whatever PC the OS chose.
 using System.Runtime.CompilerServices;
 using Fast.Runtime;
+using Fast.Runtime.Observability;
 
 namespace Fast.Translator.Interpreter;
 
@@ -125,11 +126,16 @@ public sealed unsafe class Interpreter : IExecutionEngine
             if (rows[row].EndsBlock) { endsWithControl = true; break; }
         }
         var block = Cache.Add(new DecodedBlock(pc, pa, buffer[..count], endsWithControl));
+        if (FastEventSource.Log.TranslationEnabled) FastEventSource.Log.BlockDecoded(pc, pa, count);
         BlockDecoded?.Invoke(block);
         return block;
     }
 
-    public void InvalidateCodePage(ulong physicalPage) => Cache.InvalidatePage(physicalPage);
+    public void InvalidateCodePage(ulong physicalPage)
+    {
+        int dropped = Cache.InvalidatePage(physicalPage);
+        if (FastEventSource.Log.TranslationEnabled) FastEventSource.Log.CodeInvalidated(physicalPage, dropped);
+    }
 
     public void InvalidateAll() => Cache.InvalidateAll();
 

@@ -1,0 +1,177 @@
+// FastEventSource: the one EventSource provider, "Fast", through which every hot path reports
+// (DESIGN.md section 6). A keyword per concern; explicit event ids; payloads written with
+// WriteEventCore over stack-allocated EventData; every call site guards with IsEnabled(level,
+// keyword) through the *Enabled properties, so disabled tracing costs one field load and branch.
+//
+// Events with a start and a stop (a fault's resolution, a syscall, an IPC round trip, a region
+// compile) use the EventSource Start/Stop opcodes so TraceEvent computes durations, and the stop
+// also carries the measured duration in ticks of Stopwatch.Frequency for latency histograms.
+// Ids are stable: the trace report and recorded traces depend on them.
+using System.Diagnostics.Tracing;
+using System.Runtime.CompilerServices;
+
+namespace Fast.Runtime.Observability;
+
+[EventSource(Name = "Fast")]
+public sealed unsafe class FastEventSource : EventSource
+{
+    public static readonly FastEventSource Log = new();
+
+    public static class Keywords
+    {
+        public const EventKeywords Translation = (EventKeywords)0x1;
+        public const EventKeywords Fault = (EventKeywords)0x2;
+        public const EventKeywords Ipc = (EventKeywords)0x4;
+        public const EventKeywords Packet = (EventKeywords)0x8;
+        public const EventKeywords Syscall = (EventKeywords)0x10;
+        public const EventKeywords Scheduler = (EventKeywords)0x20;
+    }
+
+    public static class Tasks
+    {
+        public const EventTask Fault = (EventTask)1;
+        public const EventTask Syscall = (EventTask)2;
+        public const EventTask Ipc = (EventTask)3;
+        public const EventTask Compile = (EventTask)4;
+    }
+
+    FastEventSource() : base(EventSourceSettings.EtwSelfDescribingEventFormat) { }
+
+    public bool TranslationEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Verbose, Keywords.Translation); }
+    public bool FaultEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Fault); }
+    public bool SyscallEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Syscall); }
+    public bool SchedulerEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Scheduler); }
+    public bool IpcEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Ipc); }
+    public bool PacketEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Packet); }
+
+    // ---- Translation ----
+
+    /// <summary>A block was decoded for tier 0 (pc, physical address, instructions).</summary>
+    [Event(1, Keywords = Keywords.Translation, Level = EventLevel.Verbose)]
+    public void BlockDecoded(ulong Pc, ulong PhysicalAddress, int Instructions)
+    {
+        EventData* d = stackalloc EventData[3];
+        Set(d, 0, &Pc); Set(d, 1, &PhysicalAddress); Set(d, 2, &Instructions);
+        WriteEventCore(1, 3, d);
+    }
+
+    /// <summary>Translations of a physical page were dropped (self-modifying code, IC IVAU, unmap).</summary>
+    [Event(2, Keywords = Keywords.Translation, Level = EventLevel.Verbose)]
+    public void CodeInvalidated(ulong PhysicalPage, int Blocks)
+    {
+        EventData* d = stackalloc EventData[2];
+        Set(d, 0, &PhysicalPage); Set(d, 1, &Blocks);
+        WriteEventCore(2, 2, d);
+    }
+
+    [Event(3, Keywords = Keywords.Translation, Level = EventLevel.Informational, Task = Tasks.Compile, Opcode = EventOpcode.Start)]
+    public void RegionCompileStart(ulong Pc, int Instructions)
+    {
+        EventData* d = stackalloc EventData[2];
+        Set(d, 0, &Pc); Set(d, 1, &Instructions);
+        WriteEventCore(3, 2, d);
+    }
+
+    [Event(4, Keywords = Keywords.Translation, Level = EventLevel.Informational, Task = Tasks.Compile, Opcode = EventOpcode.Stop)]
+    public void RegionCompileStop(ulong Pc, int IlBytes, long DurationTicks)
+    {
+        EventData* d = stackalloc EventData[3];
+        Set(d, 0, &Pc); Set(d, 1, &IlBytes); Set(d, 2, &DurationTicks);
+        WriteEventCore(4, 3, d);
+    }
+
+    // ---- Faults and exceptions ----
+
+    /// <summary>An abort reached the OS: kind (FaultKind), access (AccessKind), translation level.</summary>
+    [Event(10, Keywords = Keywords.Fault, Level = EventLevel.Informational, Task = Tasks.Fault, Opcode = EventOpcode.Start)]
+    public void FaultStart(int Vcpu, ulong Pc, ulong Address, int Kind, int Access, int Level)
+    {
+        EventData* d = stackalloc EventData[6];
+        Set(d, 0, &Vcpu); Set(d, 1, &Pc); Set(d, 2, &Address); Set(d, 3, &Kind); Set(d, 4, &Access); Set(d, 5, &Level);
+        WriteEventCore(10, 6, d);
+    }
+
+    /// <summary>The OS answered the abort: Resolution is the Resume value (Retry = repaired in place).</summary>
+    [Event(11, Keywords = Keywords.Fault, Level = EventLevel.Informational, Task = Tasks.Fault, Opcode = EventOpcode.Stop)]
+    public void FaultStop(int Vcpu, ulong Address, int Resolution, long DurationTicks)
+    {
+        EventData* d = stackalloc EventData[4];
+        Set(d, 0, &Vcpu); Set(d, 1, &Address); Set(d, 2, &Resolution); Set(d, 3, &DurationTicks);
+        WriteEventCore(11, 4, d);
+    }
+
+    /// <summary>A synchronous exception other than an abort (BRK, UDF, undefined, alignment...).</summary>
+    [Event(12, Keywords = Keywords.Fault, Level = EventLevel.Informational)]
+    public void GuestException(int Vcpu, int Kind, ulong Pc, uint Syndrome)
+    {
+        EventData* d = stackalloc EventData[4];
+        Set(d, 0, &Vcpu); Set(d, 1, &Kind); Set(d, 2, &Pc); Set(d, 3, &Syndrome);
+        WriteEventCore(12, 4, d);
+    }
+
+    // ---- Syscalls (written by the OS) ----
+
+    [Event(20, Keywords = Keywords.Syscall, Level = EventLevel.Informational, Task = Tasks.Syscall, Opcode = EventOpcode.Start)]
+    public void SyscallStart(int Pid, int Tid, int Number, ulong Arg0, ulong Arg1, ulong Arg2)
+    {
+        EventData* d = stackalloc EventData[6];
+        Set(d, 0, &Pid); Set(d, 1, &Tid); Set(d, 2, &Number); Set(d, 3, &Arg0); Set(d, 4, &Arg1); Set(d, 5, &Arg2);
+        WriteEventCore(20, 6, d);
+    }
+
+    [Event(21, Keywords = Keywords.Syscall, Level = EventLevel.Informational, Task = Tasks.Syscall, Opcode = EventOpcode.Stop)]
+    public void SyscallStop(int Pid, int Tid, int Number, long Result, long DurationTicks)
+    {
+        EventData* d = stackalloc EventData[5];
+        Set(d, 0, &Pid); Set(d, 1, &Tid); Set(d, 2, &Number); Set(d, 3, &Result); Set(d, 4, &DurationTicks);
+        WriteEventCore(21, 5, d);
+    }
+
+    // ---- Scheduler ----
+
+    [Event(30, Keywords = Keywords.Scheduler, Level = EventLevel.Informational)]
+    public void ContextSwitch(int Core, int FromTid, int ToTid, int FromState)
+    {
+        EventData* d = stackalloc EventData[4];
+        Set(d, 0, &Core); Set(d, 1, &FromTid); Set(d, 2, &ToTid); Set(d, 3, &FromState);
+        WriteEventCore(30, 4, d);
+    }
+
+    // ---- IPC (shape fixed now for the multikernel issue) ----
+
+    /// <summary>Transport: 0 = LMP, 1 = UMP.</summary>
+    [Event(40, Keywords = Keywords.Ipc, Level = EventLevel.Informational, Task = Tasks.Ipc, Opcode = EventOpcode.Send)]
+    public void IpcSend(ulong Channel, int Transport, int Bytes, int SenderCore, int SenderPid, int ReceiverCore)
+    {
+        EventData* d = stackalloc EventData[6];
+        Set(d, 0, &Channel); Set(d, 1, &Transport); Set(d, 2, &Bytes); Set(d, 3, &SenderCore); Set(d, 4, &SenderPid); Set(d, 5, &ReceiverCore);
+        WriteEventCore(40, 6, d);
+    }
+
+    [Event(41, Keywords = Keywords.Ipc, Level = EventLevel.Informational, Task = Tasks.Ipc, Opcode = EventOpcode.Receive)]
+    public void IpcReceive(ulong Channel, int Transport, int Bytes, int ReceiverCore, int ReceiverPid, long LatencyTicks)
+    {
+        EventData* d = stackalloc EventData[6];
+        Set(d, 0, &Channel); Set(d, 1, &Transport); Set(d, 2, &Bytes); Set(d, 3, &ReceiverCore); Set(d, 4, &ReceiverPid); Set(d, 5, &LatencyTicks);
+        WriteEventCore(41, 6, d);
+    }
+
+    // ---- Packets (shape fixed now for the network issue) ----
+
+    /// <summary>Direction: 0 = received, 1 = sent. Protocol: the EtherType or IP protocol number.</summary>
+    [Event(50, Keywords = Keywords.Packet, Level = EventLevel.Informational)]
+    public void Packet(int Direction, int Protocol, int Bytes, uint SourceIp, uint DestinationIp, int Port)
+    {
+        EventData* d = stackalloc EventData[6];
+        Set(d, 0, &Direction); Set(d, 1, &Protocol); Set(d, 2, &Bytes); Set(d, 3, &SourceIp); Set(d, 4, &DestinationIp); Set(d, 5, &Port);
+        WriteEventCore(50, 6, d);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Set<T>(EventData* d, int i, T* value) where T : unmanaged
+    {
+        d[i] = default;   // clears the reserved field
+        d[i].DataPointer = (nint)value;
+        d[i].Size = sizeof(T);
+    }
+}

@@ -73,10 +73,10 @@ public sealed unsafe class FastEventSource : EventSource
     }
 
     [Event(4, Keywords = Keywords.Translation, Level = EventLevel.Informational, Task = Tasks.Compile, Opcode = EventOpcode.Stop)]
-    public void RegionCompileStop(ulong Pc, int IlBytes, long DurationTicks)
+    public void RegionCompileStop(ulong Pc, int GuestInstructions, long DurationTicks)
     {
         EventData* d = stackalloc EventData[3];
-        Set(d, 0, &Pc); Set(d, 1, &IlBytes); Set(d, 2, &DurationTicks);
+        Set(d, 0, &Pc); Set(d, 1, &GuestInstructions); Set(d, 2, &DurationTicks);
         WriteEventCore(4, 3, d);
     }
 

@@ -22,10 +22,14 @@ public sealed unsafe class GuestHarness : IDisposable
     public Vcpu Cpu { get; }
     public CpuState* State => Cpu.State;
     public TestOs Os { get; } = new();
-    public Fast.Translator.Interpreter.Interpreter Engine { get; } = new();
+    public Fast.Translator.Interpreter.Interpreter Engine { get; }
+    public Fast.Translator.Jit.TierUpQueue? TierUp { get; }
 
-    public GuestHarness(ulong ramSize = 64UL << 20)
+    /// <param name="tier1Threshold">If set, blocks entered this many times are compiled to IL (tier 1).</param>
+    public GuestHarness(ulong ramSize = 64UL << 20, int? tier1Threshold = null)
     {
+        if (tier1Threshold is int threshold) TierUp = new Fast.Translator.Jit.TierUpQueue();
+        Engine = new Fast.Translator.Interpreter.Interpreter { TierUp = TierUp, TierUpThreshold = tier1Threshold ?? 64 };
         Machine = new Machine(ramSize, Engine, Os);
         Cpu = Machine.AddVcpu();
         State->Control = CpuControl.None;
@@ -67,5 +71,9 @@ public sealed unsafe class GuestHarness : IDisposable
     public ulong Read64(ulong pa) => Machine.Ram.Read64(pa);
     public void Write64(ulong pa, ulong value) => Machine.Ram.Write64(pa, value);
 
-    public void Dispose() => Machine.Dispose();
+    public void Dispose()
+    {
+        TierUp?.Dispose();
+        Machine.Dispose();
+    }
 }

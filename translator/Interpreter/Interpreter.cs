@@ -22,6 +22,10 @@ public sealed unsafe class Interpreter : IExecutionEngine
 
     public CodeCache Cache { get; } = new();
 
+    /// <summary>Tier 1, when enabled: blocks entered TierUpThreshold times are compiled in the background.</summary>
+    public Jit.TierUpQueue? TierUp { get; init; }
+    public int TierUpThreshold { get; init; } = 64;
+
     /// <summary>Raised once per block when it is first decoded (tier 1 and tracing hook here).</summary>
     public event Action<DecodedBlock>? BlockDecoded;
 
@@ -46,10 +50,16 @@ public sealed unsafe class Interpreter : IExecutionEngine
             {
                 block = Lookup(cpu, data, c->PC);
                 if (block is null) continue;   // an exception at the block's start was delivered
-                block.EntryCount++;
+                long entries = ++block.EntryCount;
                 data.BlockEntries++;
                 int n = block.Count <= budget ? block.Count : (int)budget;
-                ExecuteBlock(c, block, n);
+                var compiled = block.Compiled;
+                if (compiled is not null && n == block.Count) compiled(c);
+                else
+                {
+                    if (entries == TierUpThreshold && TierUp is not null) TierUp.Enqueue(block);
+                    ExecuteBlock(c, block, n);
+                }
                 c->Retired += (ulong)n;
                 budget -= n;
             }

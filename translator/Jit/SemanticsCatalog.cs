@@ -1,0 +1,43 @@
+// SemanticsCatalog: for each encoding-table row, the semantics method the generated decoder calls
+// and how to compute each of its arguments from an instruction word. Tier 1 emits direct calls
+// to these methods with the fields as constants, so RyuJIT inlines the semantics and folds the
+// register numbers: the same code the interpreter runs, specialised per instruction.
+using System.Reflection;
+using Fast.Translator.Table;
+
+namespace Fast.Translator.Jit;
+
+public sealed class SemanticsCatalog
+{
+    public sealed record Entry(MethodInfo Method, Field[] Arguments);
+
+    public static SemanticsCatalog Instance { get; } = new();
+
+    readonly Entry[] entries;
+
+    SemanticsCatalog()
+    {
+        var rows = EncodingTable.Rows;
+        if (rows.Count != Decoder.Rows.Length)
+            throw new InvalidOperationException("the encoding table and the generated decoder disagree; rebuild the translator");
+        entries = new Entry[rows.Count];
+        var assembly = typeof(SemanticsCatalog).Assembly;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var type = assembly.GetType($"Fast.Translator.Semantics.{row.Group}")
+                ?? throw new InvalidOperationException($"no semantics class for group {row.Group}");
+            var method = type.GetMethod(row.Name, BindingFlags.Public | BindingFlags.Static)
+                ?? throw new InvalidOperationException($"no semantics method {row.Group}.{row.Name}");
+            var parameters = method.GetParameters();
+            var args = new Field[parameters.Length - 1];
+            for (int p = 1; p < parameters.Length; p++)
+                args[p - 1] = row.Fields.First(f => f.Name == parameters[p].Name);
+            entries[i] = new Entry(method, args);
+        }
+    }
+
+    public Entry this[int row] => entries[row];
+
+    public static uint Extract(Field f, uint word) => (uint)((word >> f.Low) & ((1UL << f.Width) - 1));
+}

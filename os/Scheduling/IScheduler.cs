@@ -1,0 +1,26 @@
+// IScheduler: the policy that picks the next thread of one core. A core's kernel owns one
+// instance and calls it only from that core's host thread, except MakeReady, which any thread
+// may call (a waker on another core); implementations lock accordingly.
+namespace Fast.Os.Scheduling;
+
+public enum ThreadState { New, Ready, Running, Blocked, Zombie }
+
+public interface ISchedulable
+{
+    int Tid { get; }
+    ThreadState State { get; set; }
+}
+
+public interface IScheduler<T> where T : class, ISchedulable
+{
+    /// <summary>Puts a thread on the run queue (NEW or BLOCKED → READY). Any thread may call it.</summary>
+    void MakeReady(T thread);
+
+    /// <summary>Takes the next thread to run, or null if none is ready.</summary>
+    T? PickNext();
+
+    /// <summary>True if a thread other than the running one is waiting (the timer then preempts).</summary>
+    bool HasReady { get; }
+
+    int ReadyCount { get; }
+}

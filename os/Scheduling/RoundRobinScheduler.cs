@@ -1,0 +1,42 @@
+// RoundRobinScheduler: a FIFO run queue (AIMv6's round-robin on a timer). The running thread goes
+// to the back when preempted; a woken thread joins the back. Locking: one lock around the queue.
+namespace Fast.Os.Scheduling;
+
+public sealed class RoundRobinScheduler<T> : IScheduler<T> where T : class, ISchedulable
+{
+    readonly Queue<T> ready = new();   // guarded by ready
+
+    public void MakeReady(T thread)
+    {
+        lock (ready)
+        {
+            if (thread.State == ThreadState.Ready || thread.State == ThreadState.Zombie) return;
+            thread.State = ThreadState.Ready;
+            ready.Enqueue(thread);
+        }
+    }
+
+    public T? PickNext()
+    {
+        lock (ready)
+        {
+            while (ready.TryDequeue(out var t))
+            {
+                if (t.State != ThreadState.Ready) continue;   // killed while queued
+                t.State = ThreadState.Running;
+                return t;
+            }
+            return null;
+        }
+    }
+
+    public bool HasReady
+    {
+        get { lock (ready) return ready.Count > 0; }
+    }
+
+    public int ReadyCount
+    {
+        get { lock (ready) return ready.Count; }
+    }
+}

@@ -3,12 +3,12 @@
 // may call (a waker on another core); implementations lock accordingly.
 namespace Fast.Os.Scheduling;
 
-public enum ThreadState { New, Ready, Running, Blocked, Zombie }
+public enum GuestThreadState { New, Ready, Running, Blocked, Zombie }
 
 public interface ISchedulable
 {
     int Tid { get; }
-    ThreadState State { get; set; }
+    GuestThreadState State { get; set; }
 }
 
 public interface IScheduler<T> where T : class, ISchedulable

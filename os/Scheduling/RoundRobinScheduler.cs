@@ -10,8 +10,8 @@ public sealed class RoundRobinScheduler<T> : IScheduler<T> where T : class, ISch
     {
         lock (ready)
         {
-            if (thread.State == ThreadState.Ready || thread.State == ThreadState.Zombie) return;
-            thread.State = ThreadState.Ready;
+            if (thread.State == GuestThreadState.Ready || thread.State == GuestThreadState.Zombie) return;
+            thread.State = GuestThreadState.Ready;
             ready.Enqueue(thread);
         }
     }
@@ -22,8 +22,8 @@ public sealed class RoundRobinScheduler<T> : IScheduler<T> where T : class, ISch
         {
             while (ready.TryDequeue(out var t))
             {
-                if (t.State != ThreadState.Ready) continue;   // killed while queued
-                t.State = ThreadState.Running;
+                if (t.State != GuestThreadState.Ready) continue;   // killed while queued
+                t.State = GuestThreadState.Running;
                 return t;
             }
             return null;

@@ -1,0 +1,113 @@
+// Core: one vCPU, its host thread, and the loop that multiplexes guest threads onto it.
+//
+// The loop picks a READY thread from the core's scheduler, restores its context into the
+// vCPU, switches the translation table (TTBR0 + ASID) and runs guest code until the OS halts
+// the vCPU: the thread blocked in a syscall, was preempted by the timer, or exited. It then
+// saves the context and picks again; with nothing ready it sleeps until Kick(). A periodic
+// timer raises InterruptBits.Timer on the vCPU; the OS answers it by preempting when another
+// thread is ready (round robin on a timer, as AIMv6).
+//
+// Threading: Current and the vCPU are touched only by this core's host thread. Kick and Stop
+// may be called from anywhere.
+using System.Diagnostics;
+using Fast.Os.Scheduling;
+using Fast.Runtime;
+using Fast.Runtime.Observability;
+
+namespace Fast.Os.Kernel;
+
+public sealed unsafe class Core : IDisposable
+{
+    public int Id { get; }
+    public Vcpu Cpu { get; }
+    public IScheduler<GuestThread> Scheduler { get; }
+    public GuestThread? Current { get; private set; }
+    public long ContextSwitches;
+    public TimeSpan TimeSlice { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    readonly SemaphoreSlim wake = new(0, int.MaxValue);
+    Thread? host;
+    Timer? timer;
+    volatile bool stopping;
+
+    /// <summary>Called on the core's thread after each run of a thread, with the thread that ran.</summary>
+    public Action<Core, GuestThread>? AfterRun { get; set; }
+
+    public Core(int id, Vcpu cpu, IScheduler<GuestThread> scheduler)
+    {
+        Id = id;
+        Cpu = cpu;
+        Scheduler = scheduler;
+        cpu.OsData = this;
+    }
+
+    public void Start()
+    {
+        host = new Thread(Loop) { IsBackground = true, Name = $"Fast core {Id}" };
+        timer = new Timer(_ => Cpu.RaiseInterrupt(InterruptBits.Timer), null, TimeSlice, TimeSlice);
+        host.Start();
+    }
+
+    /// <summary>Makes a thread runnable on this core and wakes the core if it idles.</summary>
+    public void MakeReady(GuestThread thread)
+    {
+        thread.Core = Id;
+        Scheduler.MakeReady(thread);
+        Kick();
+    }
+
+    public void Kick() => wake.Release();
+
+    public void Stop()
+    {
+        stopping = true;
+        Cpu.RaiseInterrupt(InterruptBits.Stop);
+        Kick();
+    }
+
+    public void Join() => host?.Join();
+
+    void Loop()
+    {
+        while (!stopping)
+        {
+            var thread = Scheduler.PickNext();
+            if (thread is null)
+            {
+                wake.Wait(50);
+                continue;
+            }
+            RunThread(thread);
+        }
+    }
+
+    /// <summary>Runs one thread until the OS takes it off the core (one scheduling quantum or less).</summary>
+    public void RunThread(GuestThread thread)
+    {
+        var from = Current;
+        Current = thread;
+        thread.State = GuestThreadState.Running;
+        thread.Context.RestoreTo(Cpu.State);
+        if (Cpu.State->Ttbr0 != thread.Ttbr0 || (Cpu.State->Control & CpuControl.MmuEnabled) == 0) Cpu.SetTranslationTable(thread.Ttbr0);
+        ContextSwitches++;
+        thread.Switches++;
+        if (FastEventSource.Log.SchedulerEnabled)
+            FastEventSource.Log.ContextSwitch(Id, from?.Tid ?? 0, thread.Tid, (int)(from?.State ?? GuestThreadState.New));
+
+        long start = Stopwatch.GetTimestamp();
+        Cpu.Run();
+        thread.RunTicks += Stopwatch.GetTimestamp() - start;
+
+        thread.Context.SaveFrom(Cpu.State);
+        if (thread.State == GuestThreadState.Running) Scheduler.MakeReady(thread);  // preempted or yielded
+        AfterRun?.Invoke(this, thread);
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        timer?.Dispose();
+        if (host is not null && host != Thread.CurrentThread) host.Join();
+        wake.Dispose();
+    }
+}

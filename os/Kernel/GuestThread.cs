@@ -1,0 +1,27 @@
+// GuestThread: a thread control block. While the thread is off-core its registers live in
+// Context; on a core they live in that vCPU's CpuState. State transitions (GuestThreadState) are
+// made by the owning core's kernel, except BLOCKED → READY, which a waker makes through the
+// scheduler. Owner is the process (an object of the OS; kept abstract here).
+using Fast.Os.Scheduling;
+
+namespace Fast.Os.Kernel;
+
+public sealed class GuestThread : ISchedulable
+{
+    public int Tid { get; }
+    public GuestThreadState State { get; set; } = GuestThreadState.New;
+    public ThreadContext Context;
+    /// <summary>The translation table base (with ASID in bits 63:48) of the thread's address space.</summary>
+    public ulong Ttbr0 { get; set; }
+    /// <summary>The core whose scheduler this thread belongs to.</summary>
+    public int Core { get; set; }
+    /// <summary>The process (or other owner) this thread runs for.</summary>
+    public object? Owner { get; set; }
+    /// <summary>Host ticks spent running on a core (for fairness and statistics).</summary>
+    public long RunTicks;
+    public long Switches;
+
+    public GuestThread(int tid) => Tid = tid;
+
+    public override string ToString() => $"thread {Tid} ({State})";
+}

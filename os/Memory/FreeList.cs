@@ -31,20 +31,6 @@ internal sealed class FreeList
         return lo;
     }
 
-    /// <summary>The block containing address, or -1.</summary>
-    public int Find(ulong address)
-    {
-        int i = LowerBound(address + 1) - 1;
-        return i >= 0 && address < blocks[i].End ? i : -1;
-    }
-
-    /// <summary>True if any byte of [base, base + size) is free.</summary>
-    public bool Overlaps(ulong @base, ulong size)
-    {
-        int i = LowerBound(@base + size) - 1;
-        return i >= 0 && blocks[i].End > @base;
-    }
-
     /// <summary>Inserts a block and merges it with same-region neighbours that touch it.</summary>
     public void Insert(FreeBlock b)
     {

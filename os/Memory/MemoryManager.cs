@@ -44,9 +44,9 @@ public sealed class MemoryManager : IRamAllocator
         {
             if (ram.Deleted) return Err.CapDeleted;
             if (ram.Type != CapType.Ram) return Err.WrongCapType;
-            if (ram.Object.Children.Count > 0) return Err.RamInUse;
             foreach (var r in regions)
                 if (r.Object.Overlaps(ram.Base, ram.Size)) return Err.RamOverlap;
+            if (ram.Object.Children.Count > 0) return Err.RamInUse;
             regions.Add(ram);
             free.Insert(new FreeBlock(ram.Base, ram.Size, regions.Count - 1));
             total += ram.Size;
@@ -108,7 +108,7 @@ public sealed class MemoryManager : IRamAllocator
         {
             if (ram.Type != CapType.Ram) return Err.WrongCapType;
             if (!allocated.TryGetValue(ram.Base, out var a) || a.Object != ram.Object)
-                return ram.Deleted || free.Find(ram.Base) >= 0 ? Err.DoubleFree : Err.NotAllocated;
+                return ram.Deleted ? Err.DoubleFree : Err.NotAllocated;   // Free deletes: a live cap was never ours
             freeCalls++;
             caps.DestroyObject(a.Object);
             allocated.Remove(ram.Base);

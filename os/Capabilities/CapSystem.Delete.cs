@@ -89,8 +89,7 @@ public sealed partial class CapSystem
                 roots.Remove(obj);
                 return;
             }
-            p.children.Remove(obj);
-            obj.parent = null;
+            p.RemoveChild(obj);
             obj = p;
         }
     }

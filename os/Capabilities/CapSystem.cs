@@ -86,8 +86,7 @@ public sealed partial class CapSystem
                 UInt128 end = (UInt128)offset + (UInt128)objSize * (ulong)count;
                 if (end > src.Size) return Err.RetypeOutOfBounds;
                 ulong start = src.Base + offset, length = objSize * (ulong)count;
-                foreach (var child in parent.children)
-                    if (child.Overlaps(start, length)) return Err.RetypeOverlap;
+                if (parent.OverlappingChild(start, length) != null) return Err.RetypeOverlap;
             }
             else if (offset != 0) return Err.InvalidOffset;
             if (!dest.IsKernelHeld && dest.Node!.CheckFree(dest.Index, count) is var f && f != Err.Ok) return f;
@@ -96,7 +95,7 @@ public sealed partial class CapSystem
             for (int i = 0; i < count; i++)
             {
                 ulong b = info.HasMemory ? src.Base + offset + objSize * (ulong)i : src.Base;
-                var obj = new CapObject(type, b, objSize) { parent = parent };
+                var obj = new CapObject(type, b, objSize);
                 if (info.ZeroOnRetype) Zero(b, objSize);
                 obj.Payload = type switch
                 {
@@ -104,7 +103,7 @@ public sealed partial class CapSystem
                     _ when type.IsVNode() => new VNode(obj, type.VNodeLevel()),
                     _ => null,
                 };
-                parent.children.Add(obj);
+                parent.AddChild(obj);
                 created[i] = AddCopy(obj, CapRights.All, 0, dest.IsKernelHeld ? dest : dest.Offset(i));
             }
             return Err.Ok;

@@ -25,7 +25,9 @@ public sealed class CapObject
     public object? Payload { get; internal set; }
 
     internal CapObject? parent;
-    internal readonly List<CapObject> children = new();
+    internal readonly HashSet<CapObject> children = new();
+    /// <summary>The children that hold memory, by base address (for the retype overlap check).</summary>
+    internal readonly RangeIndex memoryChildren = new();
     internal readonly List<Capability> copies = new();
     /// <summary>The type-specific cleanup has run (the last copy went away).</summary>
     internal bool destroyed;
@@ -38,7 +40,24 @@ public sealed class CapObject
     }
 
     public CapObject? Parent => parent;
-    public IReadOnlyList<CapObject> Children => children;
+    public IReadOnlyCollection<CapObject> Children => children;
+
+    internal void AddChild(CapObject child)
+    {
+        child.parent = this;
+        children.Add(child);
+        if (child.Size != 0 && child.Type.Info().HasMemory) memoryChildren.Add(child);
+    }
+
+    internal void RemoveChild(CapObject child)
+    {
+        children.Remove(child);
+        if (child.Size != 0 && child.Type.Info().HasMemory) memoryChildren.Remove(child);
+        child.parent = null;
+    }
+
+    /// <summary>A child holding memory that overlaps [start, start + size), if any.</summary>
+    internal CapObject? OverlappingChild(ulong start, ulong size) => size == 0 ? null : memoryChildren.FindOverlap(start, start + size);
     public IReadOnlyList<Capability> Copies => copies;
     public bool IsGhost => copies.Count == 0;
     public ulong End => Base + Size;

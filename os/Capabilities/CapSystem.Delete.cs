@@ -29,7 +29,7 @@ public sealed partial class CapSystem
             var obj = cap.Object;
             foreach (var other in obj.copies.ToArray())
                 if (other != cap) RemoveCap(other);
-            foreach (var child in obj.children.ToArray()) DestroySubtree(child);
+            foreach (var child in obj.ChildArray()) DestroySubtree(child);
             return Err.Ok;
         }
     }
@@ -42,7 +42,7 @@ public sealed partial class CapSystem
 
     void DestroySubtree(CapObject obj)
     {
-        foreach (var child in obj.children.ToArray()) DestroySubtree(child);
+        foreach (var child in obj.ChildArray()) DestroySubtree(child);
         foreach (var cap in obj.copies.ToArray()) RemoveCap(cap);
         if (obj.copies.Count == 0) Unlink(obj);   // a ghost whose children just went
     }
@@ -81,7 +81,7 @@ public sealed partial class CapSystem
     /// <summary>Removes copy-less, child-less objects from the tree, climbing through ghosts.</summary>
     void Unlink(CapObject obj)
     {
-        while (obj.copies.Count == 0 && obj.children.Count == 0)
+        while (obj.copies.Count == 0 && obj.ChildCount == 0)
         {
             var p = obj.parent;
             if (p == null)

@@ -160,18 +160,18 @@ public sealed partial class CapSystem
         lock (Lock)
         {
             var list = new List<CapObject>();
-            var stack = new Stack<CapObject>(cap.Object.children);
+            var stack = new Stack<CapObject>(cap.Object.ChildArray());
             while (stack.Count > 0)
             {
                 var o = stack.Pop();
                 list.Add(o);
-                foreach (var c in o.children) stack.Push(c);
+                foreach (var c in o.ChildArray()) stack.Push(c);
             }
             return list;
         }
     }
 
-    public bool HasDescendants(Capability cap) { lock (Lock) return cap.Object.children.Count > 0; }
+    public bool HasDescendants(Capability cap) { lock (Lock) return cap.Object.ChildCount > 0; }
 
     internal void RaiseInvalidate(in TlbInvalidation inv) => TlbInvalidate?.Invoke(inv);
 }

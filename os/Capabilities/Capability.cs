@@ -25,9 +25,10 @@ public sealed class CapObject
     public object? Payload { get; internal set; }
 
     internal CapObject? parent;
-    internal readonly HashSet<CapObject> children = new();
+    // Created on the first child: most objects (frames, tables) never have one.
+    HashSet<CapObject>? children;
     /// <summary>The children that hold memory, by base address (for the retype overlap check).</summary>
-    internal readonly RangeIndex memoryChildren = new();
+    RangeIndex? memoryChildren;
     internal readonly List<Capability> copies = new();
     /// <summary>The type-specific cleanup has run (the last copy went away).</summary>
     internal bool destroyed;
@@ -40,24 +41,27 @@ public sealed class CapObject
     }
 
     public CapObject? Parent => parent;
-    public IReadOnlyCollection<CapObject> Children => children;
+    public IReadOnlyCollection<CapObject> Children => children ?? (IReadOnlyCollection<CapObject>)Array.Empty<CapObject>();
+    internal int ChildCount => children?.Count ?? 0;
+    internal CapObject[] ChildArray() => children?.ToArray() ?? [];
 
     internal void AddChild(CapObject child)
     {
         child.parent = this;
-        children.Add(child);
-        if (child.Size != 0 && child.Type.Info().HasMemory) memoryChildren.Add(child);
+        (children ??= new()).Add(child);
+        if (child.Size != 0 && child.Type.Info().HasMemory) (memoryChildren ??= new()).Add(child);
     }
 
     internal void RemoveChild(CapObject child)
     {
-        children.Remove(child);
-        if (child.Size != 0 && child.Type.Info().HasMemory) memoryChildren.Remove(child);
+        children?.Remove(child);
+        if (child.Size != 0 && child.Type.Info().HasMemory) memoryChildren?.Remove(child);
         child.parent = null;
     }
 
     /// <summary>A child holding memory that overlaps [start, start + size), if any.</summary>
-    internal CapObject? OverlappingChild(ulong start, ulong size) => size == 0 ? null : memoryChildren.FindOverlap(start, start + size);
+    internal CapObject? OverlappingChild(ulong start, ulong size) =>
+        size == 0 || memoryChildren == null ? null : memoryChildren.FindOverlap(start, start + size);
     public IReadOnlyList<Capability> Copies => copies;
     public bool IsGhost => copies.Count == 0;
     public ulong End => Base + Size;

@@ -14,7 +14,8 @@ public static class GenericTimer
     /// <summary>CNTVCT_EL0: ticks of Frequency since the machine started.</summary>
     public static ulong VirtualCount()
     {
-        long elapsed = Stopwatch.GetTimestamp() - start;
+        long origin = start;   // read first: the first read runs the static initializer
+        long elapsed = Stopwatch.GetTimestamp() - origin;
         return (ulong)((UInt128)(ulong)elapsed * Frequency / (ulong)Stopwatch.Frequency);
     }
 }

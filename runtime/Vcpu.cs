@@ -119,6 +119,7 @@ public sealed unsafe partial class Vcpu : IDisposable
     public void TakeException(in GuestException e)
     {
         Exceptions++;
+        AbandonedPc = State->PC;
         State->PC = e.Pc;
         if (e.Kind != ExceptionKind.Svc && FastEventSource.Log.FaultEnabled)
             FastEventSource.Log.GuestException(Id, (int)e.Kind, e.Pc, e.Syndrome);

@@ -42,8 +42,10 @@ public sealed unsafe class GuestHarness : IDisposable
     public ulong Nzcv { get => State->Nzcv; set => State->Nzcv = value; }
     public string Flags => $"{((Nzcv >> 31) & 1) switch { 1 => "N", _ => "n" }}{((Nzcv >> 30) & 1) switch { 1 => "Z", _ => "z" }}{((Nzcv >> 29) & 1) switch { 1 => "C", _ => "c" }}{((Nzcv >> 28) & 1) switch { 1 => "V", _ => "v" }}";
 
+    /// <summary>Writes words from the host side and drops every translation (host writes bypass the TLB).</summary>
     public void Load(ulong address, params uint[] words)
     {
+        Engine.InvalidateAll();
         for (int i = 0; i < words.Length; i++) WriteMemory(address + (ulong)i * 4, BitConverter.GetBytes(words[i]));
     }
 

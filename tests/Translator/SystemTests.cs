@@ -22,7 +22,8 @@ public unsafe class SystemTests
     /// <summary>Loads words at address and runs from there until the OS halts the vCPU.</summary>
     static GuestException? RunAt(GuestHarness h, ulong address, params uint[] words)
     {
-        h.Load(address, words);
+        // Host-side write without the harness's blanket invalidation, so tests can see stale code.
+        for (int i = 0; i < words.Length; i++) h.WriteMemory(address + (ulong)i * 4, BitConverter.GetBytes(words[i]));
         h.Os.Exceptions.Clear();
         h.PC = address;
         h.Cpu.Run(10_000);
@@ -318,12 +319,12 @@ public unsafe class SystemTests
         h.State->Control = CpuControl.UserCacheMaintenance;
         const ulong target = 0x20000;
         h.SetX(1, target + 0x10);
-        h.Load(target + 0x10, 0xD4200020); // BRK #0x1
+        h.WriteMemory(target + 0x10, BitConverter.GetBytes(0xD4200020u)); // BRK #0x1
         var e = RunAt(h, 0x30000, 0xD61F0020); // BR X1
         Assert.Equal(1u, e!.Value.Syndrome & 0xFFFF);
 
         // Rewritten behind the translator's back (as a DMA or another mapping could): still stale.
-        h.Load(target + 0x10, 0xD4200040); // BRK #0x2
+        h.WriteMemory(target + 0x10, BitConverter.GetBytes(0xD4200040u)); // BRK #0x2
         e = RunAt(h, 0x30000, 0xD61F0020); // BR X1
         Assert.Equal(1u, e!.Value.Syndrome & 0xFFFF);
 

@@ -5,6 +5,26 @@ namespace Fast.Translator;
 
 static unsafe partial class GeneratedDecoder
 {
+    static void Exec_B(CpuState* c, uint op) => Semantics.Branches.B(c, imm26: op & 0x3FFFFFFu);
+    static string Disasm_B(ulong pc, uint op) => Disassembly.Branches.B(pc, imm26: op & 0x3FFFFFFu);
+    static void Exec_BL(CpuState* c, uint op) => Semantics.Branches.BL(c, imm26: op & 0x3FFFFFFu);
+    static string Disasm_BL(ulong pc, uint op) => Disassembly.Branches.BL(pc, imm26: op & 0x3FFFFFFu);
+    static void Exec_B_cond(CpuState* c, uint op) => Semantics.Branches.B_cond(c, imm19: (op >> 5) & 0x7FFFFu, cond: op & 0xFu);
+    static string Disasm_B_cond(ulong pc, uint op) => Disassembly.Branches.B_cond(pc, imm19: (op >> 5) & 0x7FFFFu, cond: op & 0xFu);
+    static void Exec_CBZ(CpuState* c, uint op) => Semantics.Branches.CBZ(c, sf: (op >> 31) & 0x1u, imm19: (op >> 5) & 0x7FFFFu, Rt: op & 0x1Fu);
+    static string Disasm_CBZ(ulong pc, uint op) => Disassembly.Branches.CBZ(pc, sf: (op >> 31) & 0x1u, imm19: (op >> 5) & 0x7FFFFu, Rt: op & 0x1Fu);
+    static void Exec_CBNZ(CpuState* c, uint op) => Semantics.Branches.CBNZ(c, sf: (op >> 31) & 0x1u, imm19: (op >> 5) & 0x7FFFFu, Rt: op & 0x1Fu);
+    static string Disasm_CBNZ(ulong pc, uint op) => Disassembly.Branches.CBNZ(pc, sf: (op >> 31) & 0x1u, imm19: (op >> 5) & 0x7FFFFu, Rt: op & 0x1Fu);
+    static void Exec_TBZ(CpuState* c, uint op) => Semantics.Branches.TBZ(c, b5: (op >> 31) & 0x1u, b40: (op >> 19) & 0x1Fu, imm14: (op >> 5) & 0x3FFFu, Rt: op & 0x1Fu);
+    static string Disasm_TBZ(ulong pc, uint op) => Disassembly.Branches.TBZ(pc, b5: (op >> 31) & 0x1u, b40: (op >> 19) & 0x1Fu, imm14: (op >> 5) & 0x3FFFu, Rt: op & 0x1Fu);
+    static void Exec_TBNZ(CpuState* c, uint op) => Semantics.Branches.TBNZ(c, b5: (op >> 31) & 0x1u, b40: (op >> 19) & 0x1Fu, imm14: (op >> 5) & 0x3FFFu, Rt: op & 0x1Fu);
+    static string Disasm_TBNZ(ulong pc, uint op) => Disassembly.Branches.TBNZ(pc, b5: (op >> 31) & 0x1u, b40: (op >> 19) & 0x1Fu, imm14: (op >> 5) & 0x3FFFu, Rt: op & 0x1Fu);
+    static void Exec_BR(CpuState* c, uint op) => Semantics.Branches.BR(c, Rn: (op >> 5) & 0x1Fu);
+    static string Disasm_BR(ulong pc, uint op) => Disassembly.Branches.BR(pc, Rn: (op >> 5) & 0x1Fu);
+    static void Exec_BLR(CpuState* c, uint op) => Semantics.Branches.BLR(c, Rn: (op >> 5) & 0x1Fu);
+    static string Disasm_BLR(ulong pc, uint op) => Disassembly.Branches.BLR(pc, Rn: (op >> 5) & 0x1Fu);
+    static void Exec_RET(CpuState* c, uint op) => Semantics.Branches.RET(c, Rn: (op >> 5) & 0x1Fu);
+    static string Disasm_RET(ulong pc, uint op) => Disassembly.Branches.RET(pc, Rn: (op >> 5) & 0x1Fu);
     static void Exec_SVC(CpuState* c, uint op) => Semantics.ExceptionGeneration.SVC(c, imm16: (op >> 5) & 0xFFFFu);
     static string Disasm_SVC(ulong pc, uint op) => Disassembly.ExceptionGeneration.SVC(pc, imm16: (op >> 5) & 0xFFFFu);
     static void Exec_BRK(CpuState* c, uint op) => Semantics.ExceptionGeneration.BRK(c, imm16: (op >> 5) & 0xFFFFu);
@@ -13,12 +33,82 @@ static unsafe partial class GeneratedDecoder
     static string Disasm_HLT(ulong pc, uint op) => Disassembly.ExceptionGeneration.HLT(pc, imm16: (op >> 5) & 0xFFFFu);
     static void Exec_UDF(CpuState* c, uint op) => Semantics.ExceptionGeneration.UDF(c, imm16: op & 0xFFFFu);
     static string Disasm_UDF(ulong pc, uint op) => Disassembly.ExceptionGeneration.UDF(pc, imm16: op & 0xFFFFu);
+    static void Exec_NOP(CpuState* c, uint op) => Semantics.SystemInstructions.NOP(c);
+    static string Disasm_NOP(ulong pc, uint op) => Disassembly.SystemInstructions.NOP(pc);
+    static void Exec_YIELD(CpuState* c, uint op) => Semantics.SystemInstructions.YIELD(c);
+    static string Disasm_YIELD(ulong pc, uint op) => Disassembly.SystemInstructions.YIELD(pc);
+    static void Exec_WFE(CpuState* c, uint op) => Semantics.SystemInstructions.WFE(c);
+    static string Disasm_WFE(ulong pc, uint op) => Disassembly.SystemInstructions.WFE(pc);
+    static void Exec_WFI(CpuState* c, uint op) => Semantics.SystemInstructions.WFI(c);
+    static string Disasm_WFI(ulong pc, uint op) => Disassembly.SystemInstructions.WFI(pc);
+    static void Exec_SEV(CpuState* c, uint op) => Semantics.SystemInstructions.SEV(c);
+    static string Disasm_SEV(ulong pc, uint op) => Disassembly.SystemInstructions.SEV(pc);
+    static void Exec_SEVL(CpuState* c, uint op) => Semantics.SystemInstructions.SEVL(c);
+    static string Disasm_SEVL(ulong pc, uint op) => Disassembly.SystemInstructions.SEVL(pc);
+    static void Exec_HINT(CpuState* c, uint op) => Semantics.SystemInstructions.HINT(c, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u);
+    static string Disasm_HINT(ulong pc, uint op) => Disassembly.SystemInstructions.HINT(pc, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u);
+    static void Exec_CLREX(CpuState* c, uint op) => Semantics.SystemInstructions.CLREX(c, CRm: (op >> 8) & 0xFu);
+    static string Disasm_CLREX(ulong pc, uint op) => Disassembly.SystemInstructions.CLREX(pc, CRm: (op >> 8) & 0xFu);
+    static void Exec_DSB(CpuState* c, uint op) => Semantics.SystemInstructions.DSB(c, CRm: (op >> 8) & 0xFu);
+    static string Disasm_DSB(ulong pc, uint op) => Disassembly.SystemInstructions.DSB(pc, CRm: (op >> 8) & 0xFu);
+    static void Exec_DMB(CpuState* c, uint op) => Semantics.SystemInstructions.DMB(c, CRm: (op >> 8) & 0xFu);
+    static string Disasm_DMB(ulong pc, uint op) => Disassembly.SystemInstructions.DMB(pc, CRm: (op >> 8) & 0xFu);
+    static void Exec_ISB(CpuState* c, uint op) => Semantics.SystemInstructions.ISB(c, CRm: (op >> 8) & 0xFu);
+    static string Disasm_ISB(ulong pc, uint op) => Disassembly.SystemInstructions.ISB(pc, CRm: (op >> 8) & 0xFu);
+    static void Exec_MRS(CpuState* c, uint op) => Semantics.SystemInstructions.MRS(c, o0: (op >> 19) & 0x1u, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
+    static string Disasm_MRS(ulong pc, uint op) => Disassembly.SystemInstructions.MRS(pc, o0: (op >> 19) & 0x1u, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
+    static void Exec_MSR_reg(CpuState* c, uint op) => Semantics.SystemInstructions.MSR_reg(c, o0: (op >> 19) & 0x1u, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
+    static string Disasm_MSR_reg(ulong pc, uint op) => Disassembly.SystemInstructions.MSR_reg(pc, o0: (op >> 19) & 0x1u, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
+    static void Exec_DC_ZVA(CpuState* c, uint op) => Semantics.SystemInstructions.DC_ZVA(c, Rt: op & 0x1Fu);
+    static string Disasm_DC_ZVA(ulong pc, uint op) => Disassembly.SystemInstructions.DC_ZVA(pc, Rt: op & 0x1Fu);
+    static void Exec_DC_CVAC(CpuState* c, uint op) => Semantics.SystemInstructions.DC_CVAC(c, Rt: op & 0x1Fu);
+    static string Disasm_DC_CVAC(ulong pc, uint op) => Disassembly.SystemInstructions.DC_CVAC(pc, Rt: op & 0x1Fu);
+    static void Exec_DC_CVAU(CpuState* c, uint op) => Semantics.SystemInstructions.DC_CVAU(c, Rt: op & 0x1Fu);
+    static string Disasm_DC_CVAU(ulong pc, uint op) => Disassembly.SystemInstructions.DC_CVAU(pc, Rt: op & 0x1Fu);
+    static void Exec_DC_CIVAC(CpuState* c, uint op) => Semantics.SystemInstructions.DC_CIVAC(c, Rt: op & 0x1Fu);
+    static string Disasm_DC_CIVAC(ulong pc, uint op) => Disassembly.SystemInstructions.DC_CIVAC(pc, Rt: op & 0x1Fu);
+    static void Exec_IC_IVAU(CpuState* c, uint op) => Semantics.SystemInstructions.IC_IVAU(c, Rt: op & 0x1Fu);
+    static string Disasm_IC_IVAU(ulong pc, uint op) => Disassembly.SystemInstructions.IC_IVAU(pc, Rt: op & 0x1Fu);
+    static void Exec_SYS(CpuState* c, uint op) => Semantics.SystemInstructions.SYS(c, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
+    static string Disasm_SYS(ulong pc, uint op) => Disassembly.SystemInstructions.SYS(pc, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
+    static void Exec_SYSL(CpuState* c, uint op) => Semantics.SystemInstructions.SYSL(c, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
+    static string Disasm_SYSL(ulong pc, uint op) => Disassembly.SystemInstructions.SYSL(pc, op1: (op >> 16) & 0x7u, CRn: (op >> 12) & 0xFu, CRm: (op >> 8) & 0xFu, op2: (op >> 5) & 0x7u, Rt: op & 0x1Fu);
 
     internal static readonly RowInfo[] Rows =
     [
+        new("B", 0xFC000000u, 0x14000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_B, &Disasm_B),
+        new("BL", 0xFC000000u, 0x94000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_BL, &Disasm_BL),
+        new("B_cond", 0xFF000010u, 0x54000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_B_cond, &Disasm_B_cond),
+        new("CBZ", 0x7F000000u, 0x34000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_CBZ, &Disasm_CBZ),
+        new("CBNZ", 0x7F000000u, 0x35000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_CBNZ, &Disasm_CBNZ),
+        new("TBZ", 0x7F000000u, 0x36000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_TBZ, &Disasm_TBZ),
+        new("TBNZ", 0x7F000000u, 0x37000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_TBNZ, &Disasm_TBNZ),
+        new("BR", 0xFFFFFC1Fu, 0xD61F0000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_BR, &Disasm_BR),
+        new("BLR", 0xFFFFFC1Fu, 0xD63F0000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_BLR, &Disasm_BLR),
+        new("RET", 0xFFFFFC1Fu, 0xD65F0000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_RET, &Disasm_RET),
         new("SVC", 0xFFE0001Fu, 0xD4000001u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_SVC, &Disasm_SVC),
         new("BRK", 0xFFE0001Fu, 0xD4200000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_BRK, &Disasm_BRK),
         new("HLT", 0xFFE0001Fu, 0xD4400000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_HLT, &Disasm_HLT),
         new("UDF", 0xFFFF0000u, 0x00000000u, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_UDF, &Disasm_UDF),
+        new("NOP", 0xFFFFFFFFu, 0xD503201Fu, [], false, "hints", 1, Fast.Translator.Table.Feature.Base, &Exec_NOP, &Disasm_NOP),
+        new("YIELD", 0xFFFFFFFFu, 0xD503203Fu, [], false, "hints", 1, Fast.Translator.Table.Feature.Base, &Exec_YIELD, &Disasm_YIELD),
+        new("WFE", 0xFFFFFFFFu, 0xD503205Fu, [], false, "hints", 1, Fast.Translator.Table.Feature.Base, &Exec_WFE, &Disasm_WFE),
+        new("WFI", 0xFFFFFFFFu, 0xD503207Fu, [], false, "hints", 1, Fast.Translator.Table.Feature.Base, &Exec_WFI, &Disasm_WFI),
+        new("SEV", 0xFFFFFFFFu, 0xD503209Fu, [], false, "hints", 1, Fast.Translator.Table.Feature.Base, &Exec_SEV, &Disasm_SEV),
+        new("SEVL", 0xFFFFFFFFu, 0xD50320BFu, [], false, "hints", 1, Fast.Translator.Table.Feature.Base, &Exec_SEVL, &Disasm_SEVL),
+        new("HINT", 0xFFFFF01Fu, 0xD503201Fu, [], false, "hints", 0, Fast.Translator.Table.Feature.Base, &Exec_HINT, &Disasm_HINT),
+        new("CLREX", 0xFFFFF0FFu, 0xD503305Fu, [], false, null, 0, Fast.Translator.Table.Feature.Base, &Exec_CLREX, &Disasm_CLREX),
+        new("DSB", 0xFFFFF0FFu, 0xD503309Fu, [], false, null, 0, Fast.Translator.Table.Feature.Base, &Exec_DSB, &Disasm_DSB),
+        new("DMB", 0xFFFFF0FFu, 0xD50330BFu, [], false, null, 0, Fast.Translator.Table.Feature.Base, &Exec_DMB, &Disasm_DMB),
+        new("ISB", 0xFFFFF0FFu, 0xD50330DFu, [], true, null, 0, Fast.Translator.Table.Feature.Base, &Exec_ISB, &Disasm_ISB),
+        new("MRS", 0xFFF00000u, 0xD5300000u, [], false, null, 0, Fast.Translator.Table.Feature.Base, &Exec_MRS, &Disasm_MRS),
+        new("MSR_reg", 0xFFF00000u, 0xD5100000u, [], false, null, 0, Fast.Translator.Table.Feature.Base, &Exec_MSR_reg, &Disasm_MSR_reg),
+        new("DC_ZVA", 0xFFFFFFE0u, 0xD50B7420u, [], false, "sys", 1, Fast.Translator.Table.Feature.Base, &Exec_DC_ZVA, &Disasm_DC_ZVA),
+        new("DC_CVAC", 0xFFFFFFE0u, 0xD50B7A20u, [], false, "sys", 1, Fast.Translator.Table.Feature.Base, &Exec_DC_CVAC, &Disasm_DC_CVAC),
+        new("DC_CVAU", 0xFFFFFFE0u, 0xD50B7B20u, [], false, "sys", 1, Fast.Translator.Table.Feature.Base, &Exec_DC_CVAU, &Disasm_DC_CVAU),
+        new("DC_CIVAC", 0xFFFFFFE0u, 0xD50B7E20u, [], false, "sys", 1, Fast.Translator.Table.Feature.Base, &Exec_DC_CIVAC, &Disasm_DC_CIVAC),
+        new("IC_IVAU", 0xFFFFFFE0u, 0xD50B7520u, [], false, "sys", 1, Fast.Translator.Table.Feature.Base, &Exec_IC_IVAU, &Disasm_IC_IVAU),
+        new("SYS", 0xFFF80000u, 0xD5080000u, [], false, "sys", 0, Fast.Translator.Table.Feature.Base, &Exec_SYS, &Disasm_SYS),
+        new("SYSL", 0xFFF80000u, 0xD5280000u, [], false, null, 0, Fast.Translator.Table.Feature.Base, &Exec_SYSL, &Disasm_SYSL),
     ];
 }

@@ -47,7 +47,7 @@ public static unsafe class DataProcessingRegister
         CpuState.SetX(c, Rd, result);
     }
 
-    // C6.2 LSLV, C6.2.218 LSRV, C6.2.19 ASRV, C6.2.330 RORV: ShiftReg(Xn, type, Xm MOD datasize).
+    // C6.2 LSLV, LSRV, ASRV, RORV: ShiftReg(Xn, type, Xm MOD datasize).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void ShiftVariable(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd, uint type)
     {

@@ -1,4 +1,4 @@
-// Data-processing (3 source) (ARM ARM C4.1.88.13): multiply-add/subtract, the widening 32x32->64
+// Data-processing (3 source) (ARM ARM C4.1.88): multiply-add/subtract, the widening 32x32->64
 // forms, and the high halves of 64x64->128 products. All results wrap to the destination size.
 using System.Runtime.CompilerServices;
 using Fast.Runtime;

@@ -1,4 +1,4 @@
-// Add/subtract (shifted register), (extended register) and (with carry) (ARM ARM C4.1.88.5-7).
+// Add/subtract (shifted register), (extended register) and (with carry) (ARM ARM C4.1.88).
 // Subtraction is AddWithCarry(x, NOT(y), 1), so C is NOT borrow; SBC/SBCS use AddWithCarry(x,
 // NOT(y), C). The extended forms read Xn|SP and, without flags, write Xd|SP.
 using System.Runtime.CompilerServices;

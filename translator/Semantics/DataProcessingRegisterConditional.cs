@@ -1,4 +1,4 @@
-// Conditional compare and conditional select (ARM ARM C4.1.88.10-12). CCMP/CCMN set NZCV from the
+// Conditional compare and conditional select (ARM ARM C4.1.88). CCMP/CCMN set NZCV from the
 // comparison when the condition holds and to the nzcv immediate otherwise; CSEL/CSINC/CSINV/CSNEG
 // pick Xn when it holds and Xm (incremented, inverted or negated) otherwise.
 using System.Runtime.CompilerServices;

@@ -1,4 +1,4 @@
-// Logical (shifted register) (ARM ARM C4.1.88.4): AND, BIC, ORR, ORN, EOR, EON, ANDS, BICS.
+// Logical (shifted register) (ARM ARM C4.1.88): AND, BIC, ORR, ORN, EOR, EON, ANDS, BICS.
 // operand2 = ShiftReg(Xm, shift, imm6), inverted for BIC/ORN/EON/BICS; ANDS/BICS set N and Z from
 // the result and clear C and V. Register 31 is the zero register everywhere.
 using System.Runtime.CompilerServices;

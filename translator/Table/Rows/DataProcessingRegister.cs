@@ -8,7 +8,7 @@ public static class DataProcessingRegister
 {
     public static Row[] Rows =>
     [
-        // C4.1.88.2 Data-processing (2 source): sf 0 S=0 11010110 Rm opcode Rn Rd
+        // C4.1.88 Data-processing (2 source): sf 0 S=0 11010110 Rm opcode Rn Rd
         new Row("UDIV", "sf 0 0 11010110 Rm:5 000010 Rn:5 Rd:5"),
         new Row("SDIV", "sf 0 0 11010110 Rm:5 000011 Rn:5 Rd:5"),
         new Row("LSLV", "sf 0 0 11010110 Rm:5 001000 Rn:5 Rd:5"),
@@ -21,7 +21,7 @@ public static class DataProcessingRegister
         new Row("CRC32C", "sf 0 0 11010110 Rm:5 0101 sz:2 Rn:5 Rd:5", Feature.Crc32)
             .Undefined("sf=0 sz=11").Undefined("sf=1 sz=0x").Undefined("sf=1 sz=10"),
 
-        // C4.1.88.3 Data-processing (1 source): sf 1 S=0 11010110 opcode2=00000 opcode Rn Rd
+        // C4.1.88 Data-processing (1 source): sf 1 S=0 11010110 opcode2=00000 opcode Rn Rd
         new Row("RBIT", "sf 1 0 11010110 00000 000000 Rn:5 Rd:5"),
         new Row("REV16", "sf 1 0 11010110 00000 000001 Rn:5 Rd:5"),
         // REV32 is the 64-bit opc=10; REV is opc=10 for 32 bits and opc=11 for 64 bits. The REV row's

@@ -1,6 +1,6 @@
 namespace Fast.Translator.Table.Rows;
 
-// ARM ARM C4.1.88.13 Data-processing (3 source): sf op54 11011 op31 Rm o0 Ra Rn Rd. Only op54=00 is
+// ARM ARM C4.1.88 Data-processing (3 source): sf op54 11011 op31 Rm o0 Ra Rn Rd. Only op54=00 is
 // allocated; the widening multiplies exist only with sf=1. SMULH/UMULH have Ra as should-be-ones
 // (11111); other values are CONSTRAINED UNPREDICTABLE and, like objdump, are treated as SMULH/UMULH.
 [RowGroup("C4.1.88 Data Processing -- Register: Data-processing (3 source)")]

@@ -1,6 +1,6 @@
 namespace Fast.Translator.Table.Rows;
 
-// ARM ARM C4.1.88.5-7: Add/subtract (shifted register), (extended register) and (with carry).
+// ARM ARM C4.1.88: Add/subtract (shifted register), (extended register) and (with carry).
 [RowGroup("C4.1.88 Data Processing -- Register: Add/subtract (shifted register, extended register, with carry)")]
 public static class DataProcessingRegisterAddSub
 {

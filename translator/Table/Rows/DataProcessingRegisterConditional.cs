@@ -1,6 +1,6 @@
 namespace Fast.Translator.Table.Rows;
 
-// ARM ARM C4.1.88.10-12: Conditional compare (register), (immediate) and conditional select.
+// ARM ARM C4.1.88: Conditional compare (register), (immediate) and conditional select.
 // The o2/o3 bits of conditional compare and bit 11 (op2<1>) of conditional select must be 0.
 [RowGroup("C4.1.88 Data Processing -- Register: Conditional compare and conditional select")]
 public static class DataProcessingRegisterConditional

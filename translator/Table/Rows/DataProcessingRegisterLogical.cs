@@ -1,6 +1,6 @@
 namespace Fast.Translator.Table.Rows;
 
-// ARM ARM C4.1.88.4 Logical (shifted register): sf opc 01010 shift N Rm imm6 Rn Rd.
+// ARM ARM C4.1.88 Logical (shifted register): sf opc 01010 shift N Rm imm6 Rn Rd.
 // All four shift types (LSL, LSR, ASR, ROR) are allowed; a 32-bit form with imm6<5> = 1 is UNDEFINED.
 [RowGroup("C4.1.88 Data Processing -- Register: Logical (shifted register)")]
 public static class DataProcessingRegisterLogical

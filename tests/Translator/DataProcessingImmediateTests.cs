@@ -110,4 +110,21 @@ public class DataProcessingImmediateTests
         Assert.Equal(ExceptionKind.Undefined, e!.Value.Kind);
         Assert.Equal(GuestHarness.CodeBase, e.Value.Pc);
     }
+
+    [Fact]
+    public void LogicalImmediateConstraintsAreExactlyTheReservedBitmasks()
+    {
+        // For every sf, N, immr, imms of AND (immediate): UNDEFINED in the table iff sf=0 N=1 or
+        // DecodeBitMasks(N, imms, immr, TRUE) has no encoding.
+        for (uint sf = 0; sf < 2; sf++)
+        for (uint n = 0; n < 2; n++)
+        for (uint immr = 0; immr < 64; immr++)
+        for (uint imms = 0; imms < 64; imms++)
+        {
+            uint word = sf << 31 | 0x12000000u | n << 22 | immr << 16 | imms << 10 | 1 << 5 | 2;
+            bool reserved = (sf == 0 && n == 1) ||
+                !Fast.Translator.Semantics.Bits.DecodeBitMasks(n, imms, immr, true, sf != 0 ? 64 : 32, out _, out _);
+            Assert.Equal(reserved, Fast.Translator.Decoder.Decode(word) == Fast.Translator.Decoder.Undefined);
+        }
+    }
 }

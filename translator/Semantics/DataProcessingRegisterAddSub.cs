@@ -1,0 +1,99 @@
+// Add/subtract (shifted register), (extended register) and (with carry) (ARM ARM C4.1.88).
+// Subtraction is AddWithCarry(x, NOT(y), 1), so C is NOT borrow; SBC/SBCS use AddWithCarry(x,
+// NOT(y), C). The extended forms read Xn|SP and, without flags, write Xd|SP.
+using System.Runtime.CompilerServices;
+using Fast.Runtime;
+
+namespace Fast.Translator.Semantics;
+
+public static unsafe class DataProcessingRegisterAddSub
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong Shifted(CpuState* c, uint sf, uint shift, uint Rm, uint imm6) =>
+        Bits.ShiftReg(CpuState.GetX(c, Rm), shift, (int)imm6, sf != 0 ? 64 : 32);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong Extended(CpuState* c, uint sf, uint Rm, uint option, uint imm3) =>
+        Bits.ExtendReg(CpuState.GetX(c, Rm), option, (int)imm3, sf != 0 ? 64 : 32);
+
+    // C6.2 ADD (shifted register)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ADD_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd)
+    {
+        ulong result = CpuState.GetX(c, Rn) + Shifted(c, sf, shift, Rm, imm6);
+        CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
+    }
+
+    // C6.2 ADDS (shifted register)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ADDS_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
+        DataProcessingImmediate.AddSubFlags(c, sf, CpuState.GetX(c, Rn), Shifted(c, sf, shift, Rm, imm6), 0, Rd);
+
+    // C6.2 SUB (shifted register)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SUB_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd)
+    {
+        ulong result = CpuState.GetX(c, Rn) - Shifted(c, sf, shift, Rm, imm6);
+        CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
+    }
+
+    // C6.2 SUBS (shifted register)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SUBS_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
+        DataProcessingImmediate.AddSubFlags(c, sf, CpuState.GetX(c, Rn), ~Shifted(c, sf, shift, Rm, imm6), 1, Rd);
+
+    // C6.2 ADD (extended register): Xd|SP = Xn|SP + ExtendReg(Xm, option, imm3).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ADD_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd)
+    {
+        ulong result = CpuState.GetXsp(c, Rn) + Extended(c, sf, Rm, option, imm3);
+        CpuState.SetXsp(c, Rd, sf != 0 ? result : (uint)result);
+    }
+
+    // C6.2 ADDS (extended register): Xd = Xn|SP + ExtendReg(Xm, option, imm3), setting NZCV.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ADDS_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd) =>
+        DataProcessingImmediate.AddSubFlags(c, sf, CpuState.GetXsp(c, Rn), Extended(c, sf, Rm, option, imm3), 0, Rd);
+
+    // C6.2 SUB (extended register)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SUB_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd)
+    {
+        ulong result = CpuState.GetXsp(c, Rn) - Extended(c, sf, Rm, option, imm3);
+        CpuState.SetXsp(c, Rd, sf != 0 ? result : (uint)result);
+    }
+
+    // C6.2 SUBS (extended register)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SUBS_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd) =>
+        DataProcessingImmediate.AddSubFlags(c, sf, CpuState.GetXsp(c, Rn), ~Extended(c, sf, Rm, option, imm3), 1, Rd);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static uint Carry(CpuState* c) => (uint)(c->Nzcv >> 29) & 1;
+
+    // C6.2 ADC
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ADC(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd)
+    {
+        ulong result = CpuState.GetX(c, Rn) + CpuState.GetX(c, Rm) + Carry(c);
+        CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
+    }
+
+    // C6.2 ADCS
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ADCS(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd) =>
+        DataProcessingImmediate.AddSubFlags(c, sf, CpuState.GetX(c, Rn), CpuState.GetX(c, Rm), Carry(c), Rd);
+
+    // C6.2 SBC: Xn + NOT(Xm) + C.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SBC(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd)
+    {
+        ulong result = CpuState.GetX(c, Rn) + ~CpuState.GetX(c, Rm) + Carry(c);
+        CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
+    }
+
+    // C6.2 SBCS
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SBCS(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd) =>
+        DataProcessingImmediate.AddSubFlags(c, sf, CpuState.GetX(c, Rn), ~CpuState.GetX(c, Rm), Carry(c), Rd);
+}

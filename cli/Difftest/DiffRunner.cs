@@ -47,6 +47,12 @@ public sealed unsafe class DiffRunner : IDisposable
     readonly byte* ucRam;
     readonly byte[] pristine;
 
+    /// <summary>
+    /// Tests only: runs after Fast's run and before the comparison, so a test can corrupt Fast's
+    /// result and prove the comparison catches it (the check cannot pass vacuously).
+    /// </summary>
+    public Action<Vcpu>? TamperWithFast { get; set; }
+
     // What Unicorn's hooks saw during the current run.
     Outcome ucOutcome;
     ulong ucFaultAddress;
@@ -116,6 +122,7 @@ public sealed unsafe class DiffRunner : IDisposable
         s->Control = CpuControl.UserCacheType | CpuControl.UserDcZva | CpuControl.UserCacheMaintenance;
         os.Clear();
         cpu.Run(c.Count);
+        TamperWithFast?.Invoke(cpu);
 
         var r = new DiffState();
         for (int i = 0; i < 31; i++) r.X[i] = s->X[i];

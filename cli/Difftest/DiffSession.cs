@@ -15,6 +15,8 @@ public sealed class DiffSession
     public IReadOnlyList<string> Classes { get; init; } = EncodingGenerator.AvailableClasses();
     public int MaxReport { get; init; } = 20;
     public TextWriter Out { get; init; } = Console.Out;
+    /// <summary>Tests only: corrupts Fast's result of every case (see DiffRunner.TamperWithFast).</summary>
+    public Action<Fast.Runtime.Vcpu>? Tamper { get; init; }
 
     public int Cases { get; private set; }
     public int Mismatches { get; private set; }
@@ -26,7 +28,7 @@ public sealed class DiffSession
     /// <summary>Runs every case and prints mismatches and the summary line. Returns the number of mismatches.</summary>
     public int Run()
     {
-        using var runner = new DiffRunner();
+        using var runner = new DiffRunner { TamperWithFast = Tamper };
         for (int i = First; i < First + Count; i++)
         {
             var c = MakeCase(i, out var generator);

@@ -57,7 +57,10 @@ public sealed unsafe class DiffRunner : IDisposable
     Outcome ucOutcome;
     ulong ucFaultAddress;
     bool ucFaultOnWrite;
+    bool ucFaultDetailKnown;
     string ucOutcomeText = "";
+    long ucStarted;   // instructions Unicorn began (its code hook fired)
+    long ucCount;     // the current case's instruction count
 
     public DiffRunner()
     {
@@ -68,6 +71,7 @@ public sealed unsafe class DiffRunner : IDisposable
         uc.MapPointer(0, RamSize, ucRam);
         uc.Interrupt = OnUnicornInterrupt;
         uc.Unmapped = OnUnicornUnmapped;
+        uc.Code = OnUnicornCode;
         pristine = new byte[RamSize];
         FillPattern(pristine);
         pristine.CopyTo(FastRam);
@@ -167,7 +171,10 @@ public sealed unsafe class DiffRunner : IDisposable
         ucOutcome = Outcome.Completed;
         ucFaultAddress = 0;
         ucFaultOnWrite = false;
+        ucFaultDetailKnown = true;
         ucOutcomeText = "";
+        ucStarted = 0;
+        ucCount = c.Count;
         var err = uc.Start(CodeBase, Until, (ulong)c.Count);
         if (err is not (UcErr.Ok or UcErr.ReadUnmapped or UcErr.WriteUnmapped or UcErr.FetchUnmapped) && ucOutcome == Outcome.Completed)
         {
@@ -187,8 +194,17 @@ public sealed unsafe class DiffRunner : IDisposable
         r.Outcome = ucOutcome;
         r.FaultAddress = ucFaultAddress;
         r.FaultOnWrite = ucFaultOnWrite;
+        r.FaultDetailKnown = ucFaultDetailKnown;
         r.OutcomeText = ucOutcomeText;
         NormaliseUnicornPc(r);
+        // Unicorn's instruction count stops the run from the code hook of instruction count+1,
+        // i.e. after translating (fetching) it: an unmapped fetch there is an artefact of the
+        // counting, not an architectural instruction abort (the instruction never began).
+        if (r.Outcome is Outcome.InstructionAbort or Outcome.PcAlignment && ucStarted >= c.Count)
+        {
+            r.Outcome = Outcome.Completed;
+            r.FaultAddress = 0;
+        }
         return r;
     }
 
@@ -205,23 +221,53 @@ public sealed unsafe class DiffRunner : IDisposable
 
     void OnUnicornInterrupt(uint intno)
     {
-        // QEMU's target/arm exception numbers (internals.h/cpu.h): 1 EXCP_UDEF, 2 EXCP_SWI, 7 EXCP_BKPT.
+        // QEMU's target/arm exception numbers (cpu.h): 1 EXCP_UDEF, 2 EXCP_SWI, 3 EXCP_PREFETCH_ABORT,
+        // 4 EXCP_DATA_ABORT (alignment faults: unmapped accesses come through the unmapped hook),
+        // 7 EXCP_BKPT. The hook runs before FAR/ESR are written, so an abort's address is unknown.
         if (ucOutcome == Outcome.Completed)
         {
             ucOutcome = intno switch
             {
                 1 => Outcome.Undefined,
                 2 => Outcome.Svc,
+                3 => Outcome.InstructionAbort,
+                4 => Outcome.DataAbort,
                 7 => Outcome.Brk,
                 _ => Outcome.Other,
             };
             if (ucOutcome == Outcome.Other) ucOutcomeText = $"QEMU exception {intno}";
+            if (intno is 3 or 4) ucFaultDetailKnown = false;
         }
         uc.Stop();
     }
 
+    /// <summary>Unicorn results corrected to the ARM ARM (KnownDeviations.Corrections), by correction.</summary>
+    public Dictionary<string, int> Corrections { get; } = new();
+
+    void Correct(string which) => Corrections[which] = Corrections.GetValueOrDefault(which) + 1;
+
+    void OnUnicornCode(ulong address, uint size)
+    {
+        // (The hook of instruction count+1 only stops the run: that instruction never begins.)
+        if ((address & 3) != 0 && ucOutcome == Outcome.Completed && ucStarted < ucCount)
+        {
+            // QEMU 5.0 has no PC alignment check: per D1.10.2 executing at a misaligned PC takes a
+            // PC alignment fault before the instruction runs (see KnownDeviations.Corrections).
+            ucOutcome = Outcome.PcAlignment;
+            Correct(KnownDeviations.PcAlignment);
+            uc.Stop();
+            return;
+        }
+        ucStarted++;
+    }
+
     bool OnUnicornUnmapped(UcMemType type, ulong address, int size)
     {
+        if (ucOutcome == Outcome.Completed && type == UcMemType.FetchUnmapped && (address & 3) != 0 && ucStarted < ucCount)
+        {
+            ucOutcome = Outcome.PcAlignment;   // the PC alignment fault comes before the fetch (D1.10.2)
+            Correct(KnownDeviations.PcAlignment);
+        }
         if (ucOutcome == Outcome.Completed)
         {
             ucOutcome = type == UcMemType.FetchUnmapped ? Outcome.InstructionAbort : Outcome.DataAbort;

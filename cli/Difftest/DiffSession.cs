@@ -29,6 +29,8 @@ public sealed class DiffSession
     public int Run()
     {
         using var runner = new DiffRunner { TamperWithFast = Tamper };
+        foreach (var d in new EncodingGenerator(new Rng(Seed), Classes).SkippedRows)
+            Out.WriteLine($"skipped row of known Unicorn deviation {d}");
         for (int i = First; i < First + Count; i++)
         {
             var c = MakeCase(i, out var generator);
@@ -41,6 +43,8 @@ public sealed class DiffSession
         }
         foreach (var (d, n) in Skipped.OrderBy(p => p.Key.Row, StringComparer.Ordinal))
             Out.WriteLine($"skipped {n} word(s) of known Unicorn deviation {d}");
+        foreach (var (d, n) in runner.Corrections.OrderBy(p => p.Key, StringComparer.Ordinal))
+            Out.WriteLine($"corrected {n} Unicorn result(s) to the ARM ARM: {d}");
         if (Mismatches > MaxReport) Out.WriteLine($"({Mismatches - MaxReport} more mismatches not shown; --max-report)");
         Out.WriteLine($"difftest: {Cases} cases, {Mismatches} mismatches");
         return Mismatches;

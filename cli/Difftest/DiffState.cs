@@ -34,6 +34,8 @@ public sealed class DiffState
     public ulong FaultAddress;
     /// <summary>For a data abort: whether the access was a write.</summary>
     public bool FaultOnWrite;
+    /// <summary>False when the side could not say the address and direction (Unicorn's alignment faults: its interrupt hook runs before FAR/ESR are written).</summary>
+    public bool FaultDetailKnown = true;
     public string OutcomeText = "";
 
     public DiffState Clone()
@@ -42,6 +44,7 @@ public sealed class DiffState
         {
             Sp = Sp, Pc = Pc, Nzcv = Nzcv, Fpcr = Fpcr, Fpsr = Fpsr, Tpidr = Tpidr,
             Outcome = Outcome, FaultAddress = FaultAddress, FaultOnWrite = FaultOnWrite, OutcomeText = OutcomeText,
+            FaultDetailKnown = FaultDetailKnown,
         };
         X.CopyTo(c.X, 0);
         V.CopyTo(c.V, 0);
@@ -51,6 +54,7 @@ public sealed class DiffState
     public string Describe() => Outcome switch
     {
         Outcome.Completed => "completed",
+        Outcome.DataAbort or Outcome.InstructionAbort when !FaultDetailKnown => $"{Outcome} (address not reported)",
         Outcome.DataAbort => $"data abort ({(FaultOnWrite ? "write" : "read")}) at 0x{FaultAddress:x}",
         Outcome.InstructionAbort => $"instruction abort at 0x{FaultAddress:x}",
         Outcome.Other => $"other: {OutcomeText}",
@@ -63,7 +67,7 @@ public sealed class DiffState
         var d = new List<string>();
         string Hex(ulong v) => $"0x{v:x16}";
         if (fast.Outcome != unicorn.Outcome
-            || (fast.Outcome is Outcome.DataAbort or Outcome.InstructionAbort
+            || (fast.Outcome is Outcome.DataAbort or Outcome.InstructionAbort && fast.FaultDetailKnown && unicorn.FaultDetailKnown
                 && (fast.FaultAddress != unicorn.FaultAddress || fast.FaultOnWrite != unicorn.FaultOnWrite))
             || (fast.Outcome == Outcome.Other && fast.OutcomeText != unicorn.OutcomeText))
             d.Add($"exception: fast={fast.Describe()} unicorn={unicorn.Describe()}");

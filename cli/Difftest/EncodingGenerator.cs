@@ -78,7 +78,7 @@ public sealed class EncodingGenerator
 
     /// <summary>Every class that has at least one generatable row, sorted.</summary>
     public static IReadOnlyList<string> AvailableClasses() =>
-        EncodingTable.Rows.Where(r => !IsExcluded(r)).Select(ClassOf).Distinct().Order(StringComparer.Ordinal).ToList();
+        EncodingTable.Rows.Where(r => !IsExcluded(r) && KnownDeviations.Find(r.Name, null) is null).Select(ClassOf).Distinct().Order(StringComparer.Ordinal).ToList();
 
     static bool IsExcluded(Row row) => ExcludedGroups.Any(g => g.Group == row.Group);
 
@@ -89,6 +89,8 @@ public sealed class EncodingGenerator
     public IReadOnlyList<Row> Rows => rows;
     /// <summary>Words not generated because a known Unicorn deviation covers them, by table entry.</summary>
     public Dictionary<KnownDeviation, int> Skipped { get; } = new();
+    /// <summary>Rows left out entirely because a known deviation covers every word of them.</summary>
+    public IReadOnlyList<KnownDeviation> SkippedRows { get; }
 
     public EncodingGenerator(Rng rng, IEnumerable<string> classes)
     {
@@ -97,7 +99,10 @@ public sealed class EncodingGenerator
         var unknown = wanted.Except(AvailableClasses(), StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
             throw new ArgumentException($"unknown or empty instruction class(es): {string.Join(", ", unknown)} (available: {string.Join(", ", AvailableClasses())})");
-        rows = EncodingTable.Rows.Where(r => !IsExcluded(r) && wanted.Contains(ClassOf(r))).ToArray();
+        var chosen = EncodingTable.Rows.Where(r => !IsExcluded(r) && wanted.Contains(ClassOf(r))).ToList();
+        // Rows a known deviation covers entirely are not generated at all (reported by the session).
+        SkippedRows = chosen.Select(r => KnownDeviations.Find(r.Name, null)).OfType<KnownDeviation>().ToList();
+        rows = chosen.Where(r => KnownDeviations.Find(r.Name, null) is null).ToArray();
         decoderIndex = rows.Select(r => Decoder.IndexOf(r.Name)).ToArray();
     }
 

@@ -63,7 +63,7 @@ public sealed unsafe class Unicorn : IDisposable
     const string Lib = "libunicorn.so.2";
     const int UcArchArm64 = 2, UcModeArm = 0;
     public const uint ProtAll = 7;
-    const int HookIntr = 1 << 0, HookMemReadUnmapped = 1 << 4, HookMemWriteUnmapped = 1 << 5,
+    const int HookIntr = 1 << 0, HookCode = 1 << 2, HookMemReadUnmapped = 1 << 4, HookMemWriteUnmapped = 1 << 5,
         HookMemFetchUnmapped = 1 << 6, HookMemWrite = 1 << 11;
     // uc_control_type values and the UC_CTL(type, nr, rw) = type | nr << 26 | rw << 30 encoding.
     const int CtlCpuModel = 7, CtlTbRemoveCache = 9, CtlTbFlush = 10, CtlIoWrite = 1;
@@ -92,6 +92,9 @@ public sealed unsafe class Unicorn : IDisposable
 
     /// <summary>Called for UC_HOOK_INTR with the QEMU exception number (arm: 1 UDEF, 2 SWI, 7 BKPT, ...).</summary>
     public Action<uint>? Interrupt { get; set; }
+    /// <summary>Called before every guest instruction (UC_HOOK_CODE): address, size. Installed only if set before the first Start.</summary>
+    public Action<ulong, uint>? Code { get; set; }
+    bool codeHooked;
     /// <summary>Called before every guest memory write: address, size, value.</summary>
     public Action<ulong, int, long>? MemoryWrite { get; set; }
     /// <summary>Called on an access to unmapped memory; return true only if the hook mapped it.</summary>
@@ -166,6 +169,11 @@ public sealed unsafe class Unicorn : IDisposable
     /// </summary>
     public UcErr Start(ulong begin, ulong until, ulong count, ulong timeoutMicroseconds = 0)
     {
+        if (Code is not null && !codeHooked)
+        {
+            Check(uc_hook_add(uc, out _, HookCode, (delegate* unmanaged<nint, ulong, uint, nint, void>)&OnCode, GCHandle.ToIntPtr(self), 1, 0), "uc_hook_add(CODE)");
+            codeHooked = true;
+        }
         var e = uc_emu_start(uc, begin, until, timeoutMicroseconds, (nuint)count);
         if (e is UcErr.Arg or UcErr.Handle or UcErr.NoMem or UcErr.Hook or UcErr.Map) Check(e, "uc_emu_start");
         return e;
@@ -190,6 +198,13 @@ public sealed unsafe class Unicorn : IDisposable
     {
         try { From(user).Interrupt?.Invoke(intno); }
         catch (Exception e) { Console.Error.WriteLine($"unicorn interrupt hook: {e}"); uc_emu_stop(uc); }
+    }
+
+    [UnmanagedCallersOnly]
+    static void OnCode(nint uc, ulong address, uint size, nint user)
+    {
+        try { From(user).Code?.Invoke(address, size); }
+        catch (Exception e) { Console.Error.WriteLine($"unicorn code hook: {e}"); uc_emu_stop(uc); }
     }
 
     [UnmanagedCallersOnly]

@@ -82,7 +82,7 @@ public sealed class ProcFs(VirtualFileSystem vfs) : SyntheticFs
                     new("maps", Ino(Node.Maps), DirentType.DT_REG), new("fd", Ino(Node.FdDir), DirentType.DT_DIR)], Ino(Node.Self), flags, Ino(Node.Root));
                 return 0;
             case Node.FdDir:
-                file = new SyntheticDirectory(full, ctx.Fds.Snapshot().Select(e => new DirEntry(e.Fd.ToString(), Ino(Node.Fd, e.Fd), DirentType.DT_LNK)),
+                file = new SyntheticDirectory(full, () => ctx.Fds.Snapshot().Select(e => new DirEntry(e.Fd.ToString(), Ino(Node.Fd, e.Fd), DirentType.DT_LNK)),
                     Ino(Node.FdDir), flags, Ino(Node.Self));
                 return 0;
             case Node.CpuInfo: file = new TextFile(full, CpuInfo(), Ino(n), flags); return 0;

@@ -1,7 +1,8 @@
 // Building blocks of the synthetic file systems (/dev, /proc): a read-only text file whose content
 // is produced when it is opened, and a directory whose entries are listed when it is opened and
 // handed out as linux_dirent64 records, resumable across getdents64 calls (d_off is the index of
-// the next entry; lseek to 0 or to any d_off resumes there).
+// the next entry; lseek to 0 or to any d_off resumes there). Reading from offset 0 lists afresh,
+// so /proc/self/fd shows the descriptors open at that moment.
 using System.Text;
 using Fast.Os.Linux.Abi;
 
@@ -59,15 +60,22 @@ public sealed class TextFile : OpenFile
 /// <summary>A directory entry of a synthetic directory.</summary>
 public readonly record struct DirEntry(string Name, ulong Ino, byte Type);
 
-/// <summary>A directory whose listing is fixed when it is opened.</summary>
+/// <summary>A directory whose listing is produced by a callback each time it is read from the start.</summary>
 public sealed class SyntheticDirectory : OpenFile
 {
-    readonly List<DirEntry> entries;
+    readonly Func<IEnumerable<DirEntry>> list;
+    readonly ulong ino, parentIno;
+    List<DirEntry> entries = [];
     readonly StatInfo stat;
 
-    public SyntheticDirectory(string path, IEnumerable<DirEntry> entries, ulong ino, int flags, ulong parentIno = 1) : base(flags, path)
+    public SyntheticDirectory(string path, IEnumerable<DirEntry> entries, ulong ino, int flags, ulong parentIno = 1)
+        : this(path, () => entries, ino, flags, parentIno) { }
+
+    public SyntheticDirectory(string path, Func<IEnumerable<DirEntry>> list, ulong ino, int flags, ulong parentIno = 1) : base(flags, path)
     {
-        this.entries = [new(".", ino, DirentType.DT_DIR), new("..", parentIno, DirentType.DT_DIR), .. entries];
+        this.list = list;
+        this.ino = ino;
+        this.parentIno = parentIno;
         stat = StatInfo.Synthetic(StatMode.S_IFDIR | 0x16D, ino);
         stat.Nlink = 2;
     }
@@ -75,7 +83,7 @@ public sealed class SyntheticDirectory : OpenFile
     public override bool IsDirectory => true;
     public override long Read(Span<byte> buffer) => Errno.EISDIR.Neg();
     public override long Stat(out StatInfo st) { st = stat; return 0; }
-    public override long Seek(long offset, int whence) => SeekTo(offset, whence, entries.Count);
+    public override long Seek(long offset, int whence) => whence == Whence.END ? Errno.EINVAL.Neg() : SeekTo(offset, whence, long.MaxValue);
 
     public override long GetDents64(Span<byte> buffer)
     {
@@ -84,6 +92,8 @@ public sealed class SyntheticDirectory : OpenFile
         {
             int written = 0;
             long index = Position;
+            if (index == 0 || entries.Count == 0)
+                entries = [new(".", ino, DirentType.DT_DIR), new("..", parentIno, DirentType.DT_DIR), .. list()];
             while (index < entries.Count)
             {
                 var e = entries[(int)index];

@@ -145,7 +145,7 @@ public static class ErrnoInfo
     /// <summary>The highest errno number Linux defines.</summary>
     public const int Max = 133;
 
-    static readonly string[] Text =
+    static readonly string?[] Text =
     [
         "Success",
         "Operation not permitted",
@@ -188,7 +188,7 @@ public static class ErrnoInfo
         "Function not implemented",
         "Directory not empty",
         "Too many levels of symbolic links",
-        "Unknown error",
+        null,
         "No message of desired type",
         "Identifier removed",
         "Channel number out of range",
@@ -205,7 +205,7 @@ public static class ErrnoInfo
         "No anode",
         "Invalid request code",
         "Invalid slot",
-        "Unknown error",
+        null,
         "Bad font file format",
         "Device not a stream",
         "No data available",
@@ -286,7 +286,7 @@ public static class ErrnoInfo
     /// <summary>glibc's strerror text for an errno ("Unknown error N" otherwise).</summary>
     public static string StrError(Errno e) => StrError((int)e);
 
-    public static string StrError(int e) => e >= 0 && e < Text.Length ? Text[e] : $"Unknown error {e}";
+    public static string StrError(int e) => e >= 0 && e < Text.Length && Text[e] != null ? Text[e]! : $"Unknown error {e}";
 
     /// <summary>The symbolic name (EAGAIN rather than EWOULDBLOCK for aliases).</summary>
     public static string Name(int e) => e switch

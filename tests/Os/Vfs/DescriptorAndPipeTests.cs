@@ -196,4 +196,25 @@ public class DescriptorAndPipeTests : VfsTestBase
         writer.Join();
         Assert.Equal(data, got.ToArray());
     }
+
+    [Fact]
+    public void HostFifoIsPolledNotBlocked()
+    {
+        // A host stream (here a FIFO inside the root; for `fast run` the host's stdin) never blocks
+        // the calling thread: not ready is -EAGAIN, and its waitable fires when data arrives.
+        var mk = System.Diagnostics.Process.Start("mkfifo", HostPath("/fifo"));
+        mk.WaitForExit();
+        Assert.Equal(0, mk.ExitCode);
+        int fd = Open("/fifo", RDWR); // O_RDWR open of a FIFO does not wait for a peer
+        var file = Ctx.Fds.Get(fd)!;
+        var buf = new byte[8];
+        Assert.Equal(E(Errno.EAGAIN), Fs.Read(Ctx, fd, buf));
+        using var ev = new ManualResetEventSlim();
+        file.ReadWaitable!.AddWaiter(ev.Set);
+        Assert.False(ev.IsSet);
+        Assert.Equal(3, Write(fd, "abc"));
+        Assert.True(ev.Wait(5000));
+        Assert.Equal(3, Fs.Read(Ctx, fd, buf));
+        Assert.Equal(E(Errno.ESPIPE), Fs.Lseek(Ctx, fd, 0, Whence.SET));
+    }
 }

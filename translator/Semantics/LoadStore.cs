@@ -138,7 +138,16 @@ public static unsafe class LoadStore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ProbeStraddlingWrite(CpuState* c, ulong address, int size)
     {
-        if ((address & 0xFFF) + (ulong)size > 0x1000) Vcpu.FromState(c).ProbeWrite(address, size);
+        if ((address & 0xFFF) + (ulong)size > 0x1000) ProbePages(c, address, size);
+    }
+
+    /// <summary>Probes the first page, then the second from its first byte (the fault address a straddling single store reports).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void ProbePages(CpuState* c, ulong address, int size)
+    {
+        var cpu = Vcpu.FromState(c);
+        cpu.ProbeWrite(address, 1);
+        cpu.ProbeWrite((address + (ulong)size - 1) & ~0xFFFUL, 1);
     }
 
     // ---- single-copy-atomic host accesses (exclusives, ordered, LSE) ----

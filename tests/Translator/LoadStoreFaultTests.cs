@@ -92,4 +92,22 @@ public unsafe class LoadStoreFaultTests : IDisposable
         AssertFaultAtSecondPage(e, AccessKind.Read);
         Assert.Equal(7UL, h.X(0));
     }
+
+    [Fact]
+    public void RandomLoadStoreWordsNeverCrashTheHost()
+    {
+        h.Os.Handler = (cpu, e) => Resume.Halt;
+        var random = new Random(4321);
+        for (int i = 0; i < 3000; i++)
+        {
+            var words = new uint[6];
+            for (int j = 0; j < words.Length; j++) words[j] = ((uint)random.NextInt64() | 1u << 27) & ~(1u << 25); // op0 = x1x0
+            for (int r = 0; r < 31; r++)
+                h.SetX(r, random.Next(4) switch { 0 => PageEnd - (ulong)random.Next(32), 1 => Va + (ulong)random.Next(0x1000), 2 => (ulong)random.NextInt64(), _ => (ulong)random.Next(64) });
+            h.SP = Va + 0x800 + (ulong)random.Next(16);
+            h.State->Control = CpuControl.MmuEnabled | (random.Next(2) == 0 ? CpuControl.StackAlignmentCheck : 0);
+            h.RunRawFresh(words);
+            Assert.NotNull(h.Os.Last);
+        }
+    }
 }

@@ -49,7 +49,7 @@ public static unsafe class LoadStore
     public static ulong RegisterOffset(CpuState* c, uint m, uint option, int shift) =>
         Bits.ExtendReg(CpuState.GetX(c, m), option, shift, 64);
 
-    /// <summary>Effective address for a mode; wbAddress is what a write-back stores.</summary>
+    /// <summary>The address accessed: base + offset, or the base itself for post-index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ulong Address(ulong baseAddress, ulong offset, int mode) => mode == PostIndex ? baseAddress : baseAddress + offset;
 

@@ -145,4 +145,13 @@ public static unsafe class GuestMemory
         if (tag == (va & PageMask) && (va & (ulong)(size - 1)) == 0) return (byte*)(va + (ulong)e->Addend);
         return Vcpu.FromState(c).AtomicPointer(va, size, write ? AccessKind.Write : AccessKind.Read);
     }
+
+    /// <summary>Host pointer for an aligned atomic read-modify-write (LSE: CAS, SWP, LD&lt;op&gt;).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static byte* AtomicReadWritePointer(CpuState* c, ulong va, int size)
+    {
+        TlbEntry* e = Entry(c, va);
+        if (e->WriteTag == (va & PageMask) && (va & (ulong)(size - 1)) == 0) return (byte*)(va + (ulong)e->Addend);
+        return Vcpu.FromState(c).AtomicPointer(va, size, AccessKind.Write, readModifyWrite: true);
+    }
 }

@@ -150,9 +150,13 @@ public sealed unsafe partial class Vcpu
     /// Host pointer for an aligned access that must be single-copy atomic (exclusives, LSE atomics).
     /// Raises an alignment fault if va is not aligned to size; MMIO is an external abort.
     /// </summary>
-    public byte* AtomicPointer(ulong va, int size, AccessKind access)
+    public byte* AtomicPointer(ulong va, int size, AccessKind access, bool readModifyWrite = false)
     {
-        if ((va & (ulong)(size - 1)) != 0) AlignmentFault(va, access);
+        // An atomic that reads and writes reports a fault as a read (WnR = 0) when a read of the
+        // location would fault, and as a write otherwise (ARM ARM D17.2.37, ISS.WnR). The alignment
+        // check comes first (AArch64.CheckAlignment precedes translation in Mem[]).
+        if ((va & (ulong)(size - 1)) != 0) AlignmentFault(va, readModifyWrite ? AccessKind.Read : access);
+        if (readModifyWrite) TranslatePage(va, AccessKind.Read);
         while (true)
         {
             ref TlbEntry e = ref Tlb.Entries[Tlb.IndexOf(va)];
@@ -174,7 +178,8 @@ public sealed unsafe partial class Vcpu
     {
         TranslatePage(va, AccessKind.Write);
         ulong last = va + (ulong)size - 1;
-        if ((last & PageMask) != (va & PageMask)) TranslatePage(last, AccessKind.Write);
+        // Like WriteSlow, a fault on the second page is reported at that page's first byte.
+        if ((last & PageMask) != (va & PageMask)) TranslatePage(last & PageMask, AccessKind.Write);
     }
 
     static ulong LoadLittleEndian(byte* p, int size) => size switch

@@ -41,6 +41,8 @@ public static class KnownDeviations
         new("SYS", null, "Unicorn runs at EL1 (EL1 cache/TLB maintenance, SYS op1!=3, is UNDEFINED at EL0) and its max CPU has FEAT_DPB2 (DC CVADP) and FEAT_SPECRES (CFP/DVP/CPP RCTX), which Fast does not implement"),
         // MSR FPCR (S3_3_C4_C4_0): the max CPU has FEAT_FP16, so FPCR.FZ16 (bit 19) is writable; without it (Fast) it is RES0.
         new("MSR_reg", w => (w & 0xFFFFFFE0u) == 0xD51B4400u, "Unicorn's max CPU has FEAT_FP16: FPCR.FZ16 is writable there, RES0 in Fast"),
+        // TPIDRRO_EL0 (S3_3_C13_C0_3) is read-only at EL0 (writes UNDEFINED, ARM ARM D17.2.142); EL1 may write it.
+        new("MSR_reg", w => (w & 0xFFFFFFE0u) == 0xD51BD060u, "Unicorn runs at EL1: TPIDRRO_EL0 is writable there, UNDEFINED for EL0 writes (Fast)"),
         new("SYSL", w => Op1(w) != 3, "Unicorn runs at EL1: SYSL op1!=3 is UNDEFINED at EL0 (Fast)"),
         new("MSR_imm", w => Op1(w) != 3, "Unicorn runs at EL1: MSR (immediate) to PSTATE fields other than EL0-accessible ones"),
         // PMU registers (op1=3, CRn=9 or CRn=14 CRm>=8): at EL0 they trap unless PMUSERENR_EL0 allows it.

@@ -124,11 +124,35 @@ public unsafe class LoadStoreAtomicTests : IDisposable
         h.SetX(0, D + 2);
         var e = h.RunRawFresh(0xB8220001); // LDADD W2, W1, [X0]
         Assert.Equal(FaultKind.Alignment, e!.Value.Fault);
-        Assert.Equal(AccessKind.Write, e.Value.Access);
+        // A read-modify-write reports WnR = 0 when a read would fault too (ARM ARM D17.2.37).
+        Assert.Equal(AccessKind.Read, e.Value.Access);
         e = h.RunRawFresh(0x48227C04); // CASP X2, X3, X4, X5, [X0]
         Assert.Equal(FaultKind.Alignment, e!.Value.Fault);
         h.SetX(0, D + 8);
         e = h.RunRawFresh(0x48227C04); // CASP X2, X3, X4, X5, [X0]
         Assert.Equal(FaultKind.Alignment, e!.Value.Fault); // the pair needs 16-byte alignment
+    }
+}
+
+/// <summary>ISS.WnR for LSE read-modify-writes: read if a read would fault, write otherwise (D17.2.37).</summary>
+public unsafe class AtomicFaultDirectionTests
+{
+    [Fact]
+    public void UnmappedIsAReadFaultAndReadOnlyIsAWriteFault()
+    {
+        using var h = new GuestHarness();
+        var tables = new PageTableBuilder(h.Machine.Ram, 0x800000);
+        tables.MapPage(GuestHarness.CodeBase, GuestHarness.CodeBase);
+        tables.MapPage(0x7000_0000, 0x30_0000, PageTableBuilder.ApEl0ReadOnly | PageTableBuilder.AccessFlag);
+        h.Cpu.SetTranslationTable(tables.Root);
+        h.State->Control = CpuControl.MmuEnabled;
+
+        h.SetX(0, 0x7100_0000);
+        var e = h.RunRaw(0xB8220001); // LDADD W2, W1, [X0]  (unmapped)
+        Assert.Equal((FaultKind.Translation, AccessKind.Read), (e!.Value.Fault, e.Value.Access));
+
+        h.SetX(0, 0x7000_0000);
+        e = h.RunRaw(0xB8220001); // LDADD W2, W1, [X0]  (read-only page)
+        Assert.Equal((FaultKind.Permission, AccessKind.Write), (e!.Value.Fault, e.Value.Access));
     }
 }

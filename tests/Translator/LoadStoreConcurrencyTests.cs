@@ -98,7 +98,7 @@ public unsafe class LoadStoreConcurrencyTests
         }
     }
 
-    [Fact(Skip = "needs dp+branch rows (ADD, SUB, CBNZ) owned by other helpers; unskip once merged")]
+    [Fact]
     public void GuestLoopsOfExclusivesAndLdaddCountExactly()
     {
         var (machine, os) = NewMachine(

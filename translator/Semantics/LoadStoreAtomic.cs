@@ -31,7 +31,7 @@ public static unsafe class LoadStoreAtomic
         int bytes = 1 << (int)size;
         ulong address = LoadStore.Base(c, n);
         ulong operand = CpuState.GetX(c, s) & Bits.Ones(bytes * 8);
-        byte* p = GuestMemory.AtomicPointer(c, address, bytes, true);
+        byte* p = GuestMemory.AtomicReadWritePointer(c, address, bytes);
         ulong old = LoadStore.AtomicRead(p, bytes);
         while (true)
         {
@@ -66,7 +66,7 @@ public static unsafe class LoadStoreAtomic
         int bytes = 1 << (int)size;
         ulong address = LoadStore.Base(c, Rn);
         ulong data = CpuState.GetX(c, Rs);
-        byte* p = GuestMemory.AtomicPointer(c, address, bytes, true);
+        byte* p = GuestMemory.AtomicReadWritePointer(c, address, bytes);
         ulong old = LoadStore.Exchange(p, bytes, data);
         CpuState.SetX(c, Rt, old);
     }
@@ -78,7 +78,7 @@ public static unsafe class LoadStoreAtomic
         ulong address = LoadStore.Base(c, Rn);
         ulong expected = CpuState.GetX(c, Rs) & Bits.Ones(bytes * 8);
         ulong data = CpuState.GetX(c, Rt);
-        byte* p = GuestMemory.AtomicPointer(c, address, bytes, true);
+        byte* p = GuestMemory.AtomicReadWritePointer(c, address, bytes);
         ulong old = LoadStore.CompareExchange(p, bytes, data, expected);
         CpuState.SetX(c, Rs, old);
     }
@@ -91,14 +91,14 @@ public static unsafe class LoadStoreAtomic
         ulong t1 = CpuState.GetX(c, Rt), t2 = CpuState.GetX(c, Rt + 1);
         if (sz == 0)
         {
-            byte* p = GuestMemory.AtomicPointer(c, address, 8, true);
+            byte* p = GuestMemory.AtomicReadWritePointer(c, address, 8);
             ulong old = LoadStore.CompareExchange(p, 8, (uint)t1 | (t2 << 32), (uint)s1 | (s2 << 32));
             CpuState.SetX(c, Rs, (uint)old);
             CpuState.SetX(c, Rs + 1, old >> 32);
         }
         else
         {
-            byte* p = GuestMemory.AtomicPointer(c, address, 16, true);
+            byte* p = GuestMemory.AtomicReadWritePointer(c, address, 16);
             var old = LoadStore.CompareExchange128(p, address, new Vector128Bits { Low = t1, High = t2 }, new Vector128Bits { Low = s1, High = s2 });
             CpuState.SetX(c, Rs, old.Low);
             CpuState.SetX(c, Rs + 1, old.High);

@@ -186,7 +186,7 @@ public class BranchesTests
     [InlineData(0x15FFFFFFu, 0x58UL, "b\t0x8000054")]                   // B .+0x7fffffc
     [InlineData(0x16000000u, 0x5CUL, "b\t0xfffffffff800005c")]          // B .-0x8000000
     [InlineData(0x94000002u, 0x8UL, "bl\t0x10")]                         // BL .+8
-    [InlineData(0x54000040u, 0xCUL, "b.eq\t0x14")]                       // B.EQ .+8 (objdump adds "// b.none")
+    [InlineData(0x54000040u, 0xCUL, "b.eq\t0x14  // b.none")]             // B.EQ .+8
     [InlineData(0x5400008Fu, 0xCUL, "b.nv\t0x1c")]                       // B.NV .+16
     [InlineData(0x54FFFFCEu, 0x10UL, "b.al\t0x8")]                       // B.AL .-8
     [InlineData(0x547FFFE1u, 0x60UL, "b.ne\t0x10005c")]                  // B.NE .+0xffffc

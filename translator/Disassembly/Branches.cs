@@ -7,7 +7,15 @@ public static class Branches
 {
     public static string B(ulong pc, uint imm26) => $"b\t{Fmt.Target(pc + (ulong)Fmt.SignExtend((ulong)imm26 << 2, 28))}";
     public static string BL(ulong pc, uint imm26) => $"bl\t{Fmt.Target(pc + (ulong)Fmt.SignExtend((ulong)imm26 << 2, 28))}";
-    public static string B_cond(ulong pc, uint imm19, uint cond) => $"b.{Fmt.Cond(cond)}\t{Fmt.Target(pc + (ulong)Fmt.SignExtend((ulong)imm19 << 2, 21))}";
+    public static string B_cond(ulong pc, uint imm19, uint cond) =>
+        $"b.{Fmt.Cond(cond)}\t{Fmt.Target(pc + (ulong)Fmt.SignExtend((ulong)imm19 << 2, 21))}{BranchConditionAliases[cond]}";
+
+    /// <summary>The other names of each condition that objdump appends to B.cond (e.g. "  // b.none").</summary>
+    static readonly string[] BranchConditionAliases =
+    [
+        "  // b.none", "  // b.any", "  // b.hs, b.nlast", "  // b.lo, b.ul, b.last", "  // b.first", "  // b.nfrst", "", "",
+        "  // b.pmore", "  // b.plast", "  // b.tcont", "  // b.tstop", "", "", "", "",
+    ];
     public static string CBZ(ulong pc, uint sf, uint imm19, uint Rt) => $"cbz\t{Fmt.R(sf, Rt)}, {Fmt.Target(pc + (ulong)Fmt.SignExtend((ulong)imm19 << 2, 21))}";
     public static string CBNZ(ulong pc, uint sf, uint imm19, uint Rt) => $"cbnz\t{Fmt.R(sf, Rt)}, {Fmt.Target(pc + (ulong)Fmt.SignExtend((ulong)imm19 << 2, 21))}";
     public static string TBZ(ulong pc, uint b5, uint b40, uint imm14, uint Rt) => TestBranch("tbz", pc, b5, b40, imm14, Rt);

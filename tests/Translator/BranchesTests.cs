@@ -189,7 +189,7 @@ public class BranchesTests
     [InlineData(0x54000040u, 0xCUL, "b.eq\t0x14  // b.none")]             // B.EQ .+8
     [InlineData(0x5400008Fu, 0xCUL, "b.nv\t0x1c")]                       // B.NV .+16
     [InlineData(0x54FFFFCEu, 0x10UL, "b.al\t0x8")]                       // B.AL .-8
-    [InlineData(0x547FFFE1u, 0x60UL, "b.ne\t0x10005c")]                  // B.NE .+0xffffc
+    [InlineData(0x547FFFE1u, 0x60UL, "b.ne\t0x10005c  // b.any")]                  // B.NE .+0xffffc
     [InlineData(0x34000063u, 0x14UL, "cbz\tw3, 0x20")]                   // CBZ W3, .+12
     [InlineData(0xB5FFFFA4u, 0x18UL, "cbnz\tx4, 0xc")]                   // CBNZ X4, .-12
     [InlineData(0xB4800000u, 0x68UL, "cbz\tx0, 0xfffffffffff00068")]     // CBZ X0, .-0x100000

@@ -5,6 +5,9 @@ using System.CommandLine;
 using System.Reflection;
 using Fast.Cli;
 
+// `run` takes everything after the program name verbatim, so it bypasses option parsing.
+if (args.Length > 0 && args[0] == "run") return Fast.Cli.Commands.RunCommand.Main(args[1..]);
+
 var root = new RootCommand("Fast: an AArch64 emulator and the operating system it runs");
 foreach (var type in typeof(ICliCommand).Assembly.GetTypes()
              .Where(t => t.IsClass && !t.IsAbstract && typeof(ICliCommand).IsAssignableFrom(t))

@@ -5,16 +5,18 @@ namespace Fast.Runtime;
 public sealed class Machine : IDisposable
 {
     public PhysicalMemory Ram { get; }
-    public IGuestOs Os { get; private set; }
+    public IGuestOs Os { get => os ?? throw new InvalidOperationException("no OS attached to the machine"); private set => os = value; }
+    IGuestOs? os;
     public IExecutionEngine Engine { get; }
     readonly List<Vcpu> vcpus = new();
     readonly object codeLock = new();
 
-    public Machine(ulong ramSize, IExecutionEngine engine, IGuestOs os)
+    /// <param name="os">The OS; may be attached later with AttachOs when it needs the machine to construct itself.</param>
+    public Machine(ulong ramSize, IExecutionEngine engine, IGuestOs? os = null)
     {
         Ram = new PhysicalMemory(ramSize);
         Engine = engine;
-        Os = os;
+        this.os = os;
     }
 
     public IReadOnlyList<Vcpu> Vcpus => vcpus;

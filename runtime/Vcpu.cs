@@ -37,6 +37,13 @@ public sealed unsafe partial class Vcpu : IDisposable
 
     GCHandle self;
     int flushRequested;
+    Thread? runningThread;
+
+    /// <summary>TTBR0 of the address space the vCPU runs now (ASID in bits 63:48).</summary>
+    public ulong Ttbr0 => State->Ttbr0;
+
+    /// <summary>True on the host thread currently running this vCPU (or when no thread runs it).</summary>
+    public bool IsOwnerThread => runningThread is null || runningThread == Thread.CurrentThread;
 
     public long PageWalks;
     public long Exceptions;
@@ -63,6 +70,19 @@ public sealed unsafe partial class Vcpu : IDisposable
     {
         State->ExitReason = ExitReason.None;
         long start = (long)State->Retired;
+        runningThread = Thread.CurrentThread;
+        try
+        {
+            RunLoop(instructionBudget, start);
+        }
+        finally
+        {
+            runningThread = null;
+        }
+    }
+
+    void RunLoop(long instructionBudget, long start)
+    {
         while (true)
         {
             ApplyPendingFlush();

@@ -99,7 +99,7 @@ public sealed unsafe class Core : IDisposable
         thread.RunTicks += Stopwatch.GetTimestamp() - start;
 
         thread.Context.SaveFrom(Cpu.State);
-        if (thread.State == GuestThreadState.Running) Scheduler.MakeReady(thread);  // preempted or yielded
+        Scheduler.Requeue(thread);  // preempted or yielded; a blocked or exited thread stays off the queue
         AfterRun?.Invoke(this, thread);
     }
 

@@ -21,6 +21,23 @@ public sealed class GuestThread : ISchedulable
     public long RunTicks;
     public long Switches;
 
+    // ---- Linux thread state ----
+    /// <summary>Blocked signals (rt_sigprocmask).</summary>
+    public ulong SignalMask;
+    /// <summary>Signals sent to this thread (tgkill) and not yet delivered.</summary>
+    public ulong PendingSignals;
+    public ulong AltStackSp, AltStackSize;
+    public int AltStackFlags = 2; // SS_DISABLE
+    /// <summary>set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken at exit.</summary>
+    public ulong ClearChildTid;
+    public ulong RobustList;
+    /// <summary>A blocking call's absolute deadline (host ticks), kept across restarts; 0 = none.</summary>
+    public long WakeDeadline;
+    /// <summary>Set when a blocked thread is woken by a signal: the restarted call returns -EINTR.</summary>
+    public bool Interrupted;
+    /// <summary>Set by a futex wake: the restarted FUTEX_WAIT returns 0 without re-checking the word.</summary>
+    public bool FutexWoken;
+
     public GuestThread(int tid) => Tid = tid;
 
     public override string ToString() => $"thread {Tid} ({State})";

@@ -13,8 +13,11 @@ public interface ISchedulable
 
 public interface IScheduler<T> where T : class, ISchedulable
 {
-    /// <summary>Puts a thread on the run queue (NEW or BLOCKED → READY). Any thread may call it.</summary>
+    /// <summary>Puts a thread on the run queue (NEW or BLOCKED → READY; otherwise nothing). Any thread may call it.</summary>
     void MakeReady(T thread);
+
+    /// <summary>The running thread was preempted or yielded (RUNNING → READY). Only its core calls it.</summary>
+    void Requeue(T thread);
 
     /// <summary>Takes the next thread to run, or null if none is ready.</summary>
     T? PickNext();

@@ -10,7 +10,17 @@ public sealed class RoundRobinScheduler<T> : IScheduler<T> where T : class, ISch
     {
         lock (ready)
         {
-            if (thread.State == GuestThreadState.Ready || thread.State == GuestThreadState.Zombie) return;
+            if (thread.State is not (GuestThreadState.New or GuestThreadState.Blocked)) return;
+            thread.State = GuestThreadState.Ready;
+            ready.Enqueue(thread);
+        }
+    }
+
+    public void Requeue(T thread)
+    {
+        lock (ready)
+        {
+            if (thread.State != GuestThreadState.Running) return;
             thread.State = GuestThreadState.Ready;
             ready.Enqueue(thread);
         }

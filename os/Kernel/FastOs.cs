@@ -1,0 +1,252 @@
+// FastOs: the kernel, plugged into the machine as its IGuestOs (DESIGN.md section 5).
+//
+// Layers: KernelServices (capabilities, memory manager, RAM) at the bottom; processes and their
+// address spaces (os/Process) above; one Core per vCPU multiplexing guest threads with its own
+// scheduler; the Linux personality (os/Linux) turning SVCs into system calls; signals for every
+// guest fault. Every synchronous exception of a vCPU arrives in OnException on that vCPU's host
+// thread, with the thread that was running in Core.Current.
+//
+// Locking: the process table's lock for process lifecycle; each ProcessMemory's lock for its
+// page tables (under which the capability system's kernel lock is taken); a thread's registers
+// are touched only by the core running it.
+using Fast.Os.Linux;
+using Fast.Os.Linux.Signals;
+using Fast.Os.Linux.Syscalls;
+using Fast.Os.Process;
+using Fast.Os.Scheduling;
+using Fast.Os.Vfs;
+using Fast.Runtime;
+using Fast.Runtime.Observability;
+
+namespace Fast.Os.Kernel;
+
+public sealed record OsOptions
+{
+    public int Cores { get; init; } = 1;
+    public bool Strace { get; init; }
+    public TextWriter Log { get; init; } = Console.Error;
+    /// <summary>Low RAM kept out of the memory manager (nothing lives there; catches null physical addresses).</summary>
+    public ulong ReservedLow { get; init; } = 1UL << 20;
+    public ulong HwCap { get; init; } = Auxv.HWCAP_FP | Auxv.HWCAP_ASIMD | Auxv.HWCAP_CRC32 | Auxv.HWCAP_ATOMICS;
+}
+
+public sealed unsafe partial class FastOs : IGuestOs, IDisposable
+{
+    public KernelServices Kernel { get; }
+    public VirtualFileSystem Vfs { get; }
+    public ProcessTable Processes { get; } = new();
+    public IReadOnlyList<Core> Cores { get; }
+    public OsOptions Options { get; }
+    public LinuxPersonality Linux { get; }
+    public GuestProcess? Init { get; private set; }
+
+    readonly TaskCompletionSource<int> initExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public FastOs(Machine machine, VirtualFileSystem vfs, OsOptions? options = null)
+    {
+        Options = options ?? new OsOptions();
+        Kernel = new KernelServices(machine, Options.ReservedLow);
+        Vfs = vfs;
+        machine.AttachOs(this);
+        var cores = new List<Core>();
+        for (int i = 0; i < Options.Cores; i++)
+        {
+            var cpu = machine.AddVcpu();
+            cpu.State->Control = CpuControl.Linux;
+            cores.Add(new Core(i, cpu, new RoundRobinScheduler<GuestThread>()));
+        }
+        Cores = cores;
+        Linux = new LinuxPersonality(this);
+    }
+
+    // ---- processes ----
+
+    /// <summary>Creates the first process from a program and makes it runnable on core 0.</summary>
+    public GuestProcess SpawnInit(string path, IReadOnlyList<string> args, IReadOnlyList<string> env)
+    {
+        int pid = Processes.AllocateId();
+        var memory = ProcessMemory.Create(Kernel);
+        var process = new GuestProcess(pid, memory, new UserMemory(Kernel, memory), Vfs.NewContext());
+        process.Files.Process = process;
+        Vfs.InstallStdio(process.Files, HostStdio(0, 0), HostStdio(1, 1), HostStdio(2, 1));
+        var thread = NewThread(process, pid);
+        long r = Linux.Exec(process, thread, path, args, env);
+        if (r != Syscall.NoReturn)
+        {
+            memory.Destroy();
+            throw new LoaderException($"{path}: {Fast.Os.Linux.Abi.ErrnoInfo.StrError((int)-r)}");
+        }
+        Processes.Add(process);
+        Init = process;
+        Cores[0].MakeReady(thread);
+        return process;
+    }
+
+    public GuestThread NewThread(GuestProcess process, int tid)
+    {
+        var thread = new GuestThread(tid) { Owner = process, Ttbr0 = process.Memory.Ttbr0 };
+        lock (process.Threads) process.Threads.Add(thread);
+        Processes.AddThread(thread);
+        return thread;
+    }
+
+    static OpenFile HostStdio(int hostFd, int accessMode)
+    {
+        int copy = HostDup(hostFd);
+        return copy >= 0 ? HostFileFor(copy, accessMode, hostFd) : new NullFile(accessMode);
+    }
+
+    static OpenFile HostFileFor(int fd, int accessMode, int which) =>
+        Fast.Os.Vfs.Host.HostFile.FromHostDescriptor(fd, accessMode, which switch { 0 => "/dev/stdin", 1 => "/dev/stdout", _ => "/dev/stderr" });
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "dup")]
+    static extern int HostDup(int fd);
+
+    int nextCore;
+
+    /// <summary>Makes a new thread runnable on a core (round robin over the cores).</summary>
+    public void PlaceThread(GuestThread thread)
+    {
+        var core = Cores[(Interlocked.Increment(ref nextCore) & int.MaxValue) % Cores.Count];
+        core.MakeReady(thread);
+    }
+
+    /// <summary>A thread's exit (exit(2)): clears and wakes its clear-child-tid word; the last thread ends the process.</summary>
+    public void ExitThread(GuestThread thread, GuestProcess process, int status)
+    {
+        if (thread.ClearChildTid != 0 && process.User.TryWrite32(thread.ClearChildTid, 0))
+            Linux.FutexWake(process, thread.ClearChildTid, 1);
+        EndThread(thread);
+        bool last;
+        lock (process.Threads) last = process.Threads.All(t => t.State == GuestThreadState.Zombie);
+        if (last) ExitProcess(process, status);
+    }
+
+    /// <summary>Takes a thread off the machine for good (exit, or execve ending the other threads).</summary>
+    public void EndThread(GuestThread thread)
+    {
+        thread.State = GuestThreadState.Zombie;
+        Processes.RemoveThread(thread);
+        if (thread.Core >= 0 && thread.Core < Cores.Count && Cores[thread.Core].Current == thread && !Cores[thread.Core].Cpu.IsOwnerThread)
+            Cores[thread.Core].Cpu.RaiseInterrupt(InterruptBits.Os);
+    }
+
+    /// <summary>Starts every core and waits until the first process exits; returns its wait status.</summary>
+    public int RunUntilInitExits(TimeSpan? timeout = null)
+    {
+        foreach (var core in Cores) core.Start();
+        if (timeout is { } t && !initExited.Task.Wait(t)) throw new TimeoutException("the guest did not exit in time");
+        return initExited.Task.Result;
+    }
+
+    /// <summary>The shell's exit code for a wait status (128 + signal for a killed process).</summary>
+    public static int ExitCodeOf(int status) => (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F);
+
+    /// <summary>Ends a process with a wait status: all threads become zombies, memory and files go, the parent hears.</summary>
+    public void ExitProcess(GuestProcess process, int status)
+    {
+        lock (Processes.Lock)
+        {
+            if (process.State != ProcessState.Running || process.Exiting) return;
+            process.Exiting = true;
+        }
+        List<GuestThread> threads;
+        lock (process.Threads) threads = process.Threads.ToList();
+        foreach (var t in threads)
+        {
+            t.State = GuestThreadState.Zombie;
+            Processes.RemoveThread(t);
+            if (t.Core >= 0 && t.Core < Cores.Count && Cores[t.Core].Current == t) Cores[t.Core].Cpu.RaiseInterrupt(InterruptBits.Os);
+        }
+        process.Files.Fds.CloseAll();
+        process.VforkDone?.WakeAll();
+        Processes.MarkZombie(process, status, Init);
+        process.Memory.Destroy();
+        if (process == Init)
+        {
+            initExited.TrySetResult(status);
+            return;
+        }
+        var parent = process.Parent;
+        if (parent is not null)
+        {
+            Linux.SendSignal(parent, Sig.SIGCHLD);
+            parent.ChildExited.WakeAll();
+        }
+    }
+
+    // ---- IGuestOs ----
+
+    public Resume OnException(Vcpu cpu, in GuestException e)
+    {
+        var core = (Core)cpu.OsData!;
+        var thread = core.Current!;
+        var process = (GuestProcess)thread.Owner!;
+        if (thread.State == GuestThreadState.Zombie) return Resume.Halt;
+        switch (e.Kind)
+        {
+            case ExceptionKind.Svc:
+                return Linux.Dispatch(cpu, core, thread, process);
+            case ExceptionKind.DataAbort or ExceptionKind.InstructionAbort:
+                return OnAbort(cpu, core, thread, process, e);
+            case ExceptionKind.Brk:
+                return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGTRAP, 1 /* TRAP_BRKPT */, e.Pc, e.Syndrome);
+            case ExceptionKind.PcAlignment or ExceptionKind.SpAlignment:
+                return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGBUS, 1 /* BUS_ADRALN */, e.FaultAddress, e.Syndrome);
+            default: // Undefined, Hlt
+                return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGILL, 1 /* ILL_ILLOPC */, e.Pc, e.Syndrome);
+        }
+    }
+
+    Resume OnAbort(Vcpu cpu, Core core, GuestThread thread, GuestProcess process, in GuestException e)
+    {
+        if (e.Fault == FaultKind.Alignment)
+            return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGBUS, 1 /* BUS_ADRALN */, e.FaultAddress, e.Syndrome);
+        if (e.Fault == FaultKind.External)
+            return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGBUS, 3 /* BUS_OBJERR */, e.FaultAddress, e.Syndrome);
+        var outcome = process.Memory.HandleFault(e.FaultAddress, e.Access);
+        switch (outcome)
+        {
+            case FaultOutcome.Resolved:
+                // A permission fault resolved by copy-on-write leaves a stale read-only TLB entry.
+                if (e.Fault == FaultKind.Permission) cpu.Tlb.FlushPage(e.FaultAddress, (ushort)cpu.State->Asid);
+                return Resume.Retry;
+            case FaultOutcome.OutOfMemory:
+                Options.Log.WriteLine($"fast: out of guest memory in process {process.Pid}: killed");
+                ExitProcess(process, Sig.SIGKILL);
+                return Resume.Halt;
+            default:
+                int code = outcome == FaultOutcome.SegvMapError ? Paging.VaLayout.SegvMapErr : Paging.VaLayout.SegvAccErr;
+                return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGSEGV, code, e.FaultAddress, e.Syndrome);
+        }
+    }
+
+    public Resume OnInterrupt(Vcpu cpu, int pending)
+    {
+        var core = (Core)cpu.OsData!;
+        var thread = core.Current;
+        if (thread is null || thread.State == GuestThreadState.Zombie || (pending & InterruptBits.Stop) != 0) return Resume.Halt;
+        var process = (GuestProcess)thread.Owner!;
+        if (Linux.HasDeliverableSignal(thread, process)) return Linux.DeliverSignals(cpu, core, thread, process);
+        // Round robin: a timer tick preempts the thread when another one is ready.
+        if ((pending & InterruptBits.Timer) != 0 && core.Scheduler.HasReady) return Resume.Halt;
+        return Resume.Continue;
+    }
+
+    public void Dispose()
+    {
+        foreach (var core in Cores) core.Dispose();
+    }
+}
+
+/// <summary>A descriptor that reads EOF and discards writes (stdio when the host has none).</summary>
+sealed class NullFile(int flags) : OpenFile(flags, "/dev/null")
+{
+    public override long Read(Span<byte> buffer) => 0;
+    public override long Write(ReadOnlySpan<byte> data) => data.Length;
+    public override long Stat(out Fast.Os.Linux.Abi.StatInfo st)
+    {
+        st = new Fast.Os.Linux.Abi.StatInfo { Mode = 0x2000 | 0x1B6, RdevMajor = 1, RdevMinor = 3, Nlink = 1 };
+        return 0;
+    }
+}

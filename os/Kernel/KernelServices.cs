@@ -1,0 +1,62 @@
+// KernelServices: the kernel-wide objects every subsystem reaches — guest RAM, the capability
+// system, the memory manager, the machine (for code invalidation and TLB shootdown) — gathered
+// so processes, the loader and the Linux personality take one argument instead of five.
+using Fast.Os.Capabilities;
+using Fast.Os.Memory;
+using Fast.Runtime;
+
+namespace Fast.Os.Kernel;
+
+public sealed class KernelServices
+{
+    public Machine Machine { get; }
+    public PhysicalMemory Ram => Machine.Ram;
+    public CapSystem Caps { get; }
+    public MemoryManager Memory { get; }
+    int nextAsid;
+
+    public KernelServices(Machine machine, ulong reservedLow)
+    {
+        Machine = machine;
+        Caps = new CapSystem(machine.Ram);
+        Memory = new MemoryManager(Caps);
+        Caps.CreateOriginal(CapType.Ram, reservedLow, machine.Ram.Size - reservedLow, SlotRef.KernelHeld, out var ram).ThrowIfFailed();
+        Memory.AddRam(ram).ThrowIfFailed();
+        Caps.TlbInvalidate += ShootDown;
+    }
+
+    /// <summary>A fresh ASID for a new address space (1..65535, recycled by wrapping: the TLBs are flushed then).</summary>
+    public ushort AllocateAsid()
+    {
+        int asid = Interlocked.Increment(ref nextAsid) % 65535 + 1;
+        if (asid == 1 && nextAsid > 1) foreach (var v in Machine.Vcpus) v.RequestTlbFlush();
+        return (ushort)asid;
+    }
+
+    /// <summary>Before the kernel writes a page through its host pointer: drop translations of code on it.</summary>
+    public void ForgetCode(ulong physicalAddress)
+    {
+        ulong page = physicalAddress & ~0xFFFUL;
+        if (Ram.IsCodePage(page)) Machine.OnCodePageWritten(page);
+    }
+
+    /// <summary>
+    /// A mapping was removed or narrowed: no vCPU may keep a stale translation. The calling vCPU
+    /// flushes at once; the others on their next block boundary (the multicore issue makes this a
+    /// synchronous IPI shootdown).
+    /// </summary>
+    void ShootDown(Paging.TlbInvalidation inv)
+    {
+        ushort asid = 0;
+        foreach (var v in Machine.Vcpus)
+        {
+            bool current = (v.Ttbr0 & 0x0000_FFFF_FFFF_F000UL) == (inv.RootPa & 0x0000_FFFF_FFFF_F000UL);
+            if (!current) continue;
+            asid = (ushort)(v.Ttbr0 >> 48);
+            if (v.IsOwnerThread && inv.Size <= 64 * 4096)
+                for (ulong va = inv.Va; va < inv.Va + inv.Size; va += 4096) v.Tlb.FlushPage(va, asid);
+            else if (v.IsOwnerThread) v.Tlb.FlushAsid(asid);
+            else v.RequestTlbFlush();
+        }
+    }
+}

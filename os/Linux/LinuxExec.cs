@@ -1,0 +1,153 @@
+// Program loading for execve and the first process: reads the file through the VFS (so -L and
+// --root apply), follows a "#!" line to its interpreter, maps the ELF image (at 0 for ET_EXEC,
+// at ELF_ET_DYN_BASE for PIE) and its PT_INTERP loader (below the mmap top), builds the stack
+// and auxiliary vector as Linux does, and resets the thread to the new entry point. On any error
+// the old image is untouched and the error is returned (-ENOENT, -ENOEXEC, -EACCES...).
+using Fast.Os.Kernel;
+using Fast.Os.Linux.Abi;
+using Fast.Os.Linux.Syscalls;
+using Fast.Os.Paging;
+using Fast.Os.Process;
+using Fast.Os.Vfs;
+using Fast.Runtime;
+using Fast.Runtime.Elf;
+
+namespace Fast.Os.Linux;
+
+public sealed unsafe partial class LinuxPersonality
+{
+    const int MaxScriptDepth = 4;
+
+    /// <summary>Replaces the process image. running: the vCPU if the thread is on it now (execve).</summary>
+    public long Exec(GuestProcess process, GuestThread thread, string path, IReadOnlyList<string> args, IReadOnlyList<string> env, Vcpu? running = null)
+    {
+        byte[] bytes;
+        string programPath = path;
+        var argv = args.ToList();
+        for (int depth = 0; ; depth++)
+        {
+            long r = ReadExecutable(process.Files, programPath, out bytes);
+            if (r < 0) return r;
+            if (bytes.Length < 2 || bytes[0] != '#' || bytes[1] != '!') break;
+            if (depth == MaxScriptDepth) return Errno.ELOOP.Neg();
+            // "#!interpreter [one argument]": argv becomes interpreter, [argument], script path, argv[1..].
+            int end = Array.IndexOf(bytes, (byte)'\n');
+            string line = System.Text.Encoding.Latin1.GetString(bytes, 2, (end < 0 ? Math.Min(bytes.Length, 256) : Math.Min(end, 256)) - 2).Trim();
+            if (line.Length == 0) return Errno.ENOEXEC.Neg();
+            int space = line.IndexOfAny([' ', '\t']);
+            string interpreter = space < 0 ? line : line[..space];
+            var newArgv = new List<string> { interpreter };
+            if (space >= 0 && line[space..].Trim().Length > 0) newArgv.Add(line[space..].Trim());
+            newArgv.Add(programPath);
+            newArgv.AddRange(argv.Skip(1));
+            argv = newArgv;
+            programPath = interpreter;
+        }
+
+        ElfFile elf;
+        try
+        {
+            elf = ElfLoader.Read(bytes, programPath);
+        }
+        catch (LoaderException e)
+        {
+            os.Options.Log.WriteLine($"fast: {e.Message}");
+            return Errno.ENOEXEC.Neg();
+        }
+
+        var k = os.Kernel;
+        var memory = ProcessMemory.Create(k);
+        var user = new UserMemory(k, memory);
+        ulong entry, sp;
+        try
+        {
+            ulong bias = ElfLoader.BiasFor(elf, VaLayout.PieBase);
+            var main = ElfLoader.Load(k, memory, elf, bias, programPath);
+            ulong interpBase = 0;
+            entry = main.Entry;
+            if (main.Interpreter is { } interpPath)
+            {
+                long r = ReadExecutable(process.Files, interpPath, out var interpBytes);
+                if (r < 0) throw new LoaderException($"{programPath}: cannot open its interpreter {interpPath}");
+                var interp = ElfLoader.Read(interpBytes, interpPath);
+                ulong span = ElfLoader.Span(interp);
+                memory.Space.FindFree(span, VaLayout.PieBase + 0x1000_0000_0000UL, VaLayout.MmapTop, out ulong at).ThrowIfFailed();
+                var loaded = ElfLoader.Load(k, memory, interp, ElfLoader.BiasFor(interp, at), interpPath);
+                interpBase = loaded.Bias;
+                entry = loaded.Entry;
+            }
+            memory.Space.AddRegion(VaLayout.StackTop - VaLayout.StackSize, VaLayout.StackSize, RegionKind.Stack, MapFlags.ReadWrite, "[stack]", out _).ThrowIfFailed();
+            memory.BrkStart = memory.Brk = main.End;
+
+            var random = new byte[16];
+            System.Security.Cryptography.RandomNumberGenerator.Fill(random);
+            var auxv = new List<(ulong, ulong)>
+            {
+                (Auxv.AT_HWCAP, os.Options.HwCap), (Auxv.AT_PAGESZ, 4096), (Auxv.AT_CLKTCK, 100),
+                (Auxv.AT_PHDR, main.ProgramHeaders), (Auxv.AT_PHENT, 56), (Auxv.AT_PHNUM, (ulong)main.ProgramHeaderCount),
+                (Auxv.AT_BASE, interpBase), (Auxv.AT_FLAGS, 0), (Auxv.AT_ENTRY, main.Entry),
+                (Auxv.AT_UID, 0), (Auxv.AT_EUID, 0), (Auxv.AT_GID, 0), (Auxv.AT_EGID, 0), (Auxv.AT_SECURE, 0),
+                (Auxv.AT_RANDOM, 0), (Auxv.AT_HWCAP2, 0), (Auxv.AT_EXECFN, 0), (Auxv.AT_PLATFORM, 0), (Auxv.AT_MINSIGSTKSZ, 5120),
+            };
+            sp = InitialStack.Build(user, VaLayout.StackTop, argv, env, auxv, path, random);
+        }
+        catch (Exception e) when (e is LoaderException or OsException or ElfFormatException)
+        {
+            memory.Destroy();
+            os.Options.Log.WriteLine($"fast: {e.Message}");
+            return Errno.ENOEXEC.Neg();
+        }
+
+        // Point of no return: the new image replaces the old one.
+        var old = process.Memory;
+        process.Memory = memory;
+        process.User = user;
+        process.ExecutablePath = path;
+        process.Arguments = argv.ToArray();
+        process.Files.Fds.CloseOnExec();
+        process.Signals = process.Signals.ForExec();
+        thread.Ttbr0 = memory.Ttbr0;
+        thread.Context = default;
+        thread.Context.X[31] = sp;
+        thread.Context.Pc = entry;
+        thread.AltStackFlags = 2;
+        thread.AltStackSp = thread.AltStackSize = 0;
+        if (running is not null)
+        {
+            thread.Context.RestoreTo(running.State);
+            running.SetTranslationTable(memory.Ttbr0);
+        }
+        if (!ReferenceEquals(old, memory) && old.PageCount + old.Tables.TableCount > 0) old.Destroy();
+        process.VforkDone?.WakeAll();
+        process.VforkDone = null;
+        return Syscall.NoReturn;
+    }
+
+    /// <summary>Reads a whole executable through the VFS, as execve's open would (-ENOENT, -EACCES, -EISDIR...).</summary>
+    long ReadExecutable(FsContext files, string path, out byte[] bytes)
+    {
+        bytes = [];
+        long r = os.Vfs.OpenFile(files, At.FDCWD, path, (int)OpenFlags.O_RDONLY, 0, out var file);
+        if (r < 0) return r;
+        try
+        {
+            if (file!.IsDirectory) return Errno.EACCES.Neg();
+            if (file.Stat(out var st) < 0 || !StatMode.IsReg(st.Mode)) return Errno.EACCES.Neg();
+            if (st.Size > 1L << 30) return Errno.E2BIG.Neg();
+            var data = new byte[st.Size];
+            int done = 0;
+            while (done < data.Length)
+            {
+                long n = file.PRead(data.AsSpan(done), done);
+                if (n <= 0) break;
+                done += (int)n;
+            }
+            bytes = done == data.Length ? data : data[..done];
+            return 0;
+        }
+        finally
+        {
+            file!.Release();
+        }
+    }
+}

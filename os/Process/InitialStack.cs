@@ -1,0 +1,62 @@
+// InitialStack: the stack a new program finds at its entry point, laid out exactly as Linux's
+// create_elf_tables builds it (fs/binfmt_elf.c): from the stack pointer upwards argc, argv[],
+// NULL, envp[], NULL, the auxiliary vector of (type, value) pairs ending in AT_NULL; above them
+// the 16 AT_RANDOM bytes, the platform string and the argument and environment strings, with
+// the execfn string at the very top. The stack pointer is 16-byte aligned.
+namespace Fast.Os.Process;
+
+public static class Auxv
+{
+    public const ulong AT_NULL = 0, AT_IGNORE = 1, AT_EXECFD = 2, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6,
+        AT_BASE = 7, AT_FLAGS = 8, AT_ENTRY = 9, AT_NOTELF = 10, AT_UID = 11, AT_EUID = 12, AT_GID = 13, AT_EGID = 14,
+        AT_PLATFORM = 15, AT_HWCAP = 16, AT_CLKTCK = 17, AT_SECURE = 23, AT_BASE_PLATFORM = 24, AT_RANDOM = 25,
+        AT_HWCAP2 = 26, AT_EXECFN = 31, AT_MINSIGSTKSZ = 51;
+
+    // AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h): only what Fast implements is advertised.
+    public const ulong HWCAP_FP = 1 << 0, HWCAP_ASIMD = 1 << 1, HWCAP_CRC32 = 1 << 7, HWCAP_ATOMICS = 1 << 8;
+}
+
+public static class InitialStack
+{
+    /// <summary>Writes the initial stack below top; returns the stack pointer for the entry point.</summary>
+    public static ulong Build(UserMemory user, ulong top, IReadOnlyList<string> args, IReadOnlyList<string> env,
+        IReadOnlyList<(ulong Type, ulong Value)> auxv, string execfn, ReadOnlySpan<byte> random16)
+    {
+        ulong sp = top;
+        ulong PushBytes(ReadOnlySpan<byte> bytes)
+        {
+            sp -= (ulong)bytes.Length;
+            if (user.Write(sp, bytes) != 0) throw new LoaderException("cannot write the initial stack");
+            return sp;
+        }
+        ulong PushString(string s) => PushBytes(System.Text.Encoding.Latin1.GetBytes(s + "\0"));
+
+        PushBytes(new byte[8]);                 // end marker, as Linux leaves
+        ulong execfnAddress = PushString(execfn);
+        var envAddresses = env.Reverse().Select(PushString).Reverse().ToList();
+        var argAddresses = args.Reverse().Select(PushString).Reverse().ToList();
+        ulong platform = PushString("aarch64");
+        sp &= ~15UL;
+        ulong random = PushBytes(random16[..16]);
+
+        var vector = new List<ulong> { (ulong)args.Count };
+        vector.AddRange(argAddresses);
+        vector.Add(0);
+        vector.AddRange(envAddresses);
+        vector.Add(0);
+        foreach (var (type, value) in auxv)
+        {
+            vector.Add(type);
+            vector.Add(type switch { Auxv.AT_RANDOM => random, Auxv.AT_EXECFN => execfnAddress, Auxv.AT_PLATFORM => platform, _ => value });
+        }
+        vector.Add(Auxv.AT_NULL);
+        vector.Add(0);
+
+        sp -= (ulong)vector.Count * 8;
+        sp &= ~15UL;
+        var bytes = new byte[vector.Count * 8];
+        for (int i = 0; i < vector.Count; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 8), vector[i]);
+        if (user.Write(sp, bytes) != 0) throw new LoaderException("cannot write the initial stack");
+        return sp;
+    }
+}

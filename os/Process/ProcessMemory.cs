@@ -1,0 +1,196 @@
+// ProcessMemory: a process's address space with the pages behind it. It owns the AddressSpace
+// (regions + page tables built from VNode capabilities) and the UserPage behind each mapped VA.
+//
+// Pages arrive lazily: a fault inside a region allocates a zeroed page (or, for a write to a page
+// shared after fork, copies it) and maps it; a fault outside every region, or against the
+// region's protection, is the process's error. Kernel accesses to user memory (UserMemory) take
+// the same path, so a system call touching fresh memory behaves as the program touching it would.
+//
+// Locking: gate serializes page-table changes of this process (faults from several threads,
+// mmap, munmap, mprotect): two threads faulting on one page resolve it once, the second finds
+// it mapped (FaultVerdict.Spurious) and retries.
+using Fast.Os.Kernel;
+using Fast.Os.Paging;
+using Fast.Runtime;
+
+namespace Fast.Os.Process;
+
+public enum FaultOutcome : byte { Resolved, SegvMapError, SegvAccessError, OutOfMemory }
+
+public sealed class ProcessMemory
+{
+    readonly KernelServices k;
+    readonly object gate = new();
+    readonly Dictionary<ulong, UserPage> pages = new();   // page VA -> page; guarded by gate
+
+    public AddressSpace Space { get; }
+    public VSpace Tables => Space.Tables;
+    public ulong Ttbr0 => Tables.Ttbr0;
+
+    public ulong BrkStart { get; set; }
+    public ulong Brk { get; set; }
+
+    public long MinorFaults;
+    public long CowFaults;
+
+    ProcessMemory(KernelServices kernel, AddressSpace space)
+    {
+        k = kernel;
+        Space = space;
+    }
+
+    public static ProcessMemory Create(KernelServices kernel)
+    {
+        VSpace.Create(kernel.Caps, kernel.Memory, kernel.AllocateAsid(), out var vspace).ThrowIfFailed();
+        return new ProcessMemory(kernel, new AddressSpace(vspace));
+    }
+
+    public int PageCount { get { lock (gate) return pages.Count; } }
+
+    /// <summary>Resolves a fault at va (from the guest or from a kernel copy).</summary>
+    public FaultOutcome HandleFault(ulong va, AccessKind access)
+    {
+        lock (gate)
+        {
+            switch (Space.ClassifyFault(va, access, out var region))
+            {
+                case FaultVerdict.MapError: return FaultOutcome.SegvMapError;
+                case FaultVerdict.AccessError: return FaultOutcome.SegvAccessError;
+                case FaultVerdict.Spurious: return FaultOutcome.Resolved;
+                case FaultVerdict.Allocate:
+                    if (UserPage.Allocate(k, out var page) != Err.Ok) return FaultOutcome.OutOfMemory;
+                    MapLocked(va & ~0xFFFUL, page, region!.Protection);
+                    MinorFaults++;
+                    return FaultOutcome.Resolved;
+                default:
+                    return CopyOnWriteLocked(va & ~0xFFFUL, region!.Protection);
+            }
+        }
+    }
+
+    FaultOutcome CopyOnWriteLocked(ulong pageVa, MapFlags protection)
+    {
+        var old = pages[pageVa];
+        if (Volatile.Read(ref old.RefCount) == 1)
+        {
+            // The last sharer: take the page over writable, no copy.
+            Tables.Protect(pageVa, Descriptors.PageSize, protection).ThrowIfFailed();
+            CowFaults++;
+            return FaultOutcome.Resolved;
+        }
+        if (UserPage.Allocate(k, out var copy) != Err.Ok) return FaultOutcome.OutOfMemory;
+        old.Bytes(k.Ram).CopyTo(copy.Bytes(k.Ram));
+        Tables.Unmap(pageVa, Descriptors.PageSize, out _).ThrowIfFailed();
+        pages.Remove(pageVa);
+        old.Release(k);
+        MapLocked(pageVa, copy, protection);
+        CowFaults++;
+        return FaultOutcome.Resolved;
+    }
+
+    void MapLocked(ulong pageVa, UserPage page, MapFlags protection)
+    {
+        Tables.Map(pageVa, page.Frame, protection).ThrowIfFailed();
+        pages[pageVa] = page;
+    }
+
+    /// <summary>Installs a page the loader filled (replacing nothing).</summary>
+    public void MapPage(ulong pageVa, UserPage page, MapFlags protection)
+    {
+        lock (gate) MapLocked(pageVa, page, protection);
+    }
+
+    public UserPage? PageAt(ulong va)
+    {
+        lock (gate) return pages.GetValueOrDefault(va & ~0xFFFUL);
+    }
+
+    /// <summary>Unmaps and releases every page in [start, start + size) and forgets the regions there.</summary>
+    public void Unmap(ulong start, ulong size)
+    {
+        lock (gate)
+        {
+            Tables.Unmap(start, size, out _);
+            foreach (var va in pages.Keys.Where(v => v >= start && v - start < size).ToList())
+            {
+                pages.Remove(va, out var page);
+                page!.Release(k);
+            }
+            Space.RemoveRange(start, size);
+        }
+    }
+
+    /// <summary>MADV_DONTNEED: drops the pages but keeps the regions; the next touch sees zeros.</summary>
+    public void DiscardPages(ulong start, ulong size)
+    {
+        lock (gate)
+        {
+            foreach (var va in pages.Keys.Where(v => v >= start && v - start < size).ToList())
+            {
+                Tables.Unmap(va, Descriptors.PageSize, out _);
+                pages.Remove(va, out var page);
+                page!.Release(k);
+            }
+        }
+    }
+
+    /// <summary>Changes the protection of the regions and mappings in a range (mprotect).</summary>
+    public Err Protect(ulong start, ulong size, MapFlags protection)
+    {
+        lock (gate)
+        {
+            foreach (var r in Space.Regions.Where(r => r.Start < start + size && r.End > start).ToList())
+            {
+                ulong s = Math.Max(r.Start, start), e = Math.Min(r.End, start + size);
+                Space.RemoveRange(s, e - s);
+                Space.AddRegion(s, e - s, r.Kind, protection, r.Name, out _);
+            }
+            foreach (var va in pages.Keys.Where(v => v >= start && v - start < size).ToList())
+            {
+                // A page still shared after fork stays read-only until its copy-on-write fault.
+                var flags = pages[va].RefCount > 1 ? protection & ~MapFlags.Write : protection;
+                if ((flags & MapFlags.Read) == 0)
+                {
+                    Tables.Unmap(va, Descriptors.PageSize, out _);
+                    pages.Remove(va, out var page);
+                    page!.Release(k);
+                }
+                else Tables.Protect(va, Descriptors.PageSize, flags);
+            }
+            return Err.Ok;
+        }
+    }
+
+    /// <summary>fork: a new address space with the same regions, sharing every page copy-on-write.</summary>
+    public ProcessMemory ForkCopy()
+    {
+        var child = Create(k);
+        lock (gate)
+        {
+            foreach (var r in Space.Regions) child.Space.AddRegion(r.Start, r.Size, r.Kind, r.Protection, r.Name, out _).ThrowIfFailed();
+            foreach (var (va, page) in pages)
+            {
+                var region = Space.FindRegion(va);
+                var protection = region?.Protection ?? MapFlags.Read;
+                var shared = protection & ~MapFlags.Write;
+                if ((protection & MapFlags.Write) != 0) Tables.Protect(va, Descriptors.PageSize, shared);
+                page.AddRef();
+                child.MapPage(va, page, shared);
+            }
+            child.BrkStart = BrkStart;
+            child.Brk = Brk;
+        }
+        return child;
+    }
+
+    /// <summary>Releases every page and table (exit, execve).</summary>
+    public void Destroy()
+    {
+        lock (gate)
+        {
+            foreach (var page in pages.Values) page.Release(k);
+            pages.Clear();
+            Tables.Destroy();
+        }
+    }
+}

@@ -26,41 +26,47 @@ public sealed class TierUpQueue : IDisposable
         worker.Start();
     }
 
+    int inFlight;   // queued and not yet compiled
+
     public void Enqueue(DecodedBlock block)
     {
-        if (Interlocked.Exchange(ref block.TierUpQueued, 1) == 0 && !pending.IsAddingCompleted) pending.Add(block);
+        if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0 || pending.IsAddingCompleted) return;
+        Interlocked.Increment(ref inFlight);
+        pending.Add(block);
     }
 
     /// <summary>Waits until everything queued so far is compiled (tests and `fast explain`).</summary>
     public void Drain()
     {
-        while (pending.Count > 0) Thread.Sleep(1);
-        lock (worker) { }
+        while (Volatile.Read(ref inFlight) > 0) Thread.Sleep(1);
     }
 
     void Work()
     {
         foreach (var block in pending.GetConsumingEnumerable())
         {
-            lock (worker)
-            {
-                if (!block.Valid) continue;
-                long start = Stopwatch.GetTimestamp();
-                if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStart(block.Pc, block.Count);
-                try
-                {
-                    block.Compiled = BlockCompiler.Compile(block, Namer?.Invoke(block.Pc));
-                    Interlocked.Increment(ref BlocksCompiled);
-                }
-                catch (Exception e) when (e is InvalidProgramException or InvalidOperationException or NotSupportedException)
-                {
-                    Interlocked.Increment(ref Failures);
-                }
-                long ticks = Stopwatch.GetTimestamp() - start;
-                Interlocked.Add(ref CompileTicks, ticks);
-                if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStop(block.Pc, block.Count, ticks);
-            }
+            try { Compile(block); }
+            finally { Interlocked.Decrement(ref inFlight); }
         }
+    }
+
+    void Compile(DecodedBlock block)
+    {
+        if (!block.Valid) return;
+        long start = Stopwatch.GetTimestamp();
+        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStart(block.Pc, block.Count);
+        try
+        {
+            block.Compiled = BlockCompiler.Compile(block, Namer?.Invoke(block.Pc));
+            Interlocked.Increment(ref BlocksCompiled);
+        }
+        catch (Exception e) when (e is InvalidProgramException or InvalidOperationException or NotSupportedException)
+        {
+            Interlocked.Increment(ref Failures);
+        }
+        long ticks = Stopwatch.GetTimestamp() - start;
+        Interlocked.Add(ref CompileTicks, ticks);
+        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStop(block.Pc, block.Count, ticks);
     }
 
     public void Dispose() => pending.CompleteAdding();

@@ -23,3 +23,14 @@ public static partial class Fmt
     /// <summary>An FP immediate as objdump prints it: #d.dddddddddddddddddde+xx.</summary>
     public static string FpImm(double value) => "#" + value.ToString("0.000000000000000000e+00", CultureInfo.InvariantCulture);
 }
+
+public static partial class Fmt
+{
+    static readonly string[] arrangements = ["8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d"];
+
+    /// <summary>The arrangement specifier for element size (0..3 = 8..64 bits) and Q.</summary>
+    public static string Arr(uint q, int size) => arrangements[size * 2 + (int)(q & 1)];
+
+    /// <summary>Vn.&lt;T&gt;.</summary>
+    public static string VArr(uint n, uint q, int size) => $"v{n}.{Arr(q, size)}";
+}

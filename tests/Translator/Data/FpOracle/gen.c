@@ -26,12 +26,16 @@ static void emit(uint32_t w, St in) {
   run_case(&s);
   for (int i = 0; i < 8; i++) if (i != 0 && i != 1 && s.v[i] != in.v[i]) { fprintf(stderr, "v%d changed\n", i); exit(1); }
   for (int i = 1; i < 4; i++) if (s.x[i] != in.x[i]) { fprintf(stderr, "x%d changed\n", i); exit(1); }
+  if (in.v[1] != 0xA5A5A5A500001111ull) printf("%llx %llx %llx %llx ", (unsigned long long)in.v[1], (unsigned long long)in.v[3], (unsigned long long)in.v[5], (unsigned long long)in.v[7]);
   printf("%x %x %llx %llx %llx %llx %llx %llx %llx %llx %llx %x\n", (unsigned)in.fpcr, (unsigned)(in.nzcv >> 28),
     (unsigned long long)in.v[0], (unsigned long long)in.v[2], (unsigned long long)in.v[4], (unsigned long long)in.v[6], (unsigned long long)in.x[1],
     (unsigned long long)s.v[0], (unsigned long long)s.v[1], (unsigned long long)s.x[0], (unsigned long long)s.fpsr, (unsigned)(s.nzcv >> 28));
 }
 static St base(void) { St s; memset(&s, 0, sizeof s); for (int i = 0; i < 8; i++) s.v[i] = 0xA5A5A5A500000000ull + i * 0x1111; s.x[0]=0xDEAD; s.nzcv = 0x20000000; return s; }
 static uint64_t *vals(int k, int *n) { if (k==0) {*n=NS; return S;} if (k==1) {*n=ND; return D;} *n=NH; return H; }
+static uint64_t rs = 88172645463325252ull;
+static uint64_t rnd(void) { rs ^= rs << 13; rs ^= rs >> 7; rs ^= rs << 17; return rs; }
+static uint64_t rv(void) { uint64_t v = 0; int mode = rnd() % 4; for (int i = 0; i < 8; i++) { uint64_t b = rnd() & 0xFF; if (mode == 1) { static const uint8_t sp[] = {0, 0x7F, 0x80, 0xFF, 1, 0xFE, 0x81}; b = sp[rnd() % 7]; } v |= b << (i * 8); } return v; }
 int main(int argc, char **argv) {
   mprotect((void*)((uintptr_t)insn_slot & ~4095ul), 8192, PROT_READ|PROT_WRITE|PROT_EXEC);
   char kind[16]; unsigned w; int nf;
@@ -45,6 +49,7 @@ int main(int argc, char **argv) {
       else if (kind[0]=='2') for (int a = 0; a < n; a++) for (int b = 0; b < n; b+=2) { s.v[2] = v[a]; s.v[4] = v[b]; emit(w, s); }
       else if (kind[0]=='3') for (int a = 0; a < n; a+=3) for (int b = 1; b < n; b+=3) for (int c = 0; c < n; c+=5) { s.v[2] = v[a]; s.v[4] = v[b]; s.v[6]=v[c]; emit(w, s); }
       else if (kind[0]=='c') for (int a = 0; a < n; a++) for (int b = 0; b < n; b+=2) for (int z = 0; z < 16; z+=5) { s.v[0] = v[a]; s.v[2] = v[b]; s.nzcv = (uint64_t)z << 28; emit(w, s); }
+      else if (kind[0]=='v') for (int a = 0; a < 12; a++) { s.v[0] = rv(); s.v[1] = rv(); s.v[2] = rv(); s.v[3] = rv(); s.v[4] = rv(); s.v[5] = rv(); s.v[6] = rv(); s.v[7] = rv(); s.x[1] = rv(); emit(w, s); }
       else if (kind[0]=='i') for (int a = 0; a < NI; a++) { s.x[1] = I[a]; emit(w, s); }
     }
   }

@@ -34,3 +34,14 @@ public static partial class Fmt
     /// <summary>Vn.&lt;T&gt;.</summary>
     public static string VArr(uint n, uint q, int size) => $"v{n}.{Arr(q, size)}";
 }
+
+public static partial class Fmt
+{
+    /// <summary>A register list {Vt.T, ...} as objdump prints it: three or more registers that do not
+    /// wrap past V31 as a range {Vt.T-Vu.T}, otherwise one by one.</summary>
+    public static string VList(uint first, int count, string arrangement)
+    {
+        if (count > 2 && first + count - 1 <= 31) return $"{{v{first}.{arrangement}-v{first + count - 1}.{arrangement}}}";
+        return "{" + string.Join(", ", Enumerable.Range(0, count).Select(i => $"v{(first + i) % 32}.{arrangement}")) + "}";
+    }
+}

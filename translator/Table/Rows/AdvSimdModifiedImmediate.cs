@@ -6,7 +6,8 @@ namespace Fast.Translator.Table.Rows;
 public static class AdvSimdModifiedImmediate
 {
     static Row R(string name, string q, string op, string cmode) =>
-        new Row(name, $"0 {q} {op} 0111100000 abc:3 {cmode} 0 1 defgh:5 Rd:5", Feature.AdvSimd);
+        new Row(name, $"0 {q} {op} 0111100000 abc:3 {cmode} 0 1 defgh:5 Rd:5", Feature.AdvSimd)
+            .InPriorityGroup(AdvSimdShiftByImmediate.ImmediateGroup, 1);   // immh = 0000 of the shift-by-immediate space
 
     public static Row[] Rows =>
     [

@@ -16,6 +16,9 @@ public class FpOracleTests
     [Fact]
     public void AdvSimdRowsMatchRecordedResults() => Replay("AdvSimdQemu.txt.gz", 4000);
 
+    [Fact]
+    public void AdvSimdFpRowsMatchRecordedResults() => Replay("AdvSimdFpQemu.txt.gz", 5000);
+
     /// <summary>Replays a recorded file; a line with 16 fields starts with the four V0-V3 high halves.</summary>
     static unsafe void Replay(string file, int minimumCases)
     {

@@ -49,6 +49,22 @@ public static unsafe partial class FpCore
         return Round(c, sign, (UInt128)a.Mant * b.Mant, a.Exp + b.Exp, n, fpcr, RMode(fpcr));
     }
 
+    /// <summary>FPMulX (FMULX): FPMul, except that infinity * zero gives 2.0 with the product's sign.</summary>
+    public static ulong MulX(CpuState* c, ulong op1, ulong op2, int n)
+    {
+        uint fpcr = c->Fpcr;
+        var a = Unpack(c, op1, n, fpcr);
+        var b = Unpack(c, op2, n, fpcr);
+        if (ProcessNaNs(c, a, b, op1, op2, n, fpcr, out ulong result)) return result;
+        bool sign = a.Sign ^ b.Sign;
+        bool infA = a.Type == FpType.Infinity, infB = b.Type == FpType.Infinity;
+        bool zeroA = a.Type == FpType.Zero, zeroB = b.Type == FpType.Zero;
+        if ((infA && zeroB) || (zeroA && infB)) return Zero(sign, n) | Power2(1, n);
+        if (infA || infB) return Infinity(sign, n);
+        if (zeroA || zeroB) return Zero(sign, n);
+        return Round(c, sign, (UInt128)a.Mant * b.Mant, a.Exp + b.Exp, n, fpcr, RMode(fpcr));
+    }
+
     /// <summary>FPDiv.</summary>
     public static ulong Div(CpuState* c, ulong op1, ulong op2, int n)
     {

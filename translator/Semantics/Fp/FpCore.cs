@@ -15,7 +15,7 @@ using Fast.Runtime;
 namespace Fast.Translator.Semantics.Fp;
 
 /// <summary>FPRounding: the four FPCR modes first, in RMode order, then the explicit-only ones.</summary>
-public enum Rounding { TieEven = 0, PosInf = 1, NegInf = 2, Zero = 3, TieAway = 4 }
+public enum Rounding { TieEven = 0, PosInf = 1, NegInf = 2, Zero = 3, TieAway = 4, Odd = 5 }
 
 public enum FpType { Zero, Nonzero, Infinity, QNaN, SNaN }
 
@@ -163,6 +163,7 @@ public static unsafe partial class FpCore
         UInt128 intMant = ShiftRight(m, scaleExp - F - e, out Residue residue);
         bool inexact = residue != Residue.Exact;
         if (biasedExp == 0 && inexact) Raise(c, Ufc);
+        if (rounding == Rounding.Odd && inexact) intMant |= 1;   // FPRounding_ODD (FCVTXN): jam the LSB
         bool overflowToInf = rounding switch
         {
             Rounding.TieEven or Rounding.TieAway => true,

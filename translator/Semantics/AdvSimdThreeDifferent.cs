@@ -23,19 +23,19 @@ public static unsafe class AdvSimdThreeDifferent
         Simd.Write(c, Rd, r, 1);
     }
 
-    static ulong Add(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)(a + b);
-    static ulong Sub(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)(a - b);
-    static ulong Abd(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)Int128.Abs(a - b);
-    static ulong Aba(CpuState* c, Int128 a, Int128 b, ulong d, int es) => d + (ulong)Int128.Abs(a - b);
-    static ulong Mul(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)(a * b);
-    static ulong Mla(CpuState* c, Int128 a, Int128 b, ulong d, int es) => d + (ulong)(a * b);
-    static ulong Mls(CpuState* c, Int128 a, Int128 b, ulong d, int es) => d - (ulong)(a * b);
-    static ulong Sqdmull(CpuState* c, Int128 a, Int128 b, ulong d, int es) => Simd.SignedSat(c, 2 * a * b, es);
-    static ulong Sqdmlal(CpuState* c, Int128 a, Int128 b, ulong d, int es) =>
+    internal static ulong Add(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)(a + b);
+    internal static ulong Sub(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)(a - b);
+    internal static ulong Abd(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)Int128.Abs(a - b);
+    internal static ulong Aba(CpuState* c, Int128 a, Int128 b, ulong d, int es) => d + (ulong)Int128.Abs(a - b);
+    internal static ulong Mul(CpuState* c, Int128 a, Int128 b, ulong d, int es) => (ulong)(a * b);
+    internal static ulong Mla(CpuState* c, Int128 a, Int128 b, ulong d, int es) => d + (ulong)(a * b);
+    internal static ulong Mls(CpuState* c, Int128 a, Int128 b, ulong d, int es) => d - (ulong)(a * b);
+    internal static ulong Sqdmull(CpuState* c, Int128 a, Int128 b, ulong d, int es) => Simd.SignedSat(c, 2 * a * b, es);
+    internal static ulong Sqdmlal(CpuState* c, Int128 a, Int128 b, ulong d, int es) =>
         Simd.SignedSat(c, (long)Bits.SignExtend(d, es) + (Int128)(long)Bits.SignExtend(Simd.SignedSat(c, 2 * a * b, es), es), es);
-    static ulong Sqdmlsl(CpuState* c, Int128 a, Int128 b, ulong d, int es) =>
+    internal static ulong Sqdmlsl(CpuState* c, Int128 a, Int128 b, ulong d, int es) =>
         Simd.SignedSat(c, (long)Bits.SignExtend(d, es) - (Int128)(long)Bits.SignExtend(Simd.SignedSat(c, 2 * a * b, es), es), es);
-    static ulong Pmull(CpuState* c, Int128 a, Int128 b, ulong d, int es)
+    internal static ulong Pmull(CpuState* c, Int128 a, Int128 b, ulong d, int es)
     {
         ulong r = 0, x = (ulong)a & 0xFF, y = (ulong)b & 0xFF;
         for (int i = 0; i < 8; i++) if (((y >> i) & 1) != 0) r ^= x << i;

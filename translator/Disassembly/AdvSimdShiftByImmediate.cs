@@ -41,4 +41,8 @@ public static class AdvSimdShiftByImmediate
     public static string SQRSHRUN(ulong pc, uint Q, uint immh, uint immb, uint Rn, uint Rd) => N("sqrshrun", Q, immh, immb, Rn, Rd);
     public static string SSHLL(ulong pc, uint Q, uint immh, uint immb, uint Rn, uint Rd) => W("sshll", "sxtl", Q, immh, immb, Rn, Rd);
     public static string USHLL(ulong pc, uint Q, uint immh, uint immb, uint Rn, uint Rd) => W("ushll", "uxtl", Q, immh, immb, Rn, Rd);
+    public static string SCVTF_fix_v(ulong pc, uint Q, uint immh, uint immb, uint Rn, uint Rd) => R("scvtf", Q, immh, immb, Rn, Rd);
+    public static string UCVTF_fix_v(ulong pc, uint Q, uint immh, uint immb, uint Rn, uint Rd) => R("ucvtf", Q, immh, immb, Rn, Rd);
+    public static string FCVTZS_fix_v(ulong pc, uint Q, uint immh, uint immb, uint Rn, uint Rd) => R("fcvtzs", Q, immh, immb, Rn, Rd);
+    public static string FCVTZU_fix_v(ulong pc, uint Q, uint immh, uint immb, uint Rn, uint Rd) => R("fcvtzu", Q, immh, immb, Rn, Rd);
 }

@@ -13,7 +13,7 @@ public static unsafe class AdvSimdShiftByImmediate
     public static int LeftShift(uint immh, uint immb) => (int)((immh << 3) | immb) - ESize(immh);
 
     /// <summary>Shift right of a signed or unsigned element by 1..esize(*2), optionally rounding.</summary>
-    static Int128 ShiftRight(ulong x, int esize, int shift, bool unsigned, bool round)
+    internal static Int128 ShiftRight(ulong x, int esize, int shift, bool unsigned, bool round)
     {
         Int128 v = unsigned ? (Int128)x : (long)Bits.SignExtend(x, esize);
         if (round) v += Int128.One << (shift - 1);
@@ -134,4 +134,24 @@ public static unsafe class AdvSimdShiftByImmediate
 
     public static void SSHLL(CpuState* c, uint Q, uint immh, uint immb, uint Rn, uint Rd) => Long(c, Q, immh, immb, Rn, Rd, false);
     public static void USHLL(CpuState* c, uint Q, uint immh, uint immb, uint Rn, uint Rd) => Long(c, Q, immh, immb, Rn, Rd, true);
+
+    // C7.2 SCVTF / UCVTF / FCVTZS / FCVTZU (vector, fixed-point): fbits = 2*esize - immh:immb.
+    static void FixedOp(CpuState* c, uint Q, uint immh, uint immb, uint Rn, uint Rd, bool toFp, bool unsigned)
+    {
+        int esize = ESize(immh), fbits = RightShift(immh, immb), elements = Simd.DataSize(Q) / esize;
+        Vector128Bits n = Simd.Read(c, Rn), r = default;
+        for (int e = 0; e < elements; e++)
+        {
+            ulong x = Simd.Elem(n, e, esize);
+            ulong v = toFp ? Fp.FpCore.FixedToFp(c, x, esize, fbits, unsigned, esize, Fp.FpCore.RMode(c->Fpcr))
+                           : Fp.FpCore.ToFixed(c, x, esize, fbits, unsigned, esize, Fp.Rounding.Zero);
+            Simd.SetElem(ref r, e, esize, v);
+        }
+        Simd.Write(c, Rd, r, Q);
+    }
+
+    public static void SCVTF_fix_v(CpuState* c, uint Q, uint immh, uint immb, uint Rn, uint Rd) => FixedOp(c, Q, immh, immb, Rn, Rd, true, false);
+    public static void UCVTF_fix_v(CpuState* c, uint Q, uint immh, uint immb, uint Rn, uint Rd) => FixedOp(c, Q, immh, immb, Rn, Rd, true, true);
+    public static void FCVTZS_fix_v(CpuState* c, uint Q, uint immh, uint immb, uint Rn, uint Rd) => FixedOp(c, Q, immh, immb, Rn, Rd, false, false);
+    public static void FCVTZU_fix_v(CpuState* c, uint Q, uint immh, uint immb, uint Rn, uint Rd) => FixedOp(c, Q, immh, immb, Rn, Rd, false, true);
 }

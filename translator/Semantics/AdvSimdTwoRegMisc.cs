@@ -54,8 +54,8 @@ public static unsafe class AdvSimdTwoRegMisc
     public static void UADALP(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => AddLongPairwise(c, Q, size, Rn, Rd, true, true);
 
     // C7.2 SUQADD: Vd (signed) + Vn (unsigned), signed saturation; USQADD: Vd (unsigned) + Vn (signed).
-    static ulong Suqadd(CpuState* c, ulong n, ulong d, int es) => Simd.SignedSat(c, (Int128)n + S(d, es), es);
-    static ulong Usqadd(CpuState* c, ulong n, ulong d, int es) => Simd.UnsignedSat(c, (Int128)S(n, es) + d, es);
+    internal static ulong Suqadd(CpuState* c, ulong n, ulong d, int es) => Simd.SignedSat(c, (Int128)n + S(d, es), es);
+    internal static ulong Usqadd(CpuState* c, ulong n, ulong d, int es) => Simd.UnsignedSat(c, (Int128)S(n, es) + d, es);
     public static void SUQADD(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Suqadd);
     public static void USQADD(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Usqadd);
 
@@ -78,21 +78,21 @@ public static unsafe class AdvSimdTwoRegMisc
     public static void RBIT_v(CpuState* c, uint Q, uint Rn, uint Rd) => Unary(c, Q, 8, Rn, Rd, &Rbit);
 
     // C7.2 SQABS / SQNEG / ABS / NEG
-    static ulong Sqabs(CpuState* c, ulong x, ulong d, int es) => Simd.SignedSat(c, Int128.Abs(S(x, es)), es);
-    static ulong Sqneg(CpuState* c, ulong x, ulong d, int es) => Simd.SignedSat(c, -(Int128)S(x, es), es);
-    static ulong Abs(CpuState* c, ulong x, ulong d, int es) => S(x, es) < 0 ? 0 - x : x;
-    static ulong Neg(CpuState* c, ulong x, ulong d, int es) => 0 - x;
+    internal static ulong Sqabs(CpuState* c, ulong x, ulong d, int es) => Simd.SignedSat(c, Int128.Abs(S(x, es)), es);
+    internal static ulong Sqneg(CpuState* c, ulong x, ulong d, int es) => Simd.SignedSat(c, -(Int128)S(x, es), es);
+    internal static ulong Abs(CpuState* c, ulong x, ulong d, int es) => S(x, es) < 0 ? 0 - x : x;
+    internal static ulong Neg(CpuState* c, ulong x, ulong d, int es) => 0 - x;
     public static void SQABS(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Sqabs);
     public static void SQNEG(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Sqneg);
     public static void ABS_v(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Abs);
     public static void NEG_v(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Neg);
 
     // C7.2 CM<cond> (zero): signed compare with 0.
-    static ulong Gt0(CpuState* c, ulong x, ulong d, int es) => S(x, es) > 0 ? ulong.MaxValue : 0;
-    static ulong Ge0(CpuState* c, ulong x, ulong d, int es) => S(x, es) >= 0 ? ulong.MaxValue : 0;
-    static ulong Eq0(CpuState* c, ulong x, ulong d, int es) => x == 0 ? ulong.MaxValue : 0;
-    static ulong Le0(CpuState* c, ulong x, ulong d, int es) => S(x, es) <= 0 ? ulong.MaxValue : 0;
-    static ulong Lt0(CpuState* c, ulong x, ulong d, int es) => S(x, es) < 0 ? ulong.MaxValue : 0;
+    internal static ulong Gt0(CpuState* c, ulong x, ulong d, int es) => S(x, es) > 0 ? ulong.MaxValue : 0;
+    internal static ulong Ge0(CpuState* c, ulong x, ulong d, int es) => S(x, es) >= 0 ? ulong.MaxValue : 0;
+    internal static ulong Eq0(CpuState* c, ulong x, ulong d, int es) => x == 0 ? ulong.MaxValue : 0;
+    internal static ulong Le0(CpuState* c, ulong x, ulong d, int es) => S(x, es) <= 0 ? ulong.MaxValue : 0;
+    internal static ulong Lt0(CpuState* c, ulong x, ulong d, int es) => S(x, es) < 0 ? ulong.MaxValue : 0;
     public static void CMGT_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Gt0);
     public static void CMGE_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Ge0);
     public static void CMEQ_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Eq0);

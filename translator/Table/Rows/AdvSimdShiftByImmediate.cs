@@ -33,5 +33,8 @@ public static class AdvSimdShiftByImmediate
         N("SQSHRN", "0", "10010"), N("SQRSHRN", "0", "10011"),   // C7.2 SQSHRN / SQRSHRN
         N("UQSHRN", "1", "10010"), N("UQRSHRN", "1", "10011"),   // C7.2 UQSHRN / UQRSHRN
         N("SSHLL", "0", "10100"), N("USHLL", "1", "10100"),      // C7.2 SSHLL / USHLL (alias SXTL / UXTL)
+        // C7.2 SCVTF / UCVTF / FCVTZS / FCVTZU (vector, fixed-point): single (immh=01xx) or double (1xxx).
+        R("SCVTF_fix_v", "0", "11100").Undefined("immh=00xx"), R("UCVTF_fix_v", "1", "11100").Undefined("immh=00xx"),
+        R("FCVTZS_fix_v", "0", "11111").Undefined("immh=00xx"), R("FCVTZU_fix_v", "1", "11111").Undefined("immh=00xx"),
     ];
 }

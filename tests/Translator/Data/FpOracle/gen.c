@@ -49,8 +49,8 @@ int main(int argc, char **argv) {
       else if (kind[0]=='2') for (int a = 0; a < n; a++) for (int b = 0; b < n; b+=2) { s.v[2] = v[a]; s.v[4] = v[b]; emit(w, s); }
       else if (kind[0]=='3') for (int a = 0; a < n; a+=3) for (int b = 1; b < n; b+=3) for (int c = 0; c < n; c+=5) { s.v[2] = v[a]; s.v[4] = v[b]; s.v[6]=v[c]; emit(w, s); }
       else if (kind[0]=='c') for (int a = 0; a < n; a++) for (int b = 0; b < n; b+=2) for (int z = 0; z < 16; z+=5) { s.v[0] = v[a]; s.v[2] = v[b]; s.nzcv = (uint64_t)z << 28; emit(w, s); }
-      else if (kind[0]=='v') for (int a = 0; a < 10; a++) { s.v[0] = rv(); s.v[1] = rv(); s.v[2] = rv(); s.v[3] = rv(); s.v[4] = rv(); s.v[5] = rv(); s.v[6] = rv(); s.v[7] = rv(); s.x[1] = rv(); emit(w, s); }
-      else if (kind[0]=='f' || kind[0]=='g') for (int a = 0; a < 10; a++) {
+      else if (kind[0]=='v') for (int a = 0; a < 6; a++) { s.v[0] = rv(); s.v[1] = rv(); s.v[2] = rv(); s.v[3] = rv(); s.v[4] = rv(); s.v[5] = rv(); s.v[6] = rv(); s.v[7] = rv(); s.x[1] = rv(); emit(w, s); }
+      else if (kind[0]=='f' || kind[0]=='g') for (int a = 0; a < 6; a++) {
         for (int i = 0; i < 8; i++) {
           if (kind[0]=='f') { uint64_t lo = (rnd()%4) ? S[rnd()%NS] : (rnd() & 0xFFFFFFFF); uint64_t hi = (rnd()%4) ? S[rnd()%NS] : (rnd() & 0xFFFFFFFF); s.v[i] = lo | hi << 32; }
           else s.v[i] = (rnd()%4) ? D[rnd()%ND] : rnd();

@@ -14,6 +14,7 @@ public static unsafe partial class FpCore
     /// <summary>FPAdd / FPSub.</summary>
     static ulong AddSub(CpuState* c, ulong op1, ulong op2, int n, bool subtract)
     {
+        if (TryAdd(c, op1, op2, n, subtract, out ulong fast)) return fast;
         uint fpcr = c->Fpcr;
         Rounding rounding = RMode(fpcr);
         var a = Unpack(c, op1, n, fpcr);
@@ -36,6 +37,7 @@ public static unsafe partial class FpCore
     /// <summary>FPMul.</summary>
     public static ulong Mul(CpuState* c, ulong op1, ulong op2, int n)
     {
+        if (TryMul(c, op1, op2, n, out ulong fast)) return fast;
         uint fpcr = c->Fpcr;
         var a = Unpack(c, op1, n, fpcr);
         var b = Unpack(c, op2, n, fpcr);
@@ -68,6 +70,7 @@ public static unsafe partial class FpCore
     /// <summary>FPDiv.</summary>
     public static ulong Div(CpuState* c, ulong op1, ulong op2, int n)
     {
+        if (TryDiv(c, op1, op2, n, out ulong fast)) return fast;
         uint fpcr = c->Fpcr;
         var a = Unpack(c, op1, n, fpcr);
         var b = Unpack(c, op2, n, fpcr);
@@ -121,6 +124,7 @@ public static unsafe partial class FpCore
     /// <summary>FPSqrt.</summary>
     public static ulong Sqrt(CpuState* c, ulong op, int n)
     {
+        if (TrySqrt(c, op, n, out ulong fast)) return fast;
         uint fpcr = c->Fpcr;
         var a = Unpack(c, op, n, fpcr);
         if (a.IsNaN) return ProcessNaN(c, a.Type, op, n, fpcr);
@@ -176,6 +180,7 @@ public static unsafe partial class FpCore
     /// <summary>FPCompare: NZCV in flag position (0011 unordered). signalNaNs: FCMPE.</summary>
     public static ulong Compare(CpuState* c, ulong op1, ulong op2, int n, bool signalNaNs)
     {
+        if (TryCompare(c, op1, op2, n, out ulong fast)) return fast;
         uint fpcr = c->Fpcr;
         var a = Unpack(c, op1, n, fpcr);
         var b = Unpack(c, op2, n, fpcr);

@@ -27,6 +27,7 @@ public static unsafe partial class FpCore
     /// <summary>FPToFixed: op scaled by 2^fbits, rounded, saturated to an M-bit (un)signed integer.</summary>
     public static ulong ToFixed(CpuState* c, ulong op, int n, int fbits, bool unsigned, int m, Rounding rounding)
     {
+        if (TryToInt(c, op, n, fbits, unsigned, m, rounding, out ulong fast)) return fast;
         uint fpcr = c->Fpcr;
         var v = Unpack(c, op, n, fpcr);
         if (v.IsNaN) { Raise(c, Ioc); return 0; }
@@ -71,6 +72,7 @@ public static unsafe partial class FpCore
     /// <summary>FixedToFP: the M-bit integer op (signed unless unsigned) divided by 2^fbits, rounded.</summary>
     public static ulong FixedToFp(CpuState* c, ulong op, int m, int fbits, bool unsigned, int n, Rounding rounding)
     {
+        if (fbits == 0 && TryFromInt(op, m, unsigned, n, out ulong fast)) return fast;
         bool sign = false;
         ulong mag = op & Bits.Ones(m);
         if (!unsigned && ((mag >> (m - 1)) & 1) != 0)

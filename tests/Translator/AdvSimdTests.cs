@@ -1456,6 +1456,22 @@ public unsafe class AdvSimdTests
     [InlineData(0x6F39FC20u, "fcvtzu\tv0.4s, v1.4s, #7")]
     [InlineData(0x2F20FC20u, "fcvtzu\tv0.2s, v1.2s, #32")]
     [InlineData(0x6F4CFC20u, "fcvtzu\tv0.2d, v1.2d, #52")]
+    [InlineData(0x5F72C820u, "sqdmulh\th0, h1, v2.h[7]")]
+    [InlineData(0x5FA2C020u, "sqdmulh\ts0, s1, v2.s[1]")]
+    [InlineData(0x5FA2D820u, "sqrdmulh\ts0, s1, v2.s[3]")]
+    [InlineData(0x5F63D020u, "sqrdmulh\th0, h1, v3.h[2]")]
+    [InlineData(0x5F523020u, "sqdmlal\ts0, h1, v2.h[1]")]
+    [InlineData(0x5F823820u, "sqdmlal\td0, s1, v2.s[2]")]
+    [InlineData(0x5E629020u, "sqdmlal\ts0, h1, h2")]
+    [InlineData(0x5EA29020u, "sqdmlal\td0, s1, s2")]
+    [InlineData(0x5F527020u, "sqdmlsl\ts0, h1, v2.h[1]")]
+    [InlineData(0x5F827820u, "sqdmlsl\td0, s1, v2.s[2]")]
+    [InlineData(0x5E62B020u, "sqdmlsl\ts0, h1, h2")]
+    [InlineData(0x5EA2B020u, "sqdmlsl\td0, s1, s2")]
+    [InlineData(0x5F52B020u, "sqdmull\ts0, h1, v2.h[1]")]
+    [InlineData(0x5F82B820u, "sqdmull\td0, s1, v2.s[2]")]
+    [InlineData(0x5E62D020u, "sqdmull\ts0, h1, h2")]
+    [InlineData(0x5EA2D020u, "sqdmull\td0, s1, s2")]
     public void DisassemblyMatchesObjdump(uint word, string expected) =>
         Assert.Equal(expected, Fast.Translator.Disassembler.Disassemble(word));
 }

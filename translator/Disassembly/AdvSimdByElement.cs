@@ -54,4 +54,27 @@ public static class AdvSimdScalarByElement
     public static string FMLS_elem_s(ulong pc, uint sz, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => F("fmls", sz, L, M, Rm, H, Rn, Rd);
     public static string FMUL_elem_s(ulong pc, uint sz, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => F("fmul", sz, L, M, Rm, H, Rn, Rd);
     public static string FMULX_elem_s(ulong pc, uint sz, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => F("fmulx", sz, L, M, Rm, H, Rn, Rd);
+    static string I(string m, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd, int widen)
+    {
+        var (rm, i) = E.IntOperand(size, L, M, Rm, H);
+        int es = 8 << (int)size;
+        return $"{m}\t{Fmt.FpRegW(es << widen, Rd)}, {Fmt.FpRegW(es, Rn)}, v{rm}.{"bhsd"[(int)size]}[{i}]";
+    }
+    public static string SQDMULH_elem_s(ulong pc, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => I("sqdmulh", size, L, M, Rm, H, Rn, Rd, 0);
+    public static string SQRDMULH_elem_s(ulong pc, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => I("sqrdmulh", size, L, M, Rm, H, Rn, Rd, 0);
+    public static string SQDMLAL_elem_s(ulong pc, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => I("sqdmlal", size, L, M, Rm, H, Rn, Rd, 1);
+    public static string SQDMLSL_elem_s(ulong pc, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => I("sqdmlsl", size, L, M, Rm, H, Rn, Rd, 1);
+    public static string SQDMULL_elem_s(ulong pc, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => I("sqdmull", size, L, M, Rm, H, Rn, Rd, 1);
+}
+
+public static class AdvSimdScalarThreeDifferent
+{
+    static string L(string m, uint size, uint Rm, uint Rn, uint Rd)
+    {
+        int es = 8 << (int)size;
+        return $"{m}\t{Fmt.FpRegW(2 * es, Rd)}, {Fmt.FpRegW(es, Rn)}, {Fmt.FpRegW(es, Rm)}";
+    }
+    public static string SQDMLAL_s(ulong pc, uint size, uint Rm, uint Rn, uint Rd) => L("sqdmlal", size, Rm, Rn, Rd);
+    public static string SQDMLSL_s(ulong pc, uint size, uint Rm, uint Rn, uint Rd) => L("sqdmlsl", size, Rm, Rn, Rd);
+    public static string SQDMULL_s(ulong pc, uint size, uint Rm, uint Rn, uint Rd) => L("sqdmull", size, Rm, Rn, Rd);
 }

@@ -87,4 +87,41 @@ public static unsafe class AdvSimdScalarByElement
     public static void FMLS_elem_s(CpuState* c, uint sz, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Fp(c, sz, L, M, Rm, H, Rn, Rd, &SimdFp.Mls);
     public static void FMUL_elem_s(CpuState* c, uint sz, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Fp(c, sz, L, M, Rm, H, Rn, Rd, &SimdFp.Mul);
     public static void FMULX_elem_s(CpuState* c, uint sz, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Fp(c, sz, L, M, Rm, H, Rn, Rd, &SimdFp.MulX);
+
+    static void Same(CpuState* c, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd, delegate*<CpuState*, ulong, ulong, ulong, int, ulong> op)
+    {
+        var (m, index) = AdvSimdByElement.IntOperand(size, L, M, Rm, H);
+        int esize = 8 << (int)size;
+        ulong element2 = Simd.Elem(Simd.Read(c, m), index, esize);
+        FpRegs.Set(c, Rd, op(c, FpRegs.Get(c, Rn, esize), element2, 0, esize), esize);
+    }
+
+    static void Long(CpuState* c, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd, delegate*<CpuState*, Int128, Int128, ulong, int, ulong> op)
+    {
+        var (m, index) = AdvSimdByElement.IntOperand(size, L, M, Rm, H);
+        int esize = 8 << (int)size;
+        Int128 a = (long)Bits.SignExtend(FpRegs.Get(c, Rn, esize), esize);
+        Int128 b = Simd.SElem(Simd.Read(c, m), index, esize);
+        FpRegs.Set(c, Rd, op(c, a, b, FpRegs.Get(c, Rd, 2 * esize), 2 * esize), 2 * esize);
+    }
+
+    public static void SQDMULH_elem_s(CpuState* c, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Same(c, size, L, M, Rm, H, Rn, Rd, &SimdInt.Sqdmulh);
+    public static void SQRDMULH_elem_s(CpuState* c, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Same(c, size, L, M, Rm, H, Rn, Rd, &SimdInt.Sqrdmulh);
+    public static void SQDMLAL_elem_s(CpuState* c, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Long(c, size, L, M, Rm, H, Rn, Rd, &AdvSimdThreeDifferent.Sqdmlal);
+    public static void SQDMLSL_elem_s(CpuState* c, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Long(c, size, L, M, Rm, H, Rn, Rd, &AdvSimdThreeDifferent.Sqdmlsl);
+    public static void SQDMULL_elem_s(CpuState* c, uint size, uint L, uint M, uint Rm, uint H, uint Rn, uint Rd) => Long(c, size, L, M, Rm, H, Rn, Rd, &AdvSimdThreeDifferent.Sqdmull);
+}
+
+public static unsafe class AdvSimdScalarThreeDifferent
+{
+    static void Long(CpuState* c, uint size, uint Rm, uint Rn, uint Rd, delegate*<CpuState*, Int128, Int128, ulong, int, ulong> op)
+    {
+        int esize = 8 << (int)size;
+        Int128 a = (long)Bits.SignExtend(FpRegs.Get(c, Rn, esize), esize), b = (long)Bits.SignExtend(FpRegs.Get(c, Rm, esize), esize);
+        FpRegs.Set(c, Rd, op(c, a, b, FpRegs.Get(c, Rd, 2 * esize), 2 * esize), 2 * esize);
+    }
+
+    public static void SQDMLAL_s(CpuState* c, uint size, uint Rm, uint Rn, uint Rd) => Long(c, size, Rm, Rn, Rd, &AdvSimdThreeDifferent.Sqdmlal);
+    public static void SQDMLSL_s(CpuState* c, uint size, uint Rm, uint Rn, uint Rd) => Long(c, size, Rm, Rn, Rd, &AdvSimdThreeDifferent.Sqdmlsl);
+    public static void SQDMULL_s(CpuState* c, uint size, uint Rm, uint Rn, uint Rd) => Long(c, size, Rm, Rn, Rd, &AdvSimdThreeDifferent.Sqdmull);
 }

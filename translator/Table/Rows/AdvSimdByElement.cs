@@ -35,5 +35,22 @@ public static class AdvSimdScalarByElement
     [
         F("FMLA_elem_s", "0", "0001"), F("FMLS_elem_s", "0", "0101"), F("FMUL_elem_s", "0", "1001"),  // C7.2 FMLA / FMLS / FMUL (by element), scalar
         F("FMULX_elem_s", "1", "1001"),                                                              // C7.2 FMULX (by element), scalar
+        I("SQDMULH_elem_s", "1100"), I("SQRDMULH_elem_s", "1101"),                                   // C7.2 SQDMULH / SQRDMULH (by element), scalar
+        I("SQDMLAL_elem_s", "0011"), I("SQDMLSL_elem_s", "0111"), I("SQDMULL_elem_s", "1011"),       // C7.2 SQDMLAL / SQDMLSL / SQDMULL (by element), scalar
+    ];
+
+    static Row I(string name, string opcode) =>
+        new Row(name, $"01 0 11111 size:2 L M Rm:4 {opcode} H 0 Rn:5 Rd:5", Feature.AdvSimd).Undefined("size=00").Undefined("size=11");
+}
+
+[RowGroup("C4.1 Data Processing -- Scalar Floating-Point and Advanced SIMD: Advanced SIMD scalar three different")]
+public static class AdvSimdScalarThreeDifferent
+{
+    static Row R(string name, string opcode) =>
+        new Row(name, $"01 0 11110 size:2 1 Rm:5 {opcode} 00 Rn:5 Rd:5", Feature.AdvSimd).Undefined("size=00").Undefined("size=11");
+
+    public static Row[] Rows =>
+    [
+        R("SQDMLAL_s", "1001"), R("SQDMLSL_s", "1011"), R("SQDMULL_s", "1101"),   // C7.2 SQDMLAL / SQDMLSL / SQDMULL, scalar
     ];
 }

@@ -465,6 +465,22 @@ public class AdvSimdDisassemblyTests3
     [InlineData(0x5F82B820u, "sqdmull\td0, s1, v2.s[2]")]
     [InlineData(0x5E62D020u, "sqdmull\ts0, h1, h2")]
     [InlineData(0x5EA2D020u, "sqdmull\td0, s1, s2")]
+    [InlineData(0x4E284820u, "aese\tv0.16b, v1.16b")]
+    [InlineData(0x4E285820u, "aesd\tv0.16b, v1.16b")]
+    [InlineData(0x4E286820u, "aesmc\tv0.16b, v1.16b")]
+    [InlineData(0x4E287820u, "aesimc\tv0.16b, v1.16b")]
+    [InlineData(0x5E020020u, "sha1c\tq0, s1, v2.4s")]
+    [InlineData(0x5E021020u, "sha1p\tq0, s1, v2.4s")]
+    [InlineData(0x5E022020u, "sha1m\tq0, s1, v2.4s")]
+    [InlineData(0x5E023020u, "sha1su0\tv0.4s, v1.4s, v2.4s")]
+    [InlineData(0x5E024020u, "sha256h\tq0, q1, v2.4s")]
+    [InlineData(0x5E025020u, "sha256h2\tq0, q1, v2.4s")]
+    [InlineData(0x5E026020u, "sha256su1\tv0.4s, v1.4s, v2.4s")]
+    [InlineData(0x5E280820u, "sha1h\ts0, s1")]
+    [InlineData(0x5E281820u, "sha1su1\tv0.4s, v1.4s")]
+    [InlineData(0x5E282820u, "sha256su0\tv0.4s, v1.4s")]
+    [InlineData(0x0EE2E020u, "pmull\tv0.1q, v1.1d, v2.1d")]
+    [InlineData(0x4EE2E020u, "pmull2\tv0.1q, v1.2d, v2.2d")]
     public void MatchesObjdump(uint word, string expected) =>
         Assert.Equal(expected, Fast.Translator.Disassembler.Disassemble(word));
 }

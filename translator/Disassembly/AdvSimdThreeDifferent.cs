@@ -24,7 +24,9 @@ public static class AdvSimdThreeDifferent
     public static string SQDMLAL(ulong pc, uint Q, uint size, uint Rm, uint Rn, uint Rd) => L("sqdmlal", Q, size, Rm, Rn, Rd);
     public static string SQDMLSL(ulong pc, uint Q, uint size, uint Rm, uint Rn, uint Rd) => L("sqdmlsl", Q, size, Rm, Rn, Rd);
     public static string SQDMULL(ulong pc, uint Q, uint size, uint Rm, uint Rn, uint Rd) => L("sqdmull", Q, size, Rm, Rn, Rd);
-    public static string PMULL(ulong pc, uint Q, uint size, uint Rm, uint Rn, uint Rd) => L("pmull", Q, size, Rm, Rn, Rd);
+    public static string PMULL(ulong pc, uint Q, uint Rm, uint Rn, uint Rd) => L("pmull", Q, 0, Rm, Rn, Rd);
+    public static string PMULL_1q(ulong pc, uint Q, uint Rm, uint Rn, uint Rd) =>
+        $"pmull{Q2(Q)}\tv{Rd}.1q, v{Rn}.{(Q != 0 ? "2d" : "1d")}, v{Rm}.{(Q != 0 ? "2d" : "1d")}";
     public static string SADDW(ulong pc, uint Q, uint size, uint Rm, uint Rn, uint Rd) => W("saddw", Q, size, Rm, Rn, Rd);
     public static string UADDW(ulong pc, uint Q, uint size, uint Rm, uint Rn, uint Rd) => W("uaddw", Q, size, Rm, Rn, Rd);
     public static string SSUBW(ulong pc, uint Q, uint size, uint Rm, uint Rn, uint Rd) => W("ssubw", Q, size, Rm, Rn, Rd);

@@ -63,7 +63,16 @@ public static unsafe class AdvSimdThreeDifferent
     public static void SQDMLAL(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => Long(c, Q, size, Rm, Rn, Rd, false, false, &Sqdmlal);
     public static void SQDMLSL(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => Long(c, Q, size, Rm, Rn, Rd, false, false, &Sqdmlsl);
     public static void SQDMULL(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => Long(c, Q, size, Rm, Rn, Rd, false, false, &Sqdmull);
-    public static void PMULL(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => Long(c, Q, size, Rm, Rn, Rd, true, false, &Pmull);
+    public static void PMULL(CpuState* c, uint Q, uint Rm, uint Rn, uint Rd) => Long(c, Q, 0, Rm, Rn, Rd, true, false, &Pmull);
+
+    // C7.2 PMULL (1Q, FEAT_PMULL): 64 x 64 -> 128-bit carry-less product of Vpart[n, Q] and Vpart[m, Q].
+    public static void PMULL_1q(CpuState* c, uint Q, uint Rm, uint Rn, uint Rd)
+    {
+        ulong a = Q != 0 ? c->V[Rn * 2 + 1] : c->V[Rn * 2], b = Q != 0 ? c->V[Rm * 2 + 1] : c->V[Rm * 2];
+        UInt128 r = 0;
+        for (int i = 0; i < 64; i++) if (((b >> i) & 1) != 0) r ^= (UInt128)a << i;
+        Simd.Write(c, Rd, new Vector128Bits { Low = (ulong)r, High = (ulong)(r >> 64) }, 1);
+    }
 
     // C7.2 ADDHN / SUBHN / RADDHN / RSUBHN: high half of the 2*esize sum or difference.
     static void HighNarrow(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd, bool subtract, bool round)

@@ -24,7 +24,8 @@ public static class AdvSimdThreeDifferent
         R("SQDMLSL", "0", "1011").Undefined("size=00"),       // C7.2 SQDMLSL (vector)
         R("SMULL", "0", "1100"), R("UMULL", "1", "1100"),     // C7.2 SMULL / UMULL (vector)
         R("SQDMULL", "0", "1101").Undefined("size=00"),       // C7.2 SQDMULL (vector)
-        // C7.2 PMULL: 8-bit polynomial only (the 64-bit form belongs to FEAT_PMULL, not implemented).
-        R("PMULL", "0", "1110").Undefined("size=01").Undefined("size=10"),
+        // C7.2 PMULL / PMULL2: 8-bit polynomial (AdvSIMD) and 64-bit to 128-bit (FEAT_PMULL).
+        new Row("PMULL", "0 Q 0 01110 00 1 Rm:5 1110 00 Rn:5 Rd:5", Feature.AdvSimd),
+        new Row("PMULL_1q", "0 Q 0 01110 11 1 Rm:5 1110 00 Rn:5 Rd:5", Feature.Pmull),
     ];
 }

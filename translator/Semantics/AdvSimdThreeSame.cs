@@ -1,5 +1,6 @@
 // Advanced SIMD three same, integer forms (ARM ARM C7.2): element-wise and pairwise drivers in
-// SimdInt, bitwise forms on the two 64-bit halves.
+// SimdInt (the hot compare/add/min/max forms on Vector128 lanes in SimdVec), bitwise forms on
+// the two 64-bit halves.
 using Fast.Runtime;
 using Fast.Translator.Semantics.AdvSimd;
 
@@ -17,10 +18,10 @@ public static unsafe class AdvSimdThreeSame
     public static void UHSUB(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Uhsub);
     public static void SQSUB(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Sqsub);
     public static void UQSUB(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Uqsub);
-    public static void CMGT_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Cmgt);
-    public static void CMHI_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Cmhi);
-    public static void CMGE_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Cmge);
-    public static void CMHS_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Cmhs);
+    public static void CMGT_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.CmGt);
+    public static void CMHI_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.CmHi);
+    public static void CMGE_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.CmGe);
+    public static void CMHS_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.CmHs);
     public static void SSHL_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Sshl);
     public static void USHL_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Ushl);
     public static void SQSHL_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Sqshl);
@@ -29,18 +30,18 @@ public static unsafe class AdvSimdThreeSame
     public static void URSHL_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Urshl);
     public static void SQRSHL_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Sqrshl);
     public static void UQRSHL_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Uqrshl);
-    public static void SMAX_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Smax);
-    public static void UMAX_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Umax);
-    public static void SMIN_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Smin);
-    public static void UMIN_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Umin);
+    public static void SMAX_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.SMax);
+    public static void UMAX_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.UMax);
+    public static void SMIN_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.SMin);
+    public static void UMIN_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.UMin);
     public static void SABD(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Sabd);
     public static void UABD(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Uabd);
     public static void SABA(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Saba);
     public static void UABA(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Uaba);
-    public static void ADD_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Add);
-    public static void SUB_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Sub);
+    public static void ADD_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.Add);
+    public static void SUB_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.Sub);
     public static void CMTST(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Cmtst);
-    public static void CMEQ_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Cmeq);
+    public static void CMEQ_reg(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdVec.Binary(c, Q, size, Rm, Rn, Rd, SimdVec.Op.CmEq);
     public static void MLA_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Mla);
     public static void MLS_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Mls);
     public static void MUL_v(CpuState* c, uint Q, uint size, uint Rm, uint Rn, uint Rd) => SimdInt.Binary(c, Q, size, Rm, Rn, Rd, &SimdInt.Mul);

@@ -95,7 +95,7 @@ public static unsafe class AdvSimdTwoRegMisc
     internal static ulong Lt0(CpuState* c, ulong x, ulong d, int es) => S(x, es) < 0 ? ulong.MaxValue : 0;
     public static void CMGT_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Gt0);
     public static void CMGE_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Ge0);
-    public static void CMEQ_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Eq0);
+    public static void CMEQ_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => SimdVec.CmEqZero(c, Q, size, Rn, Rd);
     public static void CMLE_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Le0);
     public static void CMLT_zero(CpuState* c, uint Q, uint size, uint Rn, uint Rd) => Unary(c, Q, 8 << (int)size, Rn, Rd, &Lt0);
 

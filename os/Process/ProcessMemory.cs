@@ -27,6 +27,9 @@ public sealed class ProcessMemory
     public VSpace Tables => Space.Tables;
     public ulong Ttbr0 => Tables.Ttbr0;
 
+    /// <summary>Where the signal return trampoline lives (the vDSO's __kernel_rt_sigreturn on Linux).</summary>
+    public ulong SigreturnTrampoline { get; set; }
+
     public ulong BrkStart { get; set; }
     public ulong Brk { get; set; }
 
@@ -178,6 +181,7 @@ public sealed class ProcessMemory
                 child.MapPage(va, page, shared);
             }
             child.BrkStart = BrkStart;
+            child.SigreturnTrampoline = SigreturnTrampoline;
             child.Brk = Brk;
         }
         return child;

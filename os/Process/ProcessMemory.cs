@@ -45,6 +45,7 @@ public sealed class ProcessMemory
     public static ProcessMemory Create(KernelServices kernel)
     {
         VSpace.Create(kernel.Caps, kernel.Memory, kernel.AllocateAsid(), out var vspace).ThrowIfFailed();
+        kernel.RegisterAddressSpace(vspace.RootPa, vspace.Asid);
         return new ProcessMemory(kernel, new AddressSpace(vspace));
     }
 
@@ -194,6 +195,8 @@ public sealed class ProcessMemory
         {
             foreach (var page in pages.Values) page.Release(k);
             pages.Clear();
+            foreach (var v in k.Machine.Vcpus) v.MarkAsidStale(Tables.Asid);
+            k.ForgetAddressSpace(Tables.RootPa);
             Tables.Destroy();
         }
     }

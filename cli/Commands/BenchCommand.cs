@@ -79,7 +79,15 @@ public sealed class BenchCommand : ICliCommand
                     Path.GetFullPath(Path.Combine(sysroot.Root, "..", "work")));
                 var xz = selected.FirstOrDefault(w => w.Program == "usr/bin/xz");
                 StandardWorkloads.Prepare(env.WorkDir, xz is null ? null : args => Retarget(native.Command(xz, env), args));
-                var results = new WorkloadRunner(list, native, env, Math.Max(1, parseResult.GetValue(runs)), error.WriteLine).Run(selected);
+                var runner = (Action<string> progress) => new WorkloadRunner(list, native, env, Math.Max(1, parseResult.GetValue(runs)), progress).Run(selected);
+                // On a terminal a live status line shows the run in progress; otherwise plain lines go to stderr.
+                var results = ConsoleTable.IsTerminal(output)
+                    ? Spectre.Console.AnsiConsole.Status().Start("preparing", ctx => runner(line =>
+                    {
+                        ctx.Status = Spectre.Console.Markup.Escape(line);
+                        Spectre.Console.AnsiConsole.MarkupLine($"[grey]{Spectre.Console.Markup.Escape(line)}[/]");
+                    }))
+                    : runner(error.WriteLine);
                 foreach (var (package, version) in sysroot.Versions) results.Packages[package] = version;
                 WorkloadTable.Write(results, output);
                 if (parseResult.GetValue(json) is { } file)

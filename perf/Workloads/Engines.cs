@@ -83,17 +83,25 @@ public sealed class FastEngine(string fast, IReadOnlyList<string> extraArgs) : P
 
     public override string Name => "fast";
 
-    /// <summary>Probes `FAST run --help` once: a build without the run command answers with an error.</summary>
+    /// <summary>
+    /// Probes `FAST run --help` once. A build without the run command prints the root command's
+    /// help instead (System.CommandLine answers --help even after an unknown token), so the
+    /// probe looks for the run command's own usage line.
+    /// </summary>
     public override string? Unavailable(WorkloadEnvironment env)
     {
         if (probed) return unavailable;
         probed = true;
         if (!File.Exists(fast)) return unavailable = $"{fast} does not exist";
         var start = Start(fast, ["run", "--help"]);
-        start.RedirectStandardError = true;
-        var probe = ProcessTiming.Run(start, TimeSpan.FromSeconds(60));
-        if (probe.ExitCode != 0)
-            unavailable = $"`{fast} run` is not available in this build (exit {probe.ExitCode}: {FirstLine(probe.StderrTail)})";
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string help = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        // The run command's usage line reads "  fast run [options] <program> ..."; the root's reads "  fast [command] [options]".
+        if (process.ExitCode != 0 || !System.Text.RegularExpressions.Regex.IsMatch(help, @"^\s+\S+ run(\s|$)", System.Text.RegularExpressions.RegexOptions.Multiline))
+            unavailable = $"`{Path.GetFileName(fast)} run` does not exist in this build yet (its --help shows no run command: exit {process.ExitCode}{(stderr.Result.Trim() is { Length: > 0 } e ? ", " + FirstLine(e) : "")})";
         return unavailable;
     }
 

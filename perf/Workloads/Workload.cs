@@ -23,7 +23,8 @@ public static class StandardWorkloads
         new("xz-6", "xz -6 compresses the 8 MB text", "usr/bin/xz", ["-6", "-T1", "-c", Text], ["xz-utils", "liblzma5"]),
         new("xz-d", "xz -d decompresses it", "usr/bin/xz", ["-d", "-T1", "-c", Compressed], ["xz-utils", "liblzma5"]),
         new("gzip-9", "gzip -9 compresses the 8 MB text", "bin/gzip", ["-9", "-n", "-c", Text], ["gzip"]),
-        new("busybox-sha256sum", "busybox sha256sum of the 8 MB text", "bin/busybox", ["sha256sum", Text], ["busybox-static"]),
+        new("busybox-sha256sum", "busybox sha256sum of the 8 MB text, four times (32 MB)", "bin/busybox",
+            ["sha256sum", Text, Text, Text, Text], ["busybox-static"]),
         new("busybox-awk", "busybox awk word statistics over the 8 MB text", "bin/busybox", ["awk", AwkProgram, Text], ["busybox-static"]),
         new("lua5.4", "lua5.4 on a CPU-bound script (sieve, fib, strings, sort)", "usr/bin/lua5.4", [Script], ["lua5.4", "libreadline8", "libtinfo6"]),
     ];

@@ -55,3 +55,10 @@ public sealed class RecordedTrace : IDisposable
         try { File.Delete(Path); } catch (IOException) { }
     }
 }
+
+/// <summary>The trace tests share one recording.</summary>
+[CollectionDefinition(Name)]
+public sealed class RecordedTraceCollection : ICollectionFixture<RecordedTrace>
+{
+    public const string Name = "recorded trace";
+}

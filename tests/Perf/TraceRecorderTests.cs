@@ -3,7 +3,8 @@ using Microsoft.Diagnostics.Tracing;
 
 namespace Fast.Tests.Perf;
 
-public class TraceRecorderTests(RecordedTrace trace) : IClassFixture<RecordedTrace>
+[Collection(RecordedTraceCollection.Name)]
+public class TraceRecorderTests(RecordedTrace trace)
 {
     [Fact]
     public void FileHoldsFastEventsAndGuestNamedJitEvents()

@@ -2,7 +2,8 @@ using Fast.Perf.Tracing;
 
 namespace Fast.Tests.Perf;
 
-public class TraceReportTests(RecordedTrace trace) : IClassFixture<RecordedTrace>
+[Collection(RecordedTraceCollection.Name)]
+public class TraceReportTests(RecordedTrace trace)
 {
     TraceReport Report => report ??= TraceReport.Analyze(trace.Path);
     static TraceReport? report;

@@ -16,7 +16,7 @@
 // fast.ipc.messages, fast.packets, fast.regions.compiled; observable gauges computed over the
 // interval since the previous observation (none at the first): fast.mips, fast.tlb.hit_ratio, fast.faults.rate,
 // fast.syscalls.rate, fast.ipc.messages.rate, fast.packets.rate. Snapshot() gives the totals at
-// once, for `fast run --stats`.
+// once, and Totals.Describe the lines `fast run --stats` prints at exit.
 // Locking: `sources` is copy-on-write under `gate`; rate state is guarded by its own lock.
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -40,13 +40,35 @@ public static class FastMetrics
         public Func<long>? IpcMessages { get; init; }
         public Func<long>? Packets { get; init; }
         public Func<long>? RegionsCompiled { get; init; }
+        /// <summary>Blocks decoded for tier 0, and the total tier-1 compile time in Stopwatch ticks (for --stats).</summary>
+        public Func<long>? BlocksDecoded { get; init; }
+        public Func<long>? CompileTicks { get; init; }
     }
 
     /// <summary>Totals summed over the registered sources at one moment.</summary>
     public readonly record struct Totals(long InstructionsRetired, long TlbHits, long TlbMisses, long Faults, long Syscalls,
-        long ContextSwitches, long IpcMessages, long Packets, long RegionsCompiled)
+        long ContextSwitches, long IpcMessages, long Packets, long RegionsCompiled, long BlocksDecoded = 0, long CompileTicks = 0)
     {
         public double TlbHitRatio => TlbHits + TlbMisses == 0 ? double.NaN : (double)TlbHits / (TlbHits + TlbMisses);
+
+        /// <summary>The `fast run --stats` lines (printed to stderr at exit) for a run of the given wall time.</summary>
+        public string Describe(TimeSpan wall)
+        {
+            double seconds = Math.Max(wall.TotalSeconds, 1e-9);
+            var ci = System.Globalization.CultureInfo.InvariantCulture;
+            string hit = double.IsNaN(TlbHitRatio) ? "n/a" : (TlbHitRatio * 100).ToString("F2", ci) + " %";
+            return string.Join('\n',
+                string.Create(ci, $"fast: wall time          {seconds:F3} s"),
+                string.Create(ci, $"fast: instructions       {InstructionsRetired} ({InstructionsRetired / seconds / 1e6:F1} MIPS)"),
+                string.Create(ci, $"fast: blocks decoded     {BlocksDecoded}"),
+                string.Create(ci, $"fast: regions compiled   {RegionsCompiled} in {CompileTicks * 1000.0 / Stopwatch.Frequency:F1} ms"),
+                string.Create(ci, $"fast: TLB hit rate       {hit} ({TlbMisses} misses)"),
+                string.Create(ci, $"fast: faults             {Faults}"),
+                string.Create(ci, $"fast: syscalls           {Syscalls}"),
+                string.Create(ci, $"fast: context switches   {ContextSwitches}"),
+                string.Create(ci, $"fast: IPC messages       {IpcMessages}"),
+                string.Create(ci, $"fast: packets            {Packets}"));
+        }
     }
 
     public static readonly Meter Meter = new(MeterName, "1.0");
@@ -97,7 +119,8 @@ public static class FastMetrics
     public static Totals Snapshot()
     {
         return new Totals(Sum(s => s.InstructionsRetired), Sum(s => s.TlbHits), Sum(s => s.TlbMisses), Sum(s => s.Faults),
-            Sum(s => s.Syscalls), Sum(s => s.ContextSwitches), Sum(s => s.IpcMessages), Sum(s => s.Packets), Sum(s => s.RegionsCompiled));
+            Sum(s => s.Syscalls), Sum(s => s.ContextSwitches), Sum(s => s.IpcMessages), Sum(s => s.Packets), Sum(s => s.RegionsCompiled),
+            Sum(s => s.BlocksDecoded), Sum(s => s.CompileTicks));
     }
 
     static long Sum(Func<Source, Func<long>?> pick)

@@ -45,6 +45,9 @@ public class FastMetricsTests
             var snapshot = FastMetrics.Snapshot();
             Assert.Equal(51_000_000, snapshot.InstructionsRetired);
             Assert.Equal(0.9, snapshot.TlbHitRatio, 6);
+            string stats = snapshot.Describe(TimeSpan.FromSeconds(1));
+            Assert.Contains("fast: instructions       51000000 (51.0 MIPS)", stats);
+            Assert.Contains("fast: TLB hit rate       90.00 % (10 misses)", stats);
         }
         seen.Clear();
         listener.RecordObservableInstruments();

@@ -11,7 +11,9 @@
 // (MethodDCEndVerbose for everything still alive), so methods jitted before Start resolve too.
 //
 // Usage (the run command): `using var rec = TraceRecorder.Start(path); ... run ...; rec.Stop();`
-// Stop is idempotent and Dispose calls it. One recorder at a time per process is the intended
+// Stop is idempotent and Dispose calls it; call it before the process exits (an Environment.Exit
+// with the guest's status must come after Stop), or the file ends without the rundown and the
+// last buffers. One recorder at a time per process is the intended
 // use; the runtime allows several sessions, but each costs a buffer and a sampling thread.
 using System.Diagnostics.Tracing;
 using Microsoft.Diagnostics.NETCore.Client;
@@ -58,7 +60,10 @@ public sealed class TraceRecorder : IDisposable
         return list;
     }
 
-    /// <summary>Starts recording this process into <paramref name="path"/> (created or truncated).</summary>
+    /// <summary>
+    /// Starts recording this process into <paramref name="path"/> (created or truncated). Throws
+    /// InvalidOperationException, with the reason, when the diagnostic server refuses.
+    /// </summary>
     public static TraceRecorder Start(string path, bool sampleProfiler = true, int bufferMegabytes = 256)
     {
         string full = System.IO.Path.GetFullPath(path);
@@ -69,9 +74,14 @@ public sealed class TraceRecorder : IDisposable
             var session = client.StartEventPipeSession(Providers(sampleProfiler), requestRundown: true, circularBufferMB: bufferMegabytes);
             return new TraceRecorder(full, session, file);
         }
-        catch
+        catch (Exception e)
         {
             file.Dispose();
+            File.Delete(full);
+            if (e is DiagnosticsClientException or IOException or UnauthorizedAccessException or TimeoutException)
+                throw new InvalidOperationException(
+                    $"cannot record {path}: the runtime's diagnostic server did not accept an EventPipe session ({e.Message}); " +
+                    "is DOTNET_EnableDiagnostics=0 set?", e);
             throw;
         }
     }

@@ -105,7 +105,7 @@ public sealed class TraceReport
                     break;
                 case TraceRecorder.RuntimeProvider or "Microsoft-Windows-DotNETRuntimeRundown":
                     if (e.EventName.StartsWith("Method/Load", StringComparison.Ordinal) || e.EventName.StartsWith("Method/DCEnd", StringComparison.Ordinal)
-                        || e.EventName.StartsWith("Method/DCStart", StringComparison.Ordinal))
+                        || e.EventName.StartsWith("Method/DCStart", StringComparison.Ordinal) || e.EventName.StartsWith("Method/DCStop", StringComparison.Ordinal))
                     {
                         string? method = e.PayloadByName("MethodName") as string;
                         if (method is not null && method.Contains(GuestPrefix, StringComparison.Ordinal)) guestMethods.Add(method);

@@ -22,21 +22,21 @@ public static class TraceReportWriter
         o.WriteLine();
         o.WriteLine("events");
         if (r.Counts.Count == 0) o.WriteLine("  (no Fast events)");
-        foreach (var (name, count) in r.Counts) o.WriteLine($"  {name,-22} {count,12}");
+        foreach (var (name, count) in r.Counts) o.WriteLine($"  {name.PadRight(Label - 2)}{count,10}");
 
         if (r.Latencies.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"latency (us)  {"count",10} {"mean",10} {"p50",10} {"p90",10} {"p99",10} {"max",10}");
-            foreach (var (kind, l) in r.Latencies) o.WriteLine($"  {kind,-12}{Row(l)}");
+            o.WriteLine(Header("latency (us)"));
+            foreach (var (kind, l) in r.Latencies) o.WriteLine(Row(kind, l));
         }
         Section(o, "faults by kind", r.FaultsByKind);
         Section(o, "faults by region", r.FaultsByRegion);
         if (r.Syscalls.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"syscalls      {"count",10} {"mean",10} {"p50",10} {"p90",10} {"p99",10} {"max",10}   (us)");
-            foreach (var s in r.Syscalls) o.WriteLine($"  {s.Name + " (" + s.Number + ")",-24}{Row(s.Latency)[..]}");
+            o.WriteLine(Header("syscalls (us)"));
+            foreach (var s in r.Syscalls) o.WriteLine(Row($"{s.Name} ({s.Number})", s.Latency));
         }
         o.WriteLine();
         o.WriteLine($"guest methods jitted: {r.GuestMethodsJitted}" + (r.GuestMethodExamples.Count > 0 ? $" (e.g. {string.Join(", ", r.GuestMethodExamples.Take(3))})" : ""));
@@ -48,14 +48,19 @@ public static class TraceReportWriter
         }
     }
 
-    static string Row(LatencySummary l) => string.Create(CultureInfo.InvariantCulture,
-        $"{l.Count,10} {l.MeanUs,10:F2} {l.P50Us,10:F2} {l.P90Us,10:F2} {l.P99Us,10:F2} {l.MaxUs,10:F2}");
+    const int Label = 30;
+
+    static string Header(string title) =>
+        $"{title.PadRight(Label)}{"count",10} {"mean",10} {"p50",10} {"p90",10} {"p99",10} {"max",10}";
+
+    static string Row(string label, LatencySummary l) => string.Create(CultureInfo.InvariantCulture,
+        $"  {label.PadRight(Label - 2)}{l.Count,10} {l.MeanUs,10:F2} {l.P50Us,10:F2} {l.P90Us,10:F2} {l.P99Us,10:F2} {l.MaxUs,10:F2}");
 
     static void Section(TextWriter o, string title, List<NamedCount> rows)
     {
         if (rows.Count == 0) return;
         o.WriteLine();
         o.WriteLine(title);
-        foreach (var row in rows) o.WriteLine($"  {row.Name,-22} {row.Count,12}");
+        foreach (var row in rows) o.WriteLine($"  {row.Name.PadRight(Label - 2)}{row.Count,10}");
     }
 }

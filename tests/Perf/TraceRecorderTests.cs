@@ -9,7 +9,7 @@ public class TraceRecorderTests(RecordedTrace trace)
     [Fact]
     public void FileHoldsFastEventsAndGuestNamedJitEvents()
     {
-        Assert.True(trace.GuestInstructions > 1_000_000);
+        Assert.True(trace.GuestInstructions > 10_000);
         long fast = 0, syscalls = 0;
         var guestMethods = new List<string>();
         using (var source = new EventPipeEventSource(trace.Path))

@@ -40,10 +40,13 @@ public class TraceReportTests(RecordedTrace trace)
         Assert.True(Report.Latencies["RegionCompile"].Count >= 1);
         Assert.Contains("guest!0x10000", Report.GuestMethodExamples);
         Assert.True(Report.Samples > 0);
-        // EventPipe samples threads at safe points, so a 5-instruction region without calls is
-        // rarely on the stack when sampled; the BRK block (which calls into the OS) is. Either
-        // proves that samples resolve to guest-named frames.
-        Assert.Contains(Report.HotGuestFunctions, f => f.Name.StartsWith("guest!0x100", StringComparison.Ordinal) && f.Samples > 0 && f.Share > 0);
+        // The block holding the SVC calls the "kernel", where the vCPU spends its time: most samples
+        // with a guest frame are charged to it.
+        var hottest = Report.HotGuestFunctions[0];
+        Assert.Equal("guest!0x10000", hottest.Name);
+        Assert.True(hottest.Samples >= 10, $"{hottest.Samples} samples");
+        Assert.True(hottest.Share > 0.5, $"share {hottest.Share}");
+        Assert.True(Report.Syscalls.Single(s => s.Number == RecordedTrace.LoopSyscall).Latency.Count > 1000);
     }
 
     [Fact]

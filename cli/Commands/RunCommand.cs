@@ -32,8 +32,10 @@ public sealed class RunCommand : ICliCommand
             Console.Error.WriteLine($"fast run: {e.Message}\n{RunOptions.Usage}");
             return 2;
         }
+        Fast.Perf.Tracing.TraceRecorder? trace = null;
         try
         {
+            if (options.Trace is not null) trace = Fast.Perf.Tracing.TraceRecorder.Start(options.Trace);
             using var runner = new GuestRunner(options);
             return runner.Run();
         }
@@ -41,6 +43,15 @@ public sealed class RunCommand : ICliCommand
         {
             Console.Error.WriteLine($"fast run: {e.Message}");
             return 127;
+        }
+        catch (InvalidOperationException e) when (trace is null && options.Trace is not null)
+        {
+            Console.Error.WriteLine($"fast run: cannot record a trace: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            trace?.Stop();
         }
     }
 }

@@ -6,6 +6,7 @@ using Fast.Os.Kernel;
 using Fast.Os.Process;
 using Fast.Os.Vfs;
 using Fast.Runtime;
+using Fast.Runtime.Observability;
 using Fast.Translator.Interpreter;
 using Fast.Translator.Jit;
 
@@ -19,6 +20,7 @@ public sealed class GuestRunner : IDisposable
     public TierUpQueue? TierUp { get; }
     readonly RunOptions options;
     readonly Stopwatch clock = new();
+    readonly IDisposable metrics;
 
     public GuestRunner(RunOptions options, TextWriter? log = null)
     {
@@ -28,7 +30,23 @@ public sealed class GuestRunner : IDisposable
         Machine = new Machine(options.MemoryBytes, Engine);
         var vfs = options.Root is not null ? VirtualFileSystem.Confined(Path.GetFullPath(options.Root)) : VirtualFileSystem.WithSysroot(options.Sysroot);
         Os = new FastOs(Machine, vfs, new OsOptions { Cores = options.Cores, Strace = options.Strace, Log = log ?? Console.Error });
+        metrics = FastMetrics.Register(new FastMetrics.Source
+        {
+            InstructionsRetired = () => Os.Cores.Sum(c => (long)RetiredOn(c.Cpu)),
+            // Hits: loads and stores executed minus those that took the slow path (an estimate: a pair or
+            // vector access counts once, a straddling access twice).
+            TlbHits = () => Math.Max(0, Os.Cores.Sum(c => Engine.MemoryInstructions(c.Cpu)) - Os.Cores.Sum(c => c.Cpu.AllTlbs.Sum(t => t.Misses))),
+            TlbMisses = () => Os.Cores.Sum(c => c.Cpu.AllTlbs.Sum(t => t.Misses)),
+            Faults = () => Os.PageFaults,
+            Syscalls = () => Os.Linux.SyscallCount,
+            ContextSwitches = () => Os.Cores.Sum(c => c.ContextSwitches),
+            BlocksDecoded = () => Engine.Cache.BlocksDecoded,
+            RegionsCompiled = () => TierUp?.BlocksCompiled ?? 0,
+            CompileTicks = () => TierUp?.CompileTicks ?? 0,
+        });
     }
+
+    static unsafe ulong RetiredOn(Vcpu cpu) => cpu.State->Retired;
 
     /// <summary>Runs the program; returns its exit code as a shell would see it (128 + signal if killed).</summary>
     public int Run()
@@ -48,31 +66,13 @@ public sealed class GuestRunner : IDisposable
         if (options.Root is null) process.Files.Cwd = Directory.GetCurrentDirectory();
         int status = Os.RunUntilInitExits();
         clock.Stop();
-        if (options.Stats) PrintStats(Console.Error);
+        if (options.Stats) Console.Error.WriteLine(FastMetrics.Snapshot().Describe(clock.Elapsed));
         return FastOs.ExitCodeOf(status);
-    }
-
-    public void PrintStats(TextWriter w)
-    {
-        ulong retired = 0;
-        long walks = 0, misses = 0, exceptions = 0, switches = 0;
-        foreach (var core in Os.Cores)
-        {
-            unsafe { retired += core.Cpu.State->Retired; }
-            walks += core.Cpu.PageWalks;
-            misses += core.Cpu.Tlb.Misses;
-            exceptions += core.Cpu.Exceptions;
-            switches += core.ContextSwitches;
-        }
-        double seconds = clock.Elapsed.TotalSeconds;
-        w.WriteLine($"fast: {retired:N0} guest instructions in {seconds:F3} s ({retired / Math.Max(seconds, 1e-9) / 1e6:F1} MIPS)");
-        w.WriteLine($"fast: blocks decoded {Engine.Cache.BlocksDecoded:N0}, invalidated {Engine.Cache.BlocksInvalidated:N0}; " +
-            $"tier-1 blocks {TierUp?.BlocksCompiled ?? 0:N0} in {(TierUp is null ? 0 : TierUp.CompileTicks * 1000.0 / Stopwatch.Frequency):F1} ms");
-        w.WriteLine($"fast: TLB slow paths {misses:N0}, page walks {walks:N0}; exceptions {exceptions:N0}, syscalls {Os.Linux.SyscallCount:N0}, context switches {switches:N0}");
     }
 
     public void Dispose()
     {
+        metrics.Dispose();
         Os.Dispose();
         TierUp?.Dispose();
         Machine.Dispose();

@@ -42,6 +42,8 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
     public OsOptions Options { get; }
     public LinuxPersonality Linux { get; }
     public GuestProcess? Init { get; private set; }
+    /// <summary>Page faults handled (translation, permission and access-flag aborts of guest code).</summary>
+    public long PageFaults;
 
     readonly TaskCompletionSource<int> initExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -213,6 +215,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
             return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGBUS, 1 /* BUS_ADRALN */, e.FaultAddress, e.Syndrome);
         if (e.Fault == FaultKind.External)
             return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGBUS, 3 /* BUS_OBJERR */, e.FaultAddress, e.Syndrome);
+        Interlocked.Increment(ref PageFaults);
         var outcome = process.Memory.HandleFault(e.FaultAddress, e.Access);
         switch (outcome)
         {

@@ -6,7 +6,8 @@
 // Events with a start and a stop (a fault's resolution, a syscall, an IPC round trip, a region
 // compile) use the EventSource Start/Stop opcodes so TraceEvent computes durations, and the stop
 // also carries the measured duration in ticks of Stopwatch.Frequency for latency histograms.
-// Ids are stable: the trace report and recorded traces depend on them.
+// Ids are explicit and stable for in-process EventListeners; through EventPipe a self-describing
+// EventSource is renumbered, so `fast trace report` matches events by name, never by id.
 using System.Diagnostics.Tracing;
 using System.Runtime.CompilerServices;
 

@@ -11,7 +11,7 @@ public readonly unsafe struct UndefinedClause(uint mask, uint value)
 }
 
 public readonly unsafe struct RowInfo(
-    string name, uint mask, uint value, UndefinedClause[] undefined, bool endsBlock, string? priorityGroup, int priority,
+    string name, uint mask, uint value, UndefinedClause[] undefined, bool endsBlock, bool accessesMemory, string? priorityGroup, int priority,
     Feature feature, delegate*<CpuState*, uint, void> execute, delegate*<ulong, uint, string> disassemble)
 {
     public readonly string Name = name;
@@ -19,6 +19,8 @@ public readonly unsafe struct RowInfo(
     public readonly uint Value = value;
     public readonly UndefinedClause[] Undefined = undefined;
     public readonly bool EndsBlock = endsBlock;
+    /// <summary>A load or store (its group is one of the ARM ARM's load/store classes).</summary>
+    public readonly bool AccessesMemory = accessesMemory;
     public readonly string? PriorityGroup = priorityGroup;
     public readonly int Priority = priority;
     public readonly Feature Feature = feature;

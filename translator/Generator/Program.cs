@@ -52,7 +52,8 @@ foreach (var row in rows)
     string undefined = row.UndefinedWhen.Count == 0
         ? "[]"
         : "[" + string.Join(", ", row.UndefinedWhen.Select(u => $"new(0x{u.Mask:X8}u, 0x{u.Value:X8}u)")) + "]";
-    sb.AppendLine($"        new(\"{row.Name}\", 0x{row.Mask:X8}u, 0x{row.Value:X8}u, {undefined}, {(row.Control == Control.EndsBlock ? "true" : "false")}, " +
+    bool memory = row.Group.StartsWith("LoadStore", StringComparison.Ordinal) || row.Group.StartsWith("AdvSimdLoadStore", StringComparison.Ordinal);
+    sb.AppendLine($"        new(\"{row.Name}\", 0x{row.Mask:X8}u, 0x{row.Value:X8}u, {undefined}, {(row.Control == Control.EndsBlock ? "true" : "false")}, {(memory ? "true" : "false")}, " +
         $"{(row.PriorityGroup is null ? "null" : "\"" + row.PriorityGroup + "\"")}, {row.Priority}, Fast.Translator.Table.Feature.{row.Feature}, &Exec_{row.Name}, &Disasm_{row.Name}),");
 }
 sb.AppendLine("    ];");

@@ -22,6 +22,8 @@ public sealed unsafe class DecodedBlock
     public ulong Pc { get; }
     public ulong PhysicalAddress { get; }
     public int Count { get; }
+    /// <summary>How many of the instructions are loads or stores (for the TLB hit-rate statistic).</summary>
+    public int MemoryInstructions { get; }
     /// <summary>The last instruction ends the block (its semantics sets PC on every path).</summary>
     public bool EndsWithControl { get; }
     public DecodedInstruction* Instructions { get; }
@@ -41,6 +43,8 @@ public sealed unsafe class DecodedBlock
         Pc = pc;
         PhysicalAddress = physicalAddress;
         Count = instructions.Length;
+        foreach (var i in instructions)
+            if (i.Row >= 0 && Decoder.Rows[i.Row].AccessesMemory) MemoryInstructions++;
         EndsWithControl = endsWithControl;
         storage = GC.AllocateUninitializedArray<DecodedInstruction>(instructions.Length, pinned: true);
         instructions.CopyTo(storage);

@@ -33,6 +33,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
     {
         public readonly DecodedBlock?[] JumpCache = new DecodedBlock?[1 << JumpCacheBits];
         public long BlockEntries;
+        public long MemoryInstructions;
     }
 
     public void Run(Vcpu cpu, long budget)
@@ -52,6 +53,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
                 if (block is null) continue;   // an exception at the block's start was delivered
                 long entries = ++block.EntryCount;
                 data.BlockEntries++;
+                data.MemoryInstructions += block.MemoryInstructions;
                 int n = block.Count <= budget ? block.Count : (int)budget;
                 var compiled = block.Compiled;
                 if (compiled is not null && n == block.Count) compiled(c);
@@ -150,4 +152,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
     public void InvalidateAll() => Cache.InvalidateAll();
 
     public long BlockEntries(Vcpu cpu) => (cpu.EngineData as VcpuData)?.BlockEntries ?? 0;
+
+    /// <summary>Loads and stores executed on a vCPU (counted per block entry; a block cut short by a fault counts whole).</summary>
+    public long MemoryInstructions(Vcpu cpu) => (cpu.EngineData as VcpuData)?.MemoryInstructions ?? 0;
 }

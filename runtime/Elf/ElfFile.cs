@@ -119,7 +119,8 @@ public sealed class ElfFile
             var p = new ElfProgramHeader((ElfSegmentType)U32(at), (ElfSegmentFlags)U32(at + 4), U64(at + 8), U64(at + 16),
                 U64(at + 24), U64(at + 32), U64(at + 40), U64(at + 48));
             string what = $"program header {i} ({p.Type})";
-            CheckRange(p.Offset, p.FileSize, what);
+            // A segment with no file bytes (a bss-only PT_LOAD) may have any p_offset: Linux reads nothing.
+            if (p.FileSize != 0) CheckRange(p.Offset, p.FileSize, what);
             if (p.IsLoad)
             {
                 if (p.FileSize > p.MemorySize) throw Error($"{what}: p_filesz 0x{p.FileSize:x} exceeds p_memsz 0x{p.MemorySize:x}");

@@ -9,9 +9,10 @@ public sealed record RunResult(int ExitCode, string Output, TimeSpan Elapsed, bo
 
 public static class GuestProcessRunner
 {
-    /// <summary>The command that starts this CLI: the `fast` apphost beside this assembly, else `dotnet fast.dll`.</summary>
+    /// <summary>The command that starts this CLI: $FAST_BIN if set, the `fast` apphost beside this assembly, else `dotnet fast.dll`.</summary>
     public static (string File, List<string> Prefix) FastCommand()
     {
+        if (System.Environment.GetEnvironmentVariable("FAST_BIN") is { Length: > 0 } overridden) return (overridden, new List<string>());
         string dll = typeof(GuestProcessRunner).Assembly.Location;
         string dir = Path.GetDirectoryName(dll)!;
         string apphost = Path.Combine(dir, OperatingSystem.IsWindows() ? "fast.exe" : "fast");

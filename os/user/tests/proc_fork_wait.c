@@ -21,9 +21,13 @@ static int chain(const char *self, int depth)
     return WEXITSTATUS(status) + 1;
 }
 
+static const char *self = "/proc/self/exe";
+
 int main(int argc, char **argv)
 {
-    if (argc == 3 && strcmp(argv[1], "chain") == 0) return chain("/proc/self/exe", atoi(argv[2]));
+    /* This program's path: argv[0] when it is a path (qemu-aarch64's /proc/self/exe is qemu). */
+    if (strchr(argv[0], '/')) self = argv[0];
+    if (argc == 3 && strcmp(argv[1], "chain") == 0) return chain(self, atoi(argv[2]));
     if (argc == 2 && strcmp(argv[1], "ppid") == 0) return getppid() == atoi(getenv("FT_PARENT")) ? 0 : 1;
 
     pid_t me = getpid();
@@ -112,7 +116,7 @@ int main(int argc, char **argv)
     snprintf(parent, sizeof parent, "%d", me);
     setenv("FT_PARENT", parent, 1);
     pid = fork();
-    if (pid == 0) { execl("/proc/self/exe", "proc_fork_wait", "ppid", (char *)NULL); _exit(99); }
+    if (pid == 0) { execl(self, self, "ppid", (char *)NULL); _exit(99); }
     CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0, "exec'd child sees its parent: status=0x%x", status);
 
     /* exec of a missing file fails with ENOENT and the process goes on. */
@@ -121,7 +125,7 @@ int main(int argc, char **argv)
 
     /* A chain of fork+exec+wait 8 deep. */
     pid = fork();
-    if (pid == 0) { execl("/proc/self/exe", "proc_fork_wait", "chain", "8", (char *)NULL); _exit(99); }
+    if (pid == 0) { execl(self, self, "chain", "8", (char *)NULL); _exit(99); }
     CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 8, "fork/exec/wait chain of depth 8: status=0x%x (exit %d)", status, WEXITSTATUS(status));
 
     /* vfork + _exit. */

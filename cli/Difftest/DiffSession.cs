@@ -63,7 +63,9 @@ public sealed class DiffSession
     /// <summary>
     /// A random initial state: each X register points into the data region with probability 1/2
     /// (sometimes just below a page end), otherwise holds an interesting value; SP is 16-aligned in
-    /// the data region; NZCV, the V registers and TPIDR_EL0 are random; FPCR/FPSR start at 0.
+    /// the data region; NZCV and TPIDR_EL0 are random; half the V-register halves hold FP special
+    /// values (FpSpecialValues), the rest integer-interesting or random bits; FPCR is random
+    /// (rounding mode, FZ, DN), FPSR starts at 0.
     /// </summary>
     public static DiffState RandomState(Rng rng)
     {
@@ -71,7 +73,8 @@ public sealed class DiffSession
         for (int i = 0; i < 31; i++) s.X[i] = rng.Chance(2) ? Pointer(rng) : Interesting(rng);
         s.Sp = (DiffRunner.DataBase + 0x100 + (ulong)rng.Below((int)DiffRunner.DataSize - 0x200)) & ~15UL;
         s.Nzcv = (ulong)rng.Below(16) << 28;
-        for (int i = 0; i < 64; i++) s.V[i] = rng.Chance(4) ? Interesting(rng) : rng.Next64();
+        for (int i = 0; i < 64; i++) s.V[i] = rng.Chance(2) ? FpSpecialValues.Lanes(rng) : rng.Chance(2) ? Interesting(rng) : rng.Next64();
+        s.Fpcr = FpSpecialValues.Fpcr(rng);
         s.Tpidr = rng.Next64();
         s.Pc = DiffRunner.CodeBase;
         return s;

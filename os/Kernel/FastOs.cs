@@ -27,7 +27,8 @@ public sealed record OsOptions
     public TextWriter Log { get; init; } = Console.Error;
     /// <summary>Low RAM kept out of the memory manager (nothing lives there; catches null physical addresses).</summary>
     public ulong ReservedLow { get; init; } = 1UL << 20;
-    public ulong HwCap { get; init; } = Auxv.HWCAP_FP | Auxv.HWCAP_ASIMD | Auxv.HWCAP_CRC32 | Auxv.HWCAP_ATOMICS;
+    public ulong HwCap { get; init; } = Auxv.HWCAP_FP | Auxv.HWCAP_ASIMD | Auxv.HWCAP_CRC32 | Auxv.HWCAP_ATOMICS |
+        Auxv.HWCAP_AES | Auxv.HWCAP_PMULL | Auxv.HWCAP_SHA1 | Auxv.HWCAP_SHA2;
 }
 
 public sealed unsafe partial class FastOs : IGuestOs, IDisposable

@@ -13,7 +13,10 @@ public static class Auxv
         AT_HWCAP2 = 26, AT_EXECFN = 31, AT_MINSIGSTKSZ = 51;
 
     // AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h): only what Fast implements is advertised.
-    public const ulong HWCAP_FP = 1 << 0, HWCAP_ASIMD = 1 << 1, HWCAP_CRC32 = 1 << 7, HWCAP_ATOMICS = 1 << 8;
+    // Crypto (AES, PMULL, SHA1, SHA2) is advertised because those rows pass the same Unicorn
+    // differential testing as the rest (fast difftest --class simd) and qemu's recorded results.
+    public const ulong HWCAP_FP = 1 << 0, HWCAP_ASIMD = 1 << 1, HWCAP_AES = 1 << 3, HWCAP_PMULL = 1 << 4, HWCAP_SHA1 = 1 << 5,
+        HWCAP_SHA2 = 1 << 6, HWCAP_CRC32 = 1 << 7, HWCAP_ATOMICS = 1 << 8;
 }
 
 public static class InitialStack

@@ -42,10 +42,11 @@ public static class EncodingTable
     }
 
     /// <summary>Pairs of rows some word matches both of, unless both are in the same priority group.</summary>
-    public static List<(Row A, Row B, uint Example)> FindOverlaps()
+    public static List<(Row A, Row B, uint Example)> FindOverlaps() => FindOverlaps(Rows);
+
+    public static List<(Row A, Row B, uint Example)> FindOverlaps(IReadOnlyList<Row> rows)
     {
         var result = new List<(Row, Row, uint)>();
-        var rows = Rows;
         for (int i = 0; i < rows.Count; i++)
         {
             for (int j = i + 1; j < rows.Count; j++)

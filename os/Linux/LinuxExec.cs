@@ -78,6 +78,7 @@ public sealed unsafe partial class LinuxPersonality
             }
             memory.Space.AddRegion(VaLayout.StackTop - VaLayout.StackSize, VaLayout.StackSize, RegionKind.Stack, MapFlags.ReadWrite, "[stack]", out _).ThrowIfFailed();
             memory.BrkStart = memory.Brk = main.End;
+            MapSigreturnTrampoline(memory);
 
             var random = new byte[16];
             System.Security.Cryptography.RandomNumberGenerator.Fill(random);
@@ -121,6 +122,20 @@ public sealed unsafe partial class LinuxPersonality
         process.VforkDone?.WakeAll();
         process.VforkDone = null;
         return Syscall.NoReturn;
+    }
+
+    /// <summary>Where handlers return to when the program gave no SA_RESTORER (glibc on AArch64 gives none).</summary>
+    public const ulong SigreturnTrampoline = VaLayout.MmapTop;
+
+    /// <summary>Maps Linux's vDSO __kernel_rt_sigreturn at SigreturnTrampoline: "mov x8, #139; svc #0".</summary>
+    void MapSigreturnTrampoline(ProcessMemory memory)
+    {
+        memory.Space.AddRegion(SigreturnTrampoline, 4096, RegionKind.Image, MapFlags.ReadExecute, "[vdso]", out _).ThrowIfFailed();
+        UserPage.Allocate(os.Kernel, out var page).ThrowIfFailed();
+        var bytes = page.Bytes(os.Kernel.Ram);
+        BitConverter.TryWriteBytes(bytes[0..], 0xD2801168u); // mov x8, #139 (rt_sigreturn)
+        BitConverter.TryWriteBytes(bytes[4..], 0xD4000001u); // svc #0
+        memory.MapPage(SigreturnTrampoline, page, MapFlags.ReadExecute);
     }
 
     /// <summary>Reads a whole executable through the VFS, as execve's open would (-ENOENT, -EACCES, -EISDIR...).</summary>

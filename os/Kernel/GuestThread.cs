@@ -29,6 +29,8 @@ public sealed class GuestThread : ISchedulable
     // ---- Linux thread state ----
     /// <summary>Blocked signals (rt_sigprocmask).</summary>
     public ulong SignalMask;
+    /// <summary>The mask rt_sigsuspend replaced; the next signal frame saves it (null: none).</summary>
+    public ulong? SavedSignalMask;
     /// <summary>Signals sent to this thread (tgkill) and not yet delivered.</summary>
     public ulong PendingSignals;
     public ulong AltStackSp, AltStackSize;

@@ -47,7 +47,8 @@ public sealed class ElfFile
     }
 
     /// <summary>The file bytes of a segment (FileSize bytes; the rest up to MemorySize is zero-fill).</summary>
-    public ReadOnlySpan<byte> SegmentData(ElfProgramHeader segment) => data.AsSpan((int)segment.Offset, (int)segment.FileSize);
+    public ReadOnlySpan<byte> SegmentData(ElfProgramHeader segment) =>
+        segment.FileSize == 0 ? ReadOnlySpan<byte>.Empty : data.AsSpan((int)segment.Offset, (int)segment.FileSize);
 
     /// <summary>The file bytes of a section (empty for NOBITS).</summary>
     public ReadOnlySpan<byte> SectionData(ElfSection section) =>

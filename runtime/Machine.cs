@@ -43,7 +43,7 @@ public sealed class Machine : IDisposable
         ulong page = physicalAddress & ~0xFFFUL;
         if (!Ram.MarkCodePage(page)) return;
         lock (vcpus)
-            foreach (var v in vcpus) v.Tlb.RevokeWrite(page);
+            foreach (var v in vcpus) foreach (var tlb in v.AllTlbs) tlb.RevokeWrite(page);
     }
 
     /// <summary>A write reached a page holding translated code: drop the translations, then allow writes.</summary>

@@ -110,15 +110,18 @@ public sealed unsafe class Tlb : IDisposable
             if (!Entries[i].Global && Entries[i].Asid == asid) Entries[i].Invalidate();
     }
 
-    /// <summary>TLBI VAE1: drops the entries translating the page of va (any ASID if asid is null).</summary>
+    /// <summary>TLBI VAE1: drops the entries translating the page of va (any ASID if asid is null).
+    /// A page can only sit in its own main slot or in the victim array, so this looks at nine entries.</summary>
     public void FlushPage(ulong va, ushort? asid = null)
     {
         ulong page = va & PageMask;
-        for (int i = 0; i < EntryCount + VictimCount; i++)
-        {
-            ref TlbEntry e = ref Entries[i];
-            if (e.IsValid && e.Page == page && (asid is null || e.Global || e.Asid == asid)) e.Invalidate();
-        }
+        FlushIfMatches(ref Entries[IndexOf(va)], page, asid);
+        for (int i = 0; i < VictimCount; i++) FlushIfMatches(ref victims[i], page, asid);
+    }
+
+    static void FlushIfMatches(ref TlbEntry e, ulong page, ushort? asid)
+    {
+        if (e.IsValid && e.Page == page && (asid is null || e.Global || e.Asid == asid)) e.Invalidate();
     }
 
     /// <summary>Removes write permission from every entry mapping a physical page (it now holds code).</summary>
@@ -126,13 +129,6 @@ public sealed unsafe class Tlb : IDisposable
     {
         for (int i = 0; i < EntryCount + VictimCount; i++)
             if (Entries[i].PhysicalPage == physicalPage) Entries[i].WriteTag = TlbEntry.InvalidTag;
-    }
-
-    /// <summary>Drops the entries of other address spaces when the vCPU switches ASID.</summary>
-    public void SwitchAsid(ushort asid)
-    {
-        for (int i = 0; i < EntryCount + VictimCount; i++)
-            if (!Entries[i].Global && Entries[i].Asid != asid) Entries[i].Invalidate();
     }
 
     public void Dispose() => NativeMemory.AlignedFree(Entries);

@@ -25,7 +25,6 @@ public sealed unsafe partial class Vcpu : IDisposable
     public Machine Machine { get; }
     public PhysicalMemory Ram => Machine.Ram;
     public CpuState* State { get; }
-    public Tlb Tlb { get; } = new();
     public IGuestOs Os => Machine.Os;
     public IExecutionEngine Engine => Machine.Engine;
     /// <summary>Free for the OS to hang its per-core or per-thread data on.</summary>
@@ -56,7 +55,7 @@ public sealed unsafe partial class Vcpu : IDisposable
         NativeMemory.Clear(State, CpuState.Size);
         self = GCHandle.Alloc(this, GCHandleType.Normal);
         State->Owner = GCHandle.ToIntPtr(self);
-        State->Tlb = Tlb.Entries;
+        SelectTlb(0);
         State->Cntfrq = GenericTimer.Frequency;
     }
 
@@ -124,11 +123,10 @@ public sealed unsafe partial class Vcpu : IDisposable
     public void SetTranslationTable(ulong ttbr0)
     {
         ushort asid = (ushort)(ttbr0 >> 48);
-        if (asid != State->Asid || (ttbr0 & ~0xFFFF_0000_0000_0000UL) != (State->Ttbr0 & ~0xFFFF_0000_0000_0000UL))
-        {
-            if (asid == State->Asid) Tlb.FlushAsid(asid); // same ASID, new table: nothing of the old one may survive
-            else Tlb.SwitchAsid(asid);
-        }
+        bool sameAsid = asid == State->Asid;
+        bool newTable = (ttbr0 & ~0xFFFF_0000_0000_0000UL) != (State->Ttbr0 & ~0xFFFF_0000_0000_0000UL);
+        if (!sameAsid) SelectTlb(asid);
+        else if (newTable) currentTlb.FlushAll();   // same ASID, another table: nothing of the old one may survive
         State->Ttbr0 = ttbr0;
         State->Asid = asid;
     }
@@ -187,7 +185,7 @@ public sealed unsafe partial class Vcpu : IDisposable
 
     public void Dispose()
     {
-        Tlb.Dispose();
+        DisposeTlbs();
         if (self.IsAllocated) self.Free();
         NativeMemory.AlignedFree(State);
     }

@@ -27,6 +27,8 @@ public sealed record OsOptions
     public TextWriter Log { get; init; } = Console.Error;
     /// <summary>Low RAM kept out of the memory manager (nothing lives there; catches null physical addresses).</summary>
     public ulong ReservedLow { get; init; } = 1UL << 20;
+    /// <summary>Standard streams for the first process; null: the host's own descriptors 0, 1, 2.</summary>
+    public (Stream? In, Stream Out, Stream Err)? Stdio { get; init; }
     public ulong HwCap { get; init; } = Auxv.HWCAP_FP | Auxv.HWCAP_ASIMD | Auxv.HWCAP_CRC32 | Auxv.HWCAP_ATOMICS |
         Auxv.HWCAP_AES | Auxv.HWCAP_PMULL | Auxv.HWCAP_SHA1 | Auxv.HWCAP_SHA2;
 }
@@ -69,7 +71,13 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         var memory = ProcessMemory.Create(Kernel);
         var process = new GuestProcess(pid, memory, new UserMemory(Kernel, memory), Vfs.NewContext());
         process.Files.Process = process;
-        Vfs.InstallStdio(process.Files, HostStdio(0, 0), HostStdio(1, 1), HostStdio(2, 1));
+        if (Options.Stdio is var (input, output, error))
+        {
+            var console = new ConsoleDevice(input, output);
+            var errors = new ConsoleDevice(null, error);
+            Vfs.InstallStdio(process.Files, console.Open(0, "/dev/stdin"), console.Open(1, "/dev/stdout"), errors.Open(1, "/dev/stderr"));
+        }
+        else Vfs.InstallStdio(process.Files, HostStdio(0, 0), HostStdio(1, 1), HostStdio(2, 1));
         var thread = NewThread(process, pid);
         long r = Linux.Exec(process, thread, path, args, env);
         if (r != Syscall.NoReturn)

@@ -9,6 +9,8 @@ namespace Fast.Os.Kernel;
 public sealed class GuestThread : ISchedulable
 {
     public int Tid { get; }
+    /// <summary>The thread's name (prctl PR_SET_NAME, /proc/.../comm).</summary>
+    public string? Name { get; set; }
     public GuestThreadState State { get; set; } = GuestThreadState.New;
     public ThreadContext Context;
     /// <summary>The translation table base (with ASID in bits 63:48) of the thread's address space.</summary>

@@ -14,6 +14,11 @@ public sealed class KernelServices
     public CapSystem Caps { get; }
     public MemoryManager Memory { get; }
     int nextAsid;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, ushort> asidOfRoot = new();
+
+    /// <summary>Records which ASID a translation table root belongs to (for TLB shootdowns).</summary>
+    public void RegisterAddressSpace(ulong rootPa, ushort asid) => asidOfRoot[rootPa] = asid;
+    public void ForgetAddressSpace(ulong rootPa) => asidOfRoot.TryRemove(rootPa, out _);
 
     public KernelServices(Machine machine, ulong reservedLow)
     {
@@ -47,15 +52,15 @@ public sealed class KernelServices
     /// </summary>
     void ShootDown(Paging.TlbInvalidation inv)
     {
-        ushort asid = 0;
+        ulong root = inv.RootPa & 0x0000_FFFF_FFFF_F000UL;
+        if (!asidOfRoot.TryGetValue(root, out ushort asid)) return;   // not a live address space
         foreach (var v in Machine.Vcpus)
         {
-            bool current = (v.Ttbr0 & 0x0000_FFFF_FFFF_F000UL) == (inv.RootPa & 0x0000_FFFF_FFFF_F000UL);
-            if (!current) continue;
-            asid = (ushort)(v.Ttbr0 >> 48);
-            if (v.IsOwnerThread && inv.Size <= 64 * 4096)
+            bool current = (v.Ttbr0 & 0x0000_FFFF_FFFF_F000UL) == root;
+            if (!current) v.MarkAsidStale(asid);   // its cached TLB for that ASID is flushed before reuse
+            else if (v.IsOwnerThread && inv.Size <= 64 * 4096)
                 for (ulong va = inv.Va; va < inv.Va + inv.Size; va += 4096) v.Tlb.FlushPage(va, asid);
-            else if (v.IsOwnerThread) v.Tlb.FlushAsid(asid);
+            else if (v.IsOwnerThread) v.Tlb.FlushAll();
             else v.RequestTlbFlush();
         }
     }

@@ -78,7 +78,7 @@ public sealed unsafe partial class LinuxPersonality
             }
             memory.Space.AddRegion(VaLayout.StackTop - VaLayout.StackSize, VaLayout.StackSize, RegionKind.Stack, MapFlags.ReadWrite, "[stack]", out _).ThrowIfFailed();
             memory.BrkStart = memory.Brk = main.End;
-            MapSigreturnTrampoline(memory);
+            memory.SigreturnTrampoline = MapSigreturnTrampoline(k, memory);
 
             var random = new byte[16];
             System.Security.Cryptography.RandomNumberGenerator.Fill(random);
@@ -124,18 +124,21 @@ public sealed unsafe partial class LinuxPersonality
         return Syscall.NoReturn;
     }
 
-    /// <summary>Where handlers return to when the program gave no SA_RESTORER (glibc on AArch64 gives none).</summary>
-    public const ulong SigreturnTrampoline = VaLayout.MmapTop;
-
-    /// <summary>Maps Linux's vDSO __kernel_rt_sigreturn at SigreturnTrampoline: "mov x8, #139; svc #0".</summary>
-    void MapSigreturnTrampoline(ProcessMemory memory)
+    /// <summary>
+    /// Linux on AArch64 returns from a signal handler through the vDSO's sigreturn trampoline when
+    /// the program gave no SA_RESTORER (glibc gives none). Fast has no vDSO, so each process gets a
+    /// read-execute page "[vdso]" holding the same two instructions.
+    /// </summary>
+    static ulong MapSigreturnTrampoline(KernelServices k, ProcessMemory memory)
     {
-        memory.Space.AddRegion(SigreturnTrampoline, 4096, RegionKind.Image, MapFlags.ReadExecute, "[vdso]", out _).ThrowIfFailed();
-        UserPage.Allocate(os.Kernel, out var page).ThrowIfFailed();
-        var bytes = page.Bytes(os.Kernel.Ram);
-        BitConverter.TryWriteBytes(bytes[0..], 0xD2801168u); // mov x8, #139 (rt_sigreturn)
-        BitConverter.TryWriteBytes(bytes[4..], 0xD4000001u); // svc #0
-        memory.MapPage(SigreturnTrampoline, page, MapFlags.ReadExecute);
+        const ulong at = VaLayout.MmapTop;
+        memory.Space.AddRegion(at, Descriptors.PageSize, RegionKind.Image, MapFlags.ReadExecute, "[vdso]", out _).ThrowIfFailed();
+        UserPage.Allocate(k, out var page).ThrowIfFailed();
+        var code = page.Bytes(k.Ram);
+        BitConverter.TryWriteBytes(code, 0xD2801168u);       // mov x8, #139 (rt_sigreturn)
+        BitConverter.TryWriteBytes(code[4..], 0xD4000001u);  // svc #0
+        memory.MapPage(at, page, MapFlags.ReadExecute);
+        return at;
     }
 
     /// <summary>Reads a whole executable through the VFS, as execve's open would (-ENOENT, -EACCES, -EISDIR...).</summary>

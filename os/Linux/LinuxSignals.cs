@@ -154,7 +154,7 @@ public sealed unsafe partial class LinuxPersonality
         c->X[1] = frame;
         c->X[2] = frame + SignalFrame.UContextOffset;
         c->X[29] = record;
-        c->X[30] = (action.Flags & Sig.SA_RESTORER) != 0 ? action.Restorer : SigreturnTrampoline;
+        c->X[30] = (action.Flags & Sig.SA_RESTORER) != 0 ? action.Restorer : process.Memory.SigreturnTrampoline;
         c->X[31] = frame;
         c->PC = action.Handler;
         thread.SignalMask |= action.Mask | ((action.Flags & Sig.SA_NODEFER) != 0 ? 0 : Sig.Bit(sig));

@@ -27,6 +27,9 @@ public sealed class ProcessMemory
     public VSpace Tables => Space.Tables;
     public ulong Ttbr0 => Tables.Ttbr0;
 
+    /// <summary>Where the signal return trampoline lives (the vDSO's __kernel_rt_sigreturn on Linux).</summary>
+    public ulong SigreturnTrampoline { get; set; }
+
     public ulong BrkStart { get; set; }
     public ulong Brk { get; set; }
 
@@ -42,6 +45,7 @@ public sealed class ProcessMemory
     public static ProcessMemory Create(KernelServices kernel)
     {
         VSpace.Create(kernel.Caps, kernel.Memory, kernel.AllocateAsid(), out var vspace).ThrowIfFailed();
+        kernel.RegisterAddressSpace(vspace.RootPa, vspace.Asid);
         return new ProcessMemory(kernel, new AddressSpace(vspace));
     }
 
@@ -181,6 +185,7 @@ public sealed class ProcessMemory
                 child.MapPage(va, page, shared);
             }
             child.BrkStart = BrkStart;
+            child.SigreturnTrampoline = SigreturnTrampoline;
             child.Brk = Brk;
         }
         return child;
@@ -193,6 +198,8 @@ public sealed class ProcessMemory
         {
             foreach (var page in pages.Values) page.Release(k);
             pages.Clear();
+            foreach (var v in k.Machine.Vcpus) v.MarkAsidStale(Tables.Asid);
+            k.ForgetAddressSpace(Tables.RootPa);
             Tables.Destroy();
         }
     }

@@ -95,6 +95,7 @@ public sealed unsafe class Core : IDisposable
             FastEventSource.Log.ContextSwitch(Id, from?.Tid ?? 0, thread.Tid, (int)(from?.State ?? GuestThreadState.New));
 
         long start = Stopwatch.GetTimestamp();
+        thread.RunningSince = start;
         Cpu.Run();
         thread.RunTicks += Stopwatch.GetTimestamp() - start;
 

@@ -181,7 +181,9 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         var parent = process.Parent;
         if (parent is not null)
         {
-            Linux.SendSignal(parent, Sig.SIGCHLD);
+            bool killed = (status & 0x7F) != 0;
+            Linux.SendSignal(parent, Sig.SIGCHLD, sender: new SigSender(killed ? ((status & 0x80) != 0 ? 3 : 2) : 1, // CLD_DUMPED, CLD_KILLED, CLD_EXITED
+                process.Pid, (ulong)(killed ? status & 0x7F : (status >> 8) & 0xFF)));
             parent.ChildExited.WakeAll();
         }
     }

@@ -21,11 +21,18 @@ public sealed class GuestThread : ISchedulable
     public object? Owner { get; set; }
     /// <summary>Host ticks spent running on a core (for fairness and statistics).</summary>
     public long RunTicks;
+    /// <summary>Host timestamp when the thread's current run on a core began (valid while Running).</summary>
+    public long RunningSince;
     public long Switches;
+
+    /// <summary>RunTicks plus the current run so far (CPU-time clocks read this while the thread runs).</summary>
+    public long CpuTicks(long now) => RunTicks + (State == GuestThreadState.Running ? Math.Max(0, now - Volatile.Read(ref RunningSince)) : 0);
 
     // ---- Linux thread state ----
     /// <summary>Blocked signals (rt_sigprocmask).</summary>
     public ulong SignalMask;
+    /// <summary>The mask rt_sigsuspend replaced; the next signal frame saves it (null: none).</summary>
+    public ulong? SavedSignalMask;
     /// <summary>Signals sent to this thread (tgkill) and not yet delivered.</summary>
     public ulong PendingSignals;
     public ulong AltStackSp, AltStackSize;

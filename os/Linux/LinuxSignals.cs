@@ -21,12 +21,13 @@ public sealed unsafe partial class LinuxPersonality
     const ulong Unblockable = (1UL << (Sig.SIGKILL - 1)) | (1UL << (Sig.SIGSTOP - 1));
 
     /// <summary>Sends a signal to a process (kill). Wakes a blocked thread so it can take it.</summary>
-    public void SendSignal(GuestProcess process, int sig, GuestThread? target = null)
+    public void SendSignal(GuestProcess process, int sig, GuestThread? target = null, SigSender sender = default)
     {
         if (sig <= 0 || sig > Sig.Max || process.State != ProcessState.Running) return;
         var action = process.Signals.Actions[sig];
         bool ignored = action.Handler == 1 || (action.Handler == 0 && Sig.Default(sig) == SignalDefault.Ignore);
         if (ignored && sig != Sig.SIGKILL) return;
+        process.Signals.Senders[sig] = sender;
         if (target is not null) Interlocked.Or(ref target.PendingSignals, Sig.Bit(sig));
         else Interlocked.Or(ref process.Signals.Pending, Sig.Bit(sig));
 
@@ -62,8 +63,12 @@ public sealed unsafe partial class LinuxPersonality
             if ((thread.PendingSignals & bit) != 0) Interlocked.And(ref thread.PendingSignals, ~bit);
             else Interlocked.And(ref process.Signals.Pending, ~bit);
             var info = new byte[128];
+            var sender = process.Signals.Senders[sig];
             BitConverter.TryWriteBytes(info.AsSpan(0), sig);          // si_signo
-            BitConverter.TryWriteBytes(info.AsSpan(8), 0);            // si_code = SI_USER
+            BitConverter.TryWriteBytes(info.AsSpan(8), sender.Code);  // si_code
+            BitConverter.TryWriteBytes(info.AsSpan(16), sender.Pid);  // si_pid (si_uid at 20 is 0)
+            if (sig == Sig.SIGCHLD) BitConverter.TryWriteBytes(info.AsSpan(24), (int)sender.Value); // si_status
+            else BitConverter.TryWriteBytes(info.AsSpan(24), sender.Value);                        // si_value
             var r = Deliver(cpu, thread, process, sig, info, 0, null);
             if (r != Resume.Continue || thread.State == GuestThreadState.Zombie) return r;
         }
@@ -130,7 +135,10 @@ public sealed unsafe partial class LinuxPersonality
         ulong frame = (record - SignalFrame.Size) & ~15UL;
 
         var bytes = new byte[SignalFrame.Size];
-        SignalFrame.Write(bytes, siginfo, regs, thread.SignalMask, thread.AltStackSp, onAltStack ? 1 : thread.AltStackFlags,
+        // rt_sigsuspend/ppoll replaced the mask for the wait: the handler's frame restores the one before.
+        ulong savedMask = thread.SavedSignalMask ?? thread.SignalMask;
+        thread.SavedSignalMask = null;
+        SignalFrame.Write(bytes, siginfo, regs, savedMask, thread.AltStackSp, onAltStack ? 1 : thread.AltStackFlags,
             thread.AltStackSize, faultAddress, esr);
         var recordBytes = new byte[16];
         BitConverter.TryWriteBytes(recordBytes.AsSpan(0), regs.X[29]);

@@ -153,13 +153,11 @@ public sealed class ProcessMemory
             {
                 // A page still shared after fork stays read-only until its copy-on-write fault.
                 var flags = pages[va].RefCount > 1 ? protection & ~MapFlags.Write : protection;
-                if ((flags & MapFlags.Read) == 0)
-                {
-                    Tables.Unmap(va, Descriptors.PageSize, out _);
-                    pages.Remove(va, out var page);
-                    page!.Release(k);
-                }
-                else Tables.Protect(va, Descriptors.PageSize, flags);
+                // PROT_NONE: the page leaves the tables (they cannot say "no access") but stays
+                // the process's, so its contents come back with a readable protection.
+                if ((flags & MapFlags.Read) == 0) Tables.Unmap(va, Descriptors.PageSize, out _);
+                else if (Tables.TryTranslate(va, out _, out _)) Tables.Protect(va, Descriptors.PageSize, flags);
+                else Tables.Map(va, pages[va].Frame, flags).ThrowIfFailed();
             }
             return Err.Ok;
         }
@@ -177,8 +175,13 @@ public sealed class ProcessMemory
                 var region = Space.FindRegion(va);
                 var protection = region?.Protection ?? MapFlags.Read;
                 var shared = protection & ~MapFlags.Write;
-                if ((protection & MapFlags.Write) != 0) Tables.Protect(va, Descriptors.PageSize, shared);
                 page.AddRef();
+                if ((protection & MapFlags.Read) == 0)
+                {
+                    lock (child.gate) child.pages[va] = page; // a PROT_NONE page: kept, not mapped
+                    continue;
+                }
+                if ((protection & MapFlags.Write) != 0) Tables.Protect(va, Descriptors.PageSize, shared);
                 child.MapPage(va, page, shared);
             }
             child.BrkStart = BrkStart;

@@ -47,7 +47,8 @@ public sealed class ElfFile
     }
 
     /// <summary>The file bytes of a segment (FileSize bytes; the rest up to MemorySize is zero-fill).</summary>
-    public ReadOnlySpan<byte> SegmentData(ElfProgramHeader segment) => data.AsSpan((int)segment.Offset, (int)segment.FileSize);
+    public ReadOnlySpan<byte> SegmentData(ElfProgramHeader segment) =>
+        segment.FileSize == 0 ? ReadOnlySpan<byte>.Empty : data.AsSpan((int)segment.Offset, (int)segment.FileSize);
 
     /// <summary>The file bytes of a section (empty for NOBITS).</summary>
     public ReadOnlySpan<byte> SectionData(ElfSection section) =>
@@ -119,7 +120,8 @@ public sealed class ElfFile
             var p = new ElfProgramHeader((ElfSegmentType)U32(at), (ElfSegmentFlags)U32(at + 4), U64(at + 8), U64(at + 16),
                 U64(at + 24), U64(at + 32), U64(at + 40), U64(at + 48));
             string what = $"program header {i} ({p.Type})";
-            CheckRange(p.Offset, p.FileSize, what);
+            // A segment with no file bytes (a bss-only PT_LOAD) may have any p_offset: Linux reads nothing.
+            if (p.FileSize != 0) CheckRange(p.Offset, p.FileSize, what);
             if (p.IsLoad)
             {
                 if (p.FileSize > p.MemorySize) throw Error($"{what}: p_filesz 0x{p.FileSize:x} exceeds p_memsz 0x{p.MemorySize:x}");

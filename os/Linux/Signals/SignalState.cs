@@ -36,11 +36,17 @@ public static class Sig
     };
 }
 
+/// <summary>Who sent a pending signal, for its siginfo: si_code (SI_USER = 0, SI_QUEUE = -1, SI_TKILL = -6,
+/// CLD_* for SIGCHLD), si_pid, and si_value (or si_status for SIGCHLD).</summary>
+public readonly record struct SigSender(int Code, int Pid, ulong Value);
+
 public sealed class SignalState
 {
     public readonly SigAction[] Actions = Enumerable.Range(0, Sig.Max + 1).Select(_ => new SigAction()).ToArray();
     /// <summary>Signals pending for the process (any thread may take them).</summary>
     public ulong Pending;
+    /// <summary>The sender of each pending signal (standard signals do not queue: the last one wins).</summary>
+    public readonly SigSender[] Senders = new SigSender[Sig.Max + 1];
 
     /// <summary>execve: handled signals reset to default; ignored stay ignored (execve(2)).</summary>
     public SignalState ForExec()

@@ -130,7 +130,9 @@ static class MemorySyscalls
         if ((old & (Page - 1)) != 0 || newSize == 0 || (flags & MREMAP_FIXED) != 0) return Errno.EINVAL.Neg();
         var m = c.Process.Memory;
         var region = m.Space.FindRegion(old);
-        if (region is null || old + oldSize > region.End) return Errno.EFAULT.Neg();
+        // The old range may span adjacent regions (a mapping grown in place by an earlier mremap).
+        ulong covered = m.Space.Regions.Where(r => r.Start < old + oldSize && r.End > old).Aggregate(0UL, (sum, r) => sum + Math.Min(r.End, old + oldSize) - Math.Max(r.Start, old));
+        if (region is null || covered != oldSize) return Errno.EFAULT.Neg();
         if (newSize <= oldSize)
         {
             if (newSize < oldSize) m.Unmap(old + newSize, oldSize - newSize);

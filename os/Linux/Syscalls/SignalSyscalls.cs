@@ -105,7 +105,7 @@ static class SignalSyscalls
         var targets = c.Os.Processes.All().Where(x => x.State == ProcessState.Running && !x.Exiting && (
             pid > 0 ? x.Pid == pid : pid == -1 ? x.Pid != 1 && x != c.Process : x.ProcessGroup == group)).ToList();
         if (targets.Count == 0) return Errno.ESRCH.Neg();
-        if (sig != 0) foreach (var target in targets) c.Os.Linux.SendSignal(target, sig);
+        if (sig != 0) foreach (var target in targets) c.Os.Linux.SendSignal(target, sig, sender: new SigSender(0 /* SI_USER */, c.Process.Pid, 0));
         return 0;
     }
 
@@ -120,7 +120,7 @@ static class SignalSyscalls
         if (sig < 0 || sig > Sig.Max || tid <= 0) return Errno.EINVAL.Neg();
         var thread = c.Os.Processes.FindThread(tid);
         if (thread?.Owner is not GuestProcess process || (tgid != -1 && process.Pid != tgid)) return Errno.ESRCH.Neg();
-        if (sig != 0) c.Os.Linux.SendSignal(process, sig, thread);
+        if (sig != 0) c.Os.Linux.SendSignal(process, sig, thread, new SigSender(-6 /* SI_TKILL */, c.Process.Pid, 0));
         return 0;
     }
 

@@ -28,10 +28,11 @@ static class TimeSyscalls
                 ticks = Stopwatch.GetTimestamp();
                 break;
             case CLOCK_THREAD_CPUTIME_ID:
-                ticks = c.Thread.RunTicks;
+                ticks = c.Thread.CpuTicks(Stopwatch.GetTimestamp());
                 break;
             case CLOCK_PROCESS_CPUTIME_ID:
-                lock (c.Process.Threads) ticks = c.Process.Threads.Sum(t => t.RunTicks);
+                long at = Stopwatch.GetTimestamp();
+                lock (c.Process.Threads) ticks = c.Process.Threads.Sum(t => t.CpuTicks(at));
                 break;
             default:
                 return null;

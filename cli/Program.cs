@@ -7,6 +7,8 @@ using Fast.Cli;
 
 // `run` takes everything after the program name verbatim, so it bypasses option parsing.
 if (args.Length > 0 && args[0] == "run") return Fast.Cli.Commands.RunCommand.Main(args[1..]);
+if (args.Length > 0 && args[0] == "shell" && !(args.Length > 1 && args[1] is "--help" or "-h"))
+    return Fast.Cli.Commands.ShellCommand.Main(args[1..]);
 
 var root = new RootCommand("Fast: an AArch64 emulator and the operating system it runs");
 foreach (var type in typeof(ICliCommand).Assembly.GetTypes()

@@ -22,6 +22,11 @@ public sealed class RunCommand : ICliCommand
     /// <summary>Entry point with the raw arguments after "run".</summary>
     public static int Main(IReadOnlyList<string> args)
     {
+        if (RunOptions.IsHelp(args))
+        {
+            Console.WriteLine(RunOptions.Help);
+            return 0;
+        }
         RunOptions options;
         try
         {

@@ -21,8 +21,29 @@ public sealed class RunOptions
     public const string Usage =
         "usage: fast run [-L SYSROOT | --root DIR] [-E VAR=VALUE]... [--mem SIZE] [--cores N] [--strace] [--stats] [--trace FILE] [--tier interp|jit] PROGRAM [ARGS...]";
 
+    public const string Help = """
+        Run a Linux AArch64 program on Fast's kernel, the way qemu-aarch64 -L SYSROOT does.
+
+        Usage:
+          fast run [options] PROGRAM [ARGS...]
+
+        Options:
+          -L SYSROOT          look absolute paths up in SYSROOT first, then on the host (the loader and libraries come from it)
+          --root DIR          the guest's / is DIR alone, read-write and confined
+          -E VAR=VALUE        set a variable in the guest's environment (the host's environment is passed by default)
+          --mem SIZE          guest RAM (default 1G; K, M, G suffixes)
+          --cores N           vCPUs (default 1)
+          --strace            log every system call with decoded arguments to stderr
+          --stats             print instructions, MIPS, translations, TLB hit rate, faults, syscalls at exit
+          --trace FILE        record an EventPipe trace (Fast events, CPU samples, JIT) for PerfView or `fast trace report`
+          --tier interp|jit   execution engine (default jit: hot code is compiled to IL)
+        """;
+
+    /// <summary>True when the arguments ask for help instead of a program.</summary>
+    public static bool IsHelp(IReadOnlyList<string> args) => args.Count > 0 && args[0] is "--help" or "-h" or "-?";
+
     /// <summary>Parses run options up to the program name; the rest are the program's arguments.</summary>
-    public static RunOptions Parse(IReadOnlyList<string> args, bool requireProgram = true)
+    public static RunOptions Parse(IReadOnlyList<string> args, bool requireProgram = true, bool unknownOptionStartsProgram = false)
     {
         var o = new RunOptions();
         int i = 0;
@@ -43,9 +64,12 @@ public sealed class RunOptions
                 case "--stats": o.Stats = true; break;
                 case "--trace": o.Trace = Value(a); break;
                 case "--tier": o.Tier = Value(a) is "interp" or "jit" ? args[i] : throw new UsageException("--tier takes interp or jit"); break;
-                default: throw new UsageException($"unknown option {a}");
+                default:
+                    if (unknownOptionStartsProgram) goto program;
+                    throw new UsageException($"unknown option {a}");
             }
         }
+    program:
         if (o.Sysroot is not null && o.Root is not null) throw new UsageException("-L and --root exclude each other");
         if (i < args.Count)
         {

@@ -16,22 +16,9 @@ public unsafe class TlbBenchmarks
     {
         machine = new BareMachine(64UL << 20);
         // Map 48 MiB at 0x4000_0000 to PA 16 MiB with 4 KiB pages, tables from 0x100000.
-        ulong next = 0x100000;
-        ulong NewTable() { ulong t = next; next += 0x1000; machine.Machine.Ram.Span(t, 0x1000).Clear(); return t; }
-        ulong root = NewTable();
-        for (ulong va = 0x4000_0000; va < 0x4300_0000; va += 0x1000)
-        {
-            ulong table = root;
-            for (int level = 0; level < 3; level++)
-            {
-                ulong slot = table + ((va >> (39 - 9 * level)) & 0x1FF) * 8;
-                ulong desc = machine.Machine.Ram.Read64(slot);
-                if ((desc & 1) == 0) { desc = NewTable() | 3; machine.Machine.Ram.Write64(slot, desc); }
-                table = desc & 0x0000_FFFF_FFFF_F000UL;
-            }
-            ulong pa = 0x100_0000 + (va - 0x4000_0000);
-            machine.Machine.Ram.Write64(table + ((va >> 12) & 0x1FF) * 8, pa | (1UL << 10) | (1UL << 6) | 3);
-        }
+        var tables = new BenchPageTables(machine, 0x100000);
+        for (ulong va = 0x4000_0000; va < 0x4300_0000; va += 0x1000) tables.Map(va, 0x100_0000 + (va - 0x4000_0000));
+        ulong root = tables.Root;
         machine.Cpu.SetTranslationTable(root);
         machine.State->Control = CpuControl.MmuEnabled;
         missStride = (ulong)Tlb.EntryCount << 12; // every access maps to the same TLB index

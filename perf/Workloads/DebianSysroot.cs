@@ -61,6 +61,26 @@ public sealed partial class DebianSysroot(string cacheDir, Action<string>? log =
         if (!File.Exists(GuestLoader)) throw new InvalidOperationException($"{GuestLoader} missing after unpacking libc6:arm64");
     }
 
+    /// <summary>
+    /// A directory of symlinks to the sysroot's busybox, one per applet (busybox-static must be in
+    /// the sysroot): the PATH a guest shell searches. The applet list comes from running busybox
+    /// --list under qemu-aarch64.
+    /// </summary>
+    public string BusyboxApplets()
+    {
+        string busybox = Path.Combine(Arm64, "bin", "busybox");
+        string dir = Path.Combine(Root, "busybox-applets");
+        if (File.Exists(Path.Combine(dir, "sh"))) return dir;
+        var list = Run("qemu-aarch64", [busybox, "--list"], check: true).Output;
+        Directory.CreateDirectory(dir);
+        foreach (var applet in list.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string link = Path.Combine(dir, applet);
+            if (!File.Exists(link)) File.CreateSymbolicLink(link, busybox);
+        }
+        return dir;
+    }
+
     void EnsureArchitecture()
     {
         string foreign = Run("dpkg", ["--print-foreign-architectures"]).Output;

@@ -20,20 +20,7 @@ public sealed class DebianSysrootFixture
     {
         Sysroot = new DebianSysroot(DebianSysroot.DefaultCache);
         Sysroot.Ensure(Packages);
-        string busybox = Path.Combine(Sysroot.Arm64, "bin", "busybox");
-        AppletDirectory = Path.Combine(Sysroot.Root, "busybox-applets");
-        if (!File.Exists(Path.Combine(AppletDirectory, "sh")))
-        {
-            var list = Process.Start(new ProcessStartInfo("qemu-aarch64", [busybox, "--list"]) { RedirectStandardOutput = true })!;
-            string applets = list.StandardOutput.ReadToEnd();
-            list.WaitForExit();
-            Directory.CreateDirectory(AppletDirectory);
-            foreach (var applet in applets.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                string link = Path.Combine(AppletDirectory, applet);
-                if (!File.Exists(link)) File.CreateSymbolicLink(link, busybox);
-            }
-        }
+        AppletDirectory = Sysroot.BusyboxApplets();
     }
 }
 

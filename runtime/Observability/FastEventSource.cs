@@ -38,12 +38,23 @@ public sealed unsafe class FastEventSource : EventSource
 
     FastEventSource() : base(EventSourceSettings.EtwSelfDescribingEventFormat) { }
 
+#if FAST_NO_EVENTS
+    // A build without events (dotnet build -p:FastEvents=false): every guard is a constant false,
+    // so the JIT removes the event code entirely. Used to measure what disabled tracing costs.
+    public bool TranslationEnabled => false;
+    public bool FaultEnabled => false;
+    public bool SyscallEnabled => false;
+    public bool SchedulerEnabled => false;
+    public bool IpcEnabled => false;
+    public bool PacketEnabled => false;
+#else
     public bool TranslationEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Verbose, Keywords.Translation); }
     public bool FaultEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Fault); }
     public bool SyscallEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Syscall); }
     public bool SchedulerEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Scheduler); }
     public bool IpcEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Ipc); }
     public bool PacketEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Packet); }
+#endif
 
     // ---- Translation ----
 

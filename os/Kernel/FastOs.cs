@@ -85,7 +85,9 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         if (r != Syscall.NoReturn)
         {
             memory.Destroy();
-            throw new LoaderException($"{path}: {Fast.Os.Linux.Abi.ErrnoInfo.StrError((int)-r)}");
+            throw new LoaderException(r == -(long)Fast.Os.Linux.Abi.Errno.ENOEXEC && Linux.LastExecError is { } why
+                ? why
+                : $"{path}: {Fast.Os.Linux.Abi.ErrnoInfo.StrError((int)-r)}");
         }
         Processes.Add(process);
         Init = process;

@@ -40,6 +40,8 @@ public sealed class GuestThread : ISchedulable
     /// <summary>set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken at exit.</summary>
     public ulong ClearChildTid;
     public ulong RobustList;
+    /// <summary>The registered struct rseq (0: none).</summary>
+    public ulong RseqArea;
     /// <summary>A blocking call's absolute deadline (host ticks), kept across restarts; 0 = none.</summary>
     public long WakeDeadline;
     /// <summary>Set when a blocked thread is woken by a signal: the restarted call returns -EINTR.</summary>

@@ -18,6 +18,9 @@ public sealed unsafe partial class LinuxPersonality
 {
     const int MaxScriptDepth = 4;
 
+    /// <summary>Why the last Exec refused a file with ENOEXEC (for the first process's error message).</summary>
+    public string? LastExecError { get; private set; }
+
     /// <summary>Replaces the process image. running: the vCPU if the thread is on it now (execve).</summary>
     public long Exec(GuestProcess process, GuestThread thread, string path, IReadOnlyList<string> args, IReadOnlyList<string> env, Vcpu? running = null)
     {
@@ -51,7 +54,7 @@ public sealed unsafe partial class LinuxPersonality
         }
         catch (LoaderException e)
         {
-            os.Options.Log.WriteLine($"fast: {e.Message}");
+            LastExecError = e.Message;
             return Errno.ENOEXEC.Neg();
         }
 
@@ -95,7 +98,7 @@ public sealed unsafe partial class LinuxPersonality
         catch (Exception e) when (e is LoaderException or OsException or ElfFormatException)
         {
             memory.Destroy();
-            os.Options.Log.WriteLine($"fast: {e.Message}");
+            LastExecError = e.Message;
             return Errno.ENOEXEC.Neg();
         }
 

@@ -33,8 +33,30 @@ static unsafe class ProcessSyscalls
         return 0;
     }
 
-    /// <summary>rseq is not offered: glibc then runs without it (sched_getcpu falls back to getcpu).</summary>
-    [Syscall(293, "rseq, len, flags, sig")] static long Rseq(SyscallContext c) => Errno.ENOSYS.Neg();
+    /// <summary>
+    /// rseq(2) registration: the kernel keeps cpu_id_start and cpu_id (offsets 0 and 4 of struct rseq)
+    /// equal to the thread's core, which glibc's sched_getcpu reads. Threads stay on the core they were
+    /// placed on, so the value written at registration stays right; no critical section is ever
+    /// interrupted mid-way by a migration, so rseq_cs needs no fix-up.
+    /// </summary>
+    [Syscall(293, "rseq, len, flags, sig")]
+    static long Rseq(SyscallContext c)
+    {
+        const int RSEQ_FLAG_UNREGISTER = 1;
+        ulong area = c.Arg(0);
+        uint length = (uint)c.Arg(1);
+        if ((c.IntArg(2) & RSEQ_FLAG_UNREGISTER) != 0)
+        {
+            if (c.Thread.RseqArea != area) return Errno.EINVAL.Neg();
+            c.Thread.RseqArea = 0;
+            return 0;
+        }
+        if (c.IntArg(2) != 0 || length < 32 || (area & 31) != 0) return Errno.EINVAL.Neg();
+        if (c.Thread.RseqArea != 0) return c.Thread.RseqArea == area ? Errno.EBUSY.Neg() : Errno.EINVAL.Neg();
+        if (!c.User.TryWrite32(area, (uint)c.Core.Id) || !c.User.TryWrite32(area + 4, (uint)c.Core.Id)) return Errno.EFAULT.Neg();
+        c.Thread.RseqArea = area;
+        return 0;
+    }
 
     [Syscall(220, "flags, stack, parent_tid, tls, child_tid")]
     static long Clone(SyscallContext c)

@@ -50,6 +50,16 @@ public sealed unsafe partial class LinuxPersonality
 
         if (result == Syscall.Blocked)
         {
+            if (HasDeliverableSignal(thread, process))
+            {
+                // A signal is already pending: the call does not sleep. With SA_RESTART it re-executes
+                // after the handler (X0 still holds its first argument); otherwise it fails with EINTR.
+                thread.State = Scheduling.GuestThreadState.Running;
+                thread.WakeDeadline = 0;
+                if (RestartsAfterSignal(thread, process)) c->PC -= 4;
+                else c->X[0] = unchecked((ulong)Errno.EINTR.Neg());
+                return DeliverSignals(cpu, core, thread, process);
+            }
             c->PC -= 4;   // re-execute the SVC when the thread is woken
             return Resume.Halt;
         }

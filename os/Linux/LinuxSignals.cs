@@ -48,6 +48,15 @@ public sealed unsafe partial class LinuxPersonality
         }
     }
 
+    /// <summary>Whether the signal about to be delivered has a handler installed with SA_RESTART.</summary>
+    bool RestartsAfterSignal(GuestThread thread, GuestProcess process)
+    {
+        ulong deliverable = (process.Signals.Pending | thread.PendingSignals) & (~thread.SignalMask | Unblockable);
+        if (deliverable == 0) return false;
+        var action = process.Signals.Actions[System.Numerics.BitOperations.TrailingZeroCount(deliverable) + 1];
+        return action.Handler > 1 && (action.Flags & Sig.SA_RESTART) != 0;
+    }
+
     public bool HasDeliverableSignal(GuestThread thread, GuestProcess process) =>
         ((Volatile.Read(ref process.Signals.Pending) | Volatile.Read(ref thread.PendingSignals)) & (~thread.SignalMask | Unblockable)) != 0;
 

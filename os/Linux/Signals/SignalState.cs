@@ -48,10 +48,10 @@ public sealed class SignalState
     /// <summary>The sender of each pending signal (standard signals do not queue: the last one wins).</summary>
     public readonly SigSender[] Senders = new SigSender[Sig.Max + 1];
 
-    /// <summary>execve: handled signals reset to default; ignored stay ignored (execve(2)).</summary>
+    /// <summary>execve: handled signals reset to default; ignored stay ignored; pending ones stay pending (execve(2)).</summary>
     public SignalState ForExec()
     {
-        var s = new SignalState();
+        var s = new SignalState { Pending = Volatile.Read(ref Pending) };
         for (int i = 1; i <= Sig.Max; i++)
             if (Actions[i].Handler == 1) s.Actions[i].Handler = 1;
         return s;

@@ -173,7 +173,7 @@ public sealed unsafe class NativeKernel
             case NativeCall.RamAlloc or NativeCall.FrameAlloc: r = Allocate(core, np, c->X[0], (int)c->X[8] == NativeCall.FrameAlloc, c); break;
             case NativeCall.FrameMap: r = MapFrame(process, np, (long)c->X[0], c); break;
             case NativeCall.CapDelete:
-                r = np.Remove((long)c->X[0]) is Capability del ? (del.Deleted ? 0 : os.Kernel.Caps.Delete(del) == Err.Ok ? 0 : (long)IpcStatus.CapError) : (long)IpcStatus.BadHandle;
+                r = np.Remove((long)c->X[0]) is Capability del ? DeleteCap(del) : (long)IpcStatus.BadHandle;
                 break;
             case NativeCall.CapRevoke:
                 r = np.Get<Capability>((long)c->X[0]) is { } rev ? (os.Kernel.Caps.Revoke(rev) == Err.Ok ? 0 : (long)IpcStatus.CapError) : (long)IpcStatus.BadHandle;
@@ -333,12 +333,32 @@ public sealed unsafe class NativeKernel
         {
             if (os.Kernel.Caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
             give = frames[0];
+            lock (frameOwners) frameOwners[give.Object] = (mm, ram, np);
         }
         else if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
         lock (np.Lock) np.Allocations.Add((mm, ram));
         c->X[1] = ram.Base;
         c->X[2] = size;
         return np.Add(give);
+    }
+
+    // A frame allocated through the native API goes back to its memory manager when its last copy
+    // is deleted (the allocating process, receivers, copies in flight), not earlier.
+    readonly Dictionary<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)> frameOwners = new();   // guarded by itself
+
+    long DeleteCap(Capability cap)
+    {
+        if (!cap.Deleted && os.Kernel.Caps.Delete(cap) != Err.Ok) return (long)IpcStatus.CapError;
+        if (cap.Type != CapType.Frame) return 0;
+        bool last;
+        lock (os.Kernel.Caps.Lock) last = cap.Object.IsGhost;
+        if (!last) return 0;
+        (MemoryManager Mm, Capability Ram, NativeProcess Owner) owner;
+        lock (frameOwners)
+            if (!frameOwners.Remove(cap.Object, out owner)) return 0;
+        lock (owner.Owner.Lock) owner.Owner.Allocations.Remove((owner.Mm, owner.Ram));
+        owner.Mm.Free(owner.Ram);
+        return 0;
     }
 
     long MapFrame(GuestProcess process, NativeProcess np, long handle, CpuState* c)
@@ -519,13 +539,19 @@ public sealed unsafe class NativeKernel
             {
                 case ChannelEnd e: e.Close(); break;
                 case Service s: s.Close(); break;
-                case Capability cap when !cap.Deleted: os.Kernel.Caps.Delete(cap); break;
+                case Capability cap: DeleteCap(cap); break;
             }
         }
         int pid = process.Pid;
         foreach (var k in Kernels) k.Post(() => k.Names.ApplyProcessExit(pid));
         List<(MemoryManager, Capability)> allocations;
         lock (np.Lock) { allocations = np.Allocations.ToList(); np.Allocations.Clear(); }
+        // Frames other processes still hold copies of outlive us: their last delete frees them.
+        lock (os.Kernel.Caps.Lock)
+            lock (frameOwners)
+                foreach (var (obj, owner) in frameOwners.ToList())
+                    if (owner.Owner == np && !obj.IsGhost) allocations.Remove((owner.Mm, owner.Ram));
+                    else if (owner.Owner == np) frameOwners.Remove(obj);
         foreach (var (mm, ram) in allocations) mm.Free(ram);
         processes.Remove(process);
     }

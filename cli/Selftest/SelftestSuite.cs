@@ -45,7 +45,7 @@ public sealed class SelftestSuite(UserPrograms programs)
         Parallel.For(0, selected.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, i =>
         {
             var p = selected[i];
-            var run = GuestProcessRunner.RunUnderFast(options.RunOptions, binaries[p.Name], Arguments.GetValueOrDefault(p.Name, []), options.Timeout);
+            var run = GuestProcessRunner.RunUnderFast(WithDefaultCores(options.RunOptions), binaries[p.Name], Arguments.GetValueOrDefault(p.Name, []), options.Timeout);
             bool passed = !run.TimedOut && run.ExitCode == 0 && run.Output.Contains("PASSED:", StringComparison.Ordinal);
             var result = new ProgramResult(p.Name, passed, run, KnownFailures.Reasons.GetValueOrDefault(p.Name));
             results[i] = result;
@@ -56,6 +56,10 @@ public sealed class SelftestSuite(UserPrograms programs)
         output.WriteLine($"{passedCount} passed, {list.Count - passedCount} failed");
         return list;
     }
+
+    /// <summary>Selftest runs on 2 cores unless --cores is given (the multikernel programs need two).</summary>
+    static IReadOnlyList<string> WithDefaultCores(IReadOnlyList<string> runOptions) =>
+        runOptions.Contains("--cores") ? runOptions : [.. runOptions, "--cores", "2"];
 
     static void Print(TextWriter w, ProgramResult r, int width, bool verbose)
     {

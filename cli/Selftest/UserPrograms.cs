@@ -17,6 +17,9 @@ public sealed class UserPrograms
     public string TestsDir => Path.Combine(Root, "tests");
     public string BenchDir => Path.Combine(Root, "bench");
     public string IncludeDir => Path.Combine(Root, "include");
+    /// <summary>Native-API programs (os/user/native), linked with the C library of os/user/lib.</summary>
+    public string NativeDir => Path.Combine(Root, "native");
+    public string LibDir => Path.Combine(Root, "lib");
     public string CacheDir { get; }
 
     public const string GuestCompiler = "aarch64-linux-gnu-gcc";
@@ -49,8 +52,12 @@ public sealed class UserPrograms
 
     /// <summary>The test programs (os/user/tests/*.c), sorted by name.</summary>
     public IReadOnlyList<UserProgram> Tests() =>
-        Directory.GetFiles(TestsDir, "*.c").Order(StringComparer.Ordinal)
+        Directory.GetFiles(TestsDir, "*.c")
+            .Concat(Directory.Exists(NativeDir) ? Directory.GetFiles(NativeDir, "*.c") : [])
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal)
             .Select(f => new UserProgram(Path.GetFileNameWithoutExtension(f), f)).ToList();
+
+    bool IsNative(UserProgram p) => Path.GetFullPath(Path.GetDirectoryName(p.Source)!) == Path.GetFullPath(NativeDir);
 
     public UserProgram Bench(string name = "kbench") => new(name, Path.Combine(BenchDir, name + ".c"));
 
@@ -67,9 +74,11 @@ public sealed class UserPrograms
         if (!freestanding) flags.Add("-pthread");
         if (host && freestanding) throw new SelftestException($"{program.Name} is freestanding AArch64 code; it has no host build");
 
+        var libSources = IsNative(program) ? Directory.GetFiles(LibDir, "*.c").Order(StringComparer.Ordinal).ToList() : new List<string>();
         var hash = new StringBuilder().Append(compiler).Append('\0').AppendJoin(' ', flags.Where(f => f != IncludeDir)).Append('\0').Append(source);
-        foreach (var header in Directory.GetFiles(IncludeDir, "*.h").Order(StringComparer.Ordinal))
-            hash.Append('\0').Append(Path.GetFileName(header)).Append('\0').Append(File.ReadAllText(header));
+        foreach (var header in Directory.GetFiles(IncludeDir, "*.h", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            hash.Append('\0').Append(Path.GetRelativePath(IncludeDir, header)).Append('\0').Append(File.ReadAllText(header));
+        foreach (var lib in libSources) hash.Append('\0').Append(Path.GetFileName(lib)).Append('\0').Append(File.ReadAllText(lib));
         string key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(hash.ToString())))[..16].ToLowerInvariant();
         string dir = Path.Combine(CacheDir, host ? "host" : "aarch64");
         string output = Path.Combine(dir, $"{program.Name}-{key}");
@@ -82,6 +91,7 @@ public sealed class UserPrograms
         psi.ArgumentList.Add("-o");
         psi.ArgumentList.Add(temp);
         psi.ArgumentList.Add(program.Source);
+        foreach (var lib in libSources) psi.ArgumentList.Add(lib);
         Process p;
         try
         {

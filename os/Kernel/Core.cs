@@ -33,6 +33,10 @@ public sealed unsafe class Core : IDisposable
     /// <summary>Called on the core's thread after each run of a thread, with the thread that ran.</summary>
     public Action<Core, GuestThread>? AfterRun { get; set; }
 
+    /// <summary>Called on the core's thread before each pick of the next thread, also when it wakes
+    /// from idle (the multikernel runs its per-core mailbox of cross-core messages here).</summary>
+    public Action<Core>? BetweenRuns { get; set; }
+
     public Core(int id, Vcpu cpu, IScheduler<GuestThread> scheduler)
     {
         Id = id;
@@ -71,6 +75,7 @@ public sealed unsafe class Core : IDisposable
     {
         while (!stopping)
         {
+            BetweenRuns?.Invoke(this);
             var thread = Scheduler.PickNext();
             if (thread is null)
             {

@@ -41,6 +41,8 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
     public IReadOnlyList<Core> Cores { get; }
     public OsOptions Options { get; }
     public LinuxPersonality Linux { get; }
+    /// <summary>The native personality (os/Native): capabilities, LMP/UMP channels, nameserver, spawn; and the per-core kernels.</summary>
+    public Native.NativeKernel Native { get; }
     public GuestProcess? Init { get; private set; }
     /// <summary>Page faults handled (translation, permission and access-flag aborts of guest code).</summary>
     public long PageFaults;
@@ -62,6 +64,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         }
         Cores = cores;
         Linux = new LinuxPersonality(this);
+        Native = new Native.NativeKernel(this);
     }
 
     // ---- processes ----
@@ -172,6 +175,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
             if (t.Core >= 0 && t.Core < Cores.Count && Cores[t.Core].Current == t) Cores[t.Core].Cpu.RaiseInterrupt(InterruptBits.Os);
         }
         process.Files.Fds.CloseAll();
+        Native.OnProcessExit(process);   // channels close, names and services go on every core
         process.VforkDone?.WakeAll();
         Processes.MarkZombie(process, status, Init);
         process.Memory.Destroy();
@@ -201,6 +205,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         switch (e.Kind)
         {
             case ExceptionKind.Svc:
+                if (Fast.Os.Native.NativeKernel.Handles(cpu.State->X[8])) return Native.Dispatch(cpu, core, thread, process);
                 return Linux.Dispatch(cpu, core, thread, process);
             case ExceptionKind.DataAbort or ExceptionKind.InstructionAbort:
                 return OnAbort(cpu, core, thread, process, e);
@@ -241,6 +246,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
     {
         var core = (Core)cpu.OsData!;
         var thread = core.Current;
+        if ((pending & InterruptBits.InterProcessor) != 0) Native.OnInterrupt(core);   // cross-core messages
         if (thread is null || thread.State == GuestThreadState.Zombie || (pending & InterruptBits.Stop) != 0) return Resume.Halt;
         var process = (GuestProcess)thread.Owner!;
         if (Linux.HasDeliverableSignal(thread, process)) return Linux.DeliverSignals(cpu, core, thread, process);

@@ -1,0 +1,145 @@
+// Channel: a bidirectional message channel between two ends, each owned by one process on one
+// core. Both cores equal: LMP (each end receives into its own LmpEndpoint, the kernel copies);
+// different cores: UMP (one ring per direction in one shared 4 KiB frame, 32 slots each). The
+// ends look the same to everything above (the native API, the C library's message-passing
+// layer): Send puts a message into the peer's receive queue, Receive takes one from the own.
+//
+// Capabilities in flight are kernel-held copies (CapSystem.Copy to SlotRef.KernelHeld) made by
+// the sending kernel; the receiving kernel hands them to the receiving process, or deletes them
+// if the channel closes first.
+//
+// Events: every send and receive raises FastEventSource.IpcSend/IpcReceive (channel id,
+// transport, bytes, cores, pid, latency from send to receive) when the Ipc keyword is enabled.
+using System.Diagnostics;
+using Fast.Os.Capabilities;
+using Fast.Os.Memory;
+using Fast.Runtime.Observability;
+
+namespace Fast.Os.Ipc;
+
+public sealed class ChannelEnd
+{
+    public Channel Channel { get; }
+    public int Side { get; }
+    public int Core { get; }
+    public int Pid { get; }
+    public IMessageQueue Inbox { get; }
+    public ChannelEnd Peer => Side == 0 ? Channel.B : Channel.A;
+    /// <summary>The Endpoint capability naming this end's LMP receive buffer (null for UMP).</summary>
+    public Capability? EndpointCap { get; internal set; }
+    public ulong Id => (ulong)Channel.Id * 2 + (ulong)Side;
+    public Transport Transport => Channel.Transport;
+    /// <summary>Serialises whole multi-unit sends of several threads (the C library takes it per message).</summary>
+    public long Sends, Receives;
+    bool closed;
+
+    internal ChannelEnd(Channel channel, int side, int core, int pid, IMessageQueue inbox)
+    {
+        Channel = channel;
+        Side = side;
+        Core = core;
+        Pid = pid;
+        Inbox = inbox;
+    }
+
+    public bool IsClosed => Volatile.Read(ref closed);
+
+    /// <summary>Puts a message into the peer's queue (never blocks). The capability, if any, must be kernel-held already.</summary>
+    public IpcStatus Send(in IpcMessage message)
+    {
+        if (IsClosed) return IpcStatus.Closed;
+        var m = message;
+        bool traced = FastEventSource.Log.IpcEnabled;
+        if (traced) m.SentTicks = Stopwatch.GetTimestamp();
+        var status = Peer.Inbox.TryEnqueue(m);
+        if (status == IpcStatus.Ok)
+        {
+            Sends++;
+            if (traced) FastEventSource.Log.IpcSend(Id, (int)Transport, m.Length * 8, Core, Pid, Peer.Core);
+        }
+        return status;
+    }
+
+    /// <summary>Takes a waiting message, if any (UMP: after a bounded spin of spinIterations polls).</summary>
+    public bool TryReceive(out IpcMessage message, int spinIterations = 0)
+    {
+        bool got = spinIterations > 0 && Inbox is UmpRing ring ? ring.SpinDequeue(out message, spinIterations) : Inbox.TryDequeue(out message);
+        if (!got) return false;
+        Receives++;
+        if (FastEventSource.Log.IpcEnabled)
+            FastEventSource.Log.IpcReceive(Id, (int)Transport, message.Length * 8, Core, Pid,
+                message.SentTicks == 0 ? 0 : Stopwatch.GetTimestamp() - message.SentTicks);
+        return true;
+    }
+
+    /// <summary>Closes this end: the peer's sends fail from now on; undelivered capabilities are deleted.</summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref closed, true)) return;
+        foreach (var m in Inbox.Close())
+            if (m.Cap is { } cap) Channel.Caps.Delete(cap);
+        Peer.Inbox.Writable.WakeAll();   // a sender blocked on our full buffer sees Closed
+        if (EndpointCap is { } ep) Channel.Caps.Delete(ep);
+        Channel.EndClosed();
+    }
+}
+
+public sealed class Channel
+{
+    static long nextId;
+    public const int UmpSlotsPerDirection = 32;
+
+    public long Id { get; } = Interlocked.Increment(ref nextId);
+    public Transport Transport { get; }
+    public ChannelEnd A { get; private set; } = null!;
+    public ChannelEnd B { get; private set; } = null!;
+    public CapSystem Caps { get; }
+    /// <summary>UMP: the shared frame holding both rings, and the RAM it came from.</summary>
+    public Capability? Frame { get; private set; }
+    Capability? ram;
+    MemoryManager? memory;
+    int openEnds = 2;
+
+    Channel(CapSystem caps, Transport transport)
+    {
+        Caps = caps;
+        Transport = transport;
+    }
+
+    /// <summary>A same-core channel: each end receives into an LMP endpoint.</summary>
+    public static Channel CreateLmp(CapSystem caps, int coreA, int pidA, int coreB, int pidB, int slots = LmpEndpoint.DefaultSlots)
+    {
+        var ch = new Channel(caps, Transport.Lmp);
+        ch.A = new ChannelEnd(ch, 0, coreA, pidA, new LmpEndpoint(slots));
+        ch.B = new ChannelEnd(ch, 1, coreB, pidB, new LmpEndpoint(slots));
+        return ch;
+    }
+
+    /// <summary>A cross-core channel: two rings in one frame allocated from memory (the creating core's memory manager).</summary>
+    public static unsafe Err CreateUmp(CapSystem caps, MemoryManager memory, int coreA, int pidA, int coreB, int pidB, out Channel channel)
+    {
+        channel = null!;
+        const ulong size = 2 * UmpSlotsPerDirection * UmpRing.SlotBytes;   // 4 KiB: one page
+        var e = memory.Alloc(size, size, out var ram);
+        if (e != Err.Ok) return e;
+        e = caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames);   // zeroed by retype
+        if (e != Err.Ok) { memory.Free(ram); return e; }
+        var ch = new Channel(caps, Transport.Ump) { Frame = frames[0], ram = ram, memory = memory };
+        byte* p = caps.Ram.HostPointer(frames[0].Base);
+        // Ring 0 carries A → B (B receives from it), ring 1 B → A.
+        ch.A = new ChannelEnd(ch, 0, coreA, pidA, new UmpRing(p + UmpSlotsPerDirection * UmpRing.SlotBytes, UmpSlotsPerDirection));
+        ch.B = new ChannelEnd(ch, 1, coreB, pidB, new UmpRing(p, UmpSlotsPerDirection));
+        channel = ch;
+        return Err.Ok;
+    }
+
+    internal void EndClosed()
+    {
+        if (Interlocked.Decrement(ref openEnds) != 0) return;
+        if (Frame is { } f)
+        {
+            Caps.Delete(f);
+            memory!.Free(ram!);
+        }
+    }
+}

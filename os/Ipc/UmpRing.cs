@@ -1,0 +1,122 @@
+// UmpRing: one direction of a cross-core channel (Barrelfish's UMP): a ring of 64-byte
+// cache-line slots in a frame both sides share. A slot is 7 payload words and a control word;
+// the sender fills the payload, then publishes the control word last (a release store after a
+// full barrier), and the receiver reads the control word with an acquire load before the
+// payload, then frees the slot by clearing the control word (the acknowledgement the sender
+// polls before reusing it). Exactly one producer and one consumer touch the ring at a time
+// (the channel ends serialise senders and receivers of several threads with a lock each).
+//
+// Capabilities cannot travel through shared memory: the sending kernel parks its copy in a
+// side table indexed by slot, which the receiving kernel picks up when the control word says
+// so (capability transfer relayed by the kernels).
+//
+// Notification: a receiver that finds the ring empty spins for a bounded time, then blocks on
+// Readable; the sender wakes Readable's waiters after publishing, and the channel turns that
+// wake into an inter-processor notification to the receiver's core (Channel.cs).
+using System.Runtime.CompilerServices;
+using Fast.Os.Capabilities;
+using Fast.Os.Vfs;
+
+namespace Fast.Os.Ipc;
+
+public sealed unsafe class UmpRing : IMessageQueue
+{
+    public const int SlotBytes = 64;
+    const ulong Valid = 1UL << 63, HasCap = 1UL << 8;
+
+    readonly ulong* slots;      // the shared frame, as the host sees it
+    readonly int slotCount;
+    readonly Capability?[] capsInFlight;
+    readonly long[] sentTicks;
+    int sendIndex, receiveIndex;          // private to the producer / the consumer
+    readonly object producer = new(), consumer = new();
+    volatile bool closed;
+
+    /// <param name="memory">Host pointer to slotCount * 64 bytes of the shared frame, zeroed.</param>
+    public UmpRing(byte* memory, int slotCount)
+    {
+        if (((ulong)memory & 63) != 0) throw new ArgumentException("a UMP ring must be cache-line aligned");
+        slots = (ulong*)memory;
+        this.slotCount = slotCount;
+        capsInFlight = new Capability?[slotCount];
+        sentTicks = new long[slotCount];
+        Readable = new WaitQueue(() => HasMessage || closed);
+        Writable = new WaitQueue(() => HasRoom || closed);
+    }
+
+    public Transport Transport => Transport.Ump;
+    public WaitQueue Readable { get; }
+    public WaitQueue Writable { get; }
+    public bool IsClosed => closed;
+    public int SlotCount => slotCount;
+
+    ulong* Control(int slot) => slots + slot * 8 + 7;
+
+    public bool HasMessage => (Volatile.Read(ref *Control(Volatile.Read(ref receiveIndex))) & Valid) != 0;
+    public bool HasRoom => (Volatile.Read(ref *Control(Volatile.Read(ref sendIndex))) & Valid) == 0;
+
+    public IpcStatus TryEnqueue(in IpcMessage message)
+    {
+        if ((uint)message.Length > IpcMessage.Words) return IpcStatus.Invalid;
+        lock (producer)
+        {
+            if (closed) return IpcStatus.Closed;
+            int slot = sendIndex;
+            ulong* control = Control(slot);
+            if ((Volatile.Read(ref *control) & Valid) != 0) return IpcStatus.BufferFull;   // not yet acknowledged
+            ulong* p = slots + slot * 8;
+            for (int i = 0; i < IpcMessage.Words; i++) p[i] = message.W[i];
+            capsInFlight[slot] = message.Cap;
+            sentTicks[slot] = message.SentTicks;
+            Interlocked.MemoryBarrier();   // payload before control word (dmb ish)
+            Volatile.Write(ref *control, Valid | (message.Cap is null ? 0 : HasCap) | (uint)message.Length);
+            sendIndex = (slot + 1) % slotCount;
+        }
+        Readable.WakeAll();
+        return IpcStatus.Ok;
+    }
+
+    public bool TryDequeue(out IpcMessage message)
+    {
+        message = default;
+        lock (consumer)
+        {
+            int slot = receiveIndex;
+            ulong* control = Control(slot);
+            ulong c = Volatile.Read(ref *control);   // acquire: the payload is visible after this
+            if ((c & Valid) == 0) return false;
+            ulong* p = slots + slot * 8;
+            for (int i = 0; i < IpcMessage.Words; i++) message.W[i] = p[i];
+            message.Length = (int)(c & 0xF);
+            if ((c & HasCap) != 0) { message.Cap = capsInFlight[slot]; capsInFlight[slot] = null; }
+            message.SentTicks = sentTicks[slot];
+            Interlocked.MemoryBarrier();   // payload read before the slot is handed back
+            Volatile.Write(ref *control, 0);
+            Volatile.Write(ref receiveIndex, (slot + 1) % slotCount);
+        }
+        Writable.WakeAll();
+        return true;
+    }
+
+    /// <summary>Polls for a message for at most spinIterations tries (the bounded spin before blocking).</summary>
+    public bool SpinDequeue(out IpcMessage message, int spinIterations)
+    {
+        for (int i = 0; i < spinIterations; i++)
+        {
+            if (TryDequeue(out message)) return true;
+            if (closed) break;
+            Thread.SpinWait(8);
+        }
+        return TryDequeue(out message);
+    }
+
+    public List<IpcMessage> Close()
+    {
+        closed = true;
+        var left = new List<IpcMessage>();
+        while (TryDequeue(out var m)) left.Add(m);
+        Readable.WakeAll();
+        Writable.WakeAll();
+        return left;
+    }
+}

@@ -1,0 +1,558 @@
+// NativeKernel: the native personality — Fast's own system-call API (capabilities, channels,
+// nameserver, spawn) for guest programs built with os/user/lib, reached by SVC with X8 in
+// [0x1000, 0x2000), a range Linux's numbers (< 0x200) can never reach. It also owns the
+// multikernel's per-core instances (CoreKernel): core 0 boots with all RAM and hands half of its
+// free RAM to the other cores' memory managers; cross-core work (spawn on another core,
+// nameserver replication, waking a thread blocked on another core) travels as mailbox messages.
+//
+// ABI: arguments in X0..X7 (and X9 for the 7th message word), results in X0 (>= 0, or a negative
+// IpcStatus) and X1..X7, X9. A call that must wait parks the thread and re-executes when woken
+// (as the Linux personality's restartable calls), so each handler is written to be re-run.
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Fast.Os.Capabilities;
+using Fast.Os.Ipc;
+using Fast.Os.Kernel;
+using Fast.Os.Memory;
+using Fast.Os.Nameserver;
+using Fast.Os.Process;
+using Fast.Os.Scheduling;
+using Fast.Os.Vfs;
+using Fast.Runtime;
+
+namespace Fast.Os.Native;
+
+public static class NativeCall
+{
+    public const int First = 0x1000, Last = 0x1FFF;
+    public const int SerialPutchar = 0x1000, GetCore = 0x1001;
+    public const int ChanPair = 0x1010, ChanSend = 0x1011, ChanRecv = 0x1012, ChanClose = 0x1013, ChanInfo = 0x1014, WaitAny = 0x1015;
+    public const int RamAlloc = 0x1020, FrameAlloc = 0x1021, FrameMap = 0x1022, CapDelete = 0x1023, CapRevoke = 0x1024,
+        CapIdentify = 0x1025, CapCopy = 0x1026;
+    public const int Spawn = 0x1030;
+    public const int NsRegister = 0x1040, NsLookup = 0x1041, NsEnumerate = 0x1042, NsDeregister = 0x1043, ServiceAccept = 0x1044;
+
+    public const ulong SendNonBlocking = 1 << 8, RecvNonBlocking = 1;
+}
+
+public sealed unsafe class NativeKernel
+{
+    public const ulong FrameWindowBase = 0x7000_0000_0000, FrameWindowEnd = 0x7800_0000_0000;
+    /// <summary>Polls of a UMP ring before a receiver gives up its core (the bounded spin).</summary>
+    public int UmpSpin { get; set; } = 2000;
+
+    readonly FastOs os;
+    readonly ConditionalWeakTable<GuestProcess, NativeProcess> processes = new();
+    readonly ConditionalWeakTable<GuestThread, NativeThread> threads = new();
+    public IReadOnlyList<CoreKernel> Kernels { get; }
+    public long Calls;
+
+    public NativeKernel(FastOs os)
+    {
+        this.os = os;
+        var kernels = new List<CoreKernel>();
+        // Core 0 boots with all RAM (KernelServices' memory manager) and hands half of what is free to
+        // the other cores, split evenly; from then on each core allocates from its own share.
+        var caps = os.Kernel.Caps;
+        ulong free = os.Kernel.Memory.Stats.LargestFree;
+        int others = os.Cores.Count - 1;
+        ulong share = others == 0 ? 0 : (free / 2 / (ulong)others) & ~((1UL << 20) - 1);
+        for (int i = 0; i < os.Cores.Count; i++)
+        {
+            MemoryManager mm = os.Kernel.Memory;
+            if (i > 0)
+            {
+                mm = new MemoryManager(caps);
+                if (share >= MemoryManager.PageSize && os.Kernel.Memory.Alloc(share, 1UL << 20, out var ram) == Err.Ok) mm.AddRam(ram).ThrowIfFailed();
+            }
+            var k = new CoreKernel(i, os.Cores[i], mm);
+            kernels.Add(k);
+            os.Cores[i].BetweenRuns = _ => k.Drain();
+        }
+        Kernels = kernels;
+    }
+
+    public NativeProcess Of(GuestProcess p) => processes.GetValue(p, _ => new NativeProcess());
+    NativeThread Of(GuestThread t) => threads.GetValue(t, _ => new NativeThread());
+
+    /// <summary>Runs a core's mailbox (from OnInterrupt on that core's thread).</summary>
+    public void OnInterrupt(Core core) => Kernels[core.Id].Drain();
+
+    // ---- wake-ups and blocking ----
+
+    /// <summary>Makes a blocked thread runnable: directly on its own core, by IPI (mailbox message) from another.</summary>
+    public void Wake(GuestThread thread)
+    {
+        var k = Kernels[thread.Core];
+        if (k.OnOwnThread) k.Core.MakeReady(thread);
+        else k.Post(() => k.Core.MakeReady(thread));
+    }
+
+    /// <summary>Parks the thread until one of the queues is ready or the deadline passes; the call re-executes.</summary>
+    Resume Block(Vcpu cpu, GuestThread thread, long deadline, params WaitQueue[] queues)
+    {
+        var nt = Of(thread);
+        int gen = Interlocked.Increment(ref nt.BlockGeneration);
+        nt.Deadline = deadline;
+        thread.State = GuestThreadState.Blocked;
+        void WakeOnce()
+        {
+            if (Interlocked.CompareExchange(ref nt.BlockGeneration, gen + 1, gen) == gen) Wake(thread);
+        }
+        foreach (var q in queues) q.AddWaiter(WakeOnce);
+        if (deadline > 0)
+        {
+            long ms = Math.Max(1, (deadline - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency);
+            Timer? t = null;
+            t = new Timer(_ => { WakeOnce(); t?.Dispose(); }, null, ms, Timeout.Infinite);
+        }
+        cpu.State->PC -= 4;   // re-execute the SVC when woken
+        return Resume.Halt;
+    }
+
+    static long DeadlineFrom(long timeoutMs) => timeoutMs < 0 ? 0 : Stopwatch.GetTimestamp() + timeoutMs * Stopwatch.Frequency / 1000;
+
+    /// <summary>True if the thread's last block had a deadline that has passed (and clears it).</summary>
+    bool TimedOut(GuestThread thread)
+    {
+        var nt = Of(thread);
+        if (nt.Deadline == 0 || Stopwatch.GetTimestamp() < nt.Deadline) return false;
+        nt.Deadline = 0;
+        return true;
+    }
+
+    // ---- dispatch ----
+
+    public static bool Handles(ulong number) => number - NativeCall.First <= NativeCall.Last - NativeCall.First;
+
+    public Resume Dispatch(Vcpu cpu, Core core, GuestThread thread, GuestProcess process)
+    {
+        CpuState* c = cpu.State;
+        Calls++;
+        var np = Of(process);
+        long r;
+        switch ((int)c->X[8])
+        {
+            case NativeCall.SerialPutchar:
+            {
+                byte b = (byte)c->X[0];
+                process.Files.Fds.Get(1)?.Write(new ReadOnlySpan<byte>(&b, 1));
+                r = 0;
+                break;
+            }
+            case NativeCall.GetCore:
+                c->X[1] = (ulong)os.Cores.Count;
+                c->X[2] = (ulong)process.Pid;
+                r = core.Id;
+                break;
+            case NativeCall.ChanPair:
+            {
+                var ch = Channel.CreateLmp(os.Kernel.Caps, core.Id, process.Pid, core.Id, process.Pid);
+                GiveEndpointCaps(process, ch);
+                c->X[1] = (ulong)np.Add(ch.A);
+                c->X[2] = (ulong)np.Add(ch.B);
+                r = 0;
+                break;
+            }
+            case NativeCall.ChanSend: return Send(cpu, thread, process, np);
+            case NativeCall.ChanRecv: return Receive(cpu, thread, np);
+            case NativeCall.ChanClose:
+                if (np.Remove((long)c->X[0]) is ChannelEnd end) { end.Close(); r = 0; }
+                else r = (long)IpcStatus.BadHandle;
+                break;
+            case NativeCall.ChanInfo:
+                if (np.Get<ChannelEnd>((long)c->X[0]) is { } info)
+                {
+                    c->X[1] = (ulong)info.Peer.Core;
+                    c->X[2] = (ulong)info.Peer.Pid;
+                    r = (long)info.Transport;
+                }
+                else r = (long)IpcStatus.BadHandle;
+                break;
+            case NativeCall.WaitAny: return WaitAny(cpu, thread, process, np);
+            case NativeCall.RamAlloc or NativeCall.FrameAlloc: r = Allocate(core, np, c->X[0], (int)c->X[8] == NativeCall.FrameAlloc, c); break;
+            case NativeCall.FrameMap: r = MapFrame(process, np, (long)c->X[0], c); break;
+            case NativeCall.CapDelete:
+                r = np.Remove((long)c->X[0]) is Capability del ? DeleteCap(del) : (long)IpcStatus.BadHandle;
+                break;
+            case NativeCall.CapRevoke:
+                r = np.Get<Capability>((long)c->X[0]) is { } rev ? (os.Kernel.Caps.Revoke(rev) == Err.Ok ? 0 : (long)IpcStatus.CapError) : (long)IpcStatus.BadHandle;
+                break;
+            case NativeCall.CapIdentify:
+                if (np.Get<Capability>((long)c->X[0]) is { } id)
+                {
+                    if (id.Deleted) r = (long)IpcStatus.CapError;
+                    else { c->X[1] = id.Base; c->X[2] = id.Size; r = (long)id.Type; }
+                }
+                else r = (long)IpcStatus.BadHandle;
+                break;
+            case NativeCall.CapCopy:
+                if (np.Get<Capability>((long)c->X[0]) is { } src)
+                    r = os.Kernel.Caps.Copy(src, SlotRef.KernelHeld, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
+                else r = (long)IpcStatus.BadHandle;
+                break;
+            case NativeCall.Spawn: return Spawn(cpu, core, thread, process);
+            case NativeCall.NsRegister: r = Register(core, process, np, c->X[0]); break;
+            case NativeCall.NsLookup: return Lookup(cpu, core, thread, process, np);
+            case NativeCall.NsEnumerate: r = Enumerate(core, process, c->X[0], c->X[1], c->X[2]); break;
+            case NativeCall.NsDeregister: r = Deregister(core, process, np, c->X[0]); break;
+            case NativeCall.ServiceAccept:
+            {
+                if (np.Get<Service>((long)c->X[0]) is not { } svc) { r = (long)IpcStatus.BadHandle; break; }
+                if (svc.TryAccept(out var e)) { r = np.Add(e); break; }
+                if (svc.IsClosed) { r = (long)IpcStatus.Closed; break; }
+                if ((c->X[1] & NativeCall.RecvNonBlocking) != 0) { r = (long)IpcStatus.Empty; break; }
+                return Block(cpu, thread, 0, svc.Acceptable);
+            }
+            default:
+                r = (long)IpcStatus.Invalid;
+                break;
+        }
+        c->X[0] = (ulong)r;
+        return thread.State is GuestThreadState.Zombie ? Resume.Halt : Resume.Continue;
+    }
+
+    /// <summary>LMP: each end's receive buffer is named by an Endpoint capability retyped from its process's dispatcher.</summary>
+    void GiveEndpointCaps(GuestProcess process, Channel ch)
+    {
+        var disp = DispatcherOf(process);
+        if (disp is null) return;
+        foreach (var end in new[] { ch.A, ch.B })
+            if (os.Kernel.Caps.Retype(disp, 0, CapType.Endpoint, 0, 1, SlotRef.KernelHeld, out var ep) == Err.Ok)
+            {
+                ep[0].Object.Payload = end.Inbox;
+                end.EndpointCap = ep[0];
+            }
+    }
+
+    readonly ConditionalWeakTable<GuestProcess, Capability> dispatchers = new();
+
+    /// <summary>The process's Dispatcher capability (made on first use from its core's RAM).</summary>
+    Capability? DispatcherOf(GuestProcess process)
+    {
+        lock (dispatchers)
+        {
+            if (dispatchers.TryGetValue(process, out var d)) return d;
+            var mm = os.Kernel.Memory;
+            if (mm.Alloc(CapTypes.PageSize, CapTypes.PageSize, out var ram) != Err.Ok) return null;
+            if (os.Kernel.Caps.Retype(ram, 0, CapType.Dispatcher, CapTypes.DispatcherSize, 1, SlotRef.KernelHeld, out var disp) != Err.Ok) { mm.Free(ram); return null; }
+            lock (Of(process).Lock) Of(process).Allocations.Add((mm, ram));
+            dispatchers.Add(process, disp[0]);
+            return disp[0];
+        }
+    }
+
+    Resume Send(Vcpu cpu, GuestThread thread, GuestProcess process, NativeProcess np)
+    {
+        CpuState* c = cpu.State;
+        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        ulong packed = c->X[1];
+        if (end is null) return Done(c, (long)IpcStatus.BadHandle);
+        int n = (int)(packed & 0xFF);
+        if (n > IpcMessage.Words) return Done(c, (long)IpcStatus.Invalid);
+        var m = new IpcMessage { Length = n };
+        for (int i = 0; i < 6; i++) m.W[i] = c->X[2 + i];
+        m.W[6] = c->X[9];
+        long capHandle = (long)(packed >> 32);
+        if (capHandle != 0)
+        {
+            if (np.Get<Capability>(capHandle) is not { } cap || cap.Deleted) return Done(c, (long)IpcStatus.CapError);
+            if (os.Kernel.Caps.Copy(cap, SlotRef.KernelHeld, out var inFlight) != Err.Ok) return Done(c, (long)IpcStatus.CapError);
+            m.Cap = inFlight;
+        }
+        var status = end.Send(m);
+        if (status == IpcStatus.Ok) return Done(c, 0);
+        if (m.Cap is { } unsent) os.Kernel.Caps.Delete(unsent);
+        if (status == IpcStatus.BufferFull && (packed & NativeCall.SendNonBlocking) == 0)
+            return Block(cpu, thread, 0, end.Peer.Inbox.Writable);
+        return Done(c, (long)status);
+    }
+
+    Resume Receive(Vcpu cpu, GuestThread thread, NativeProcess np)
+    {
+        CpuState* c = cpu.State;
+        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        if (end is null) return Done(c, (long)IpcStatus.BadHandle);
+        bool nonBlocking = (c->X[1] & NativeCall.RecvNonBlocking) != 0;
+        if (end.TryReceive(out var m, nonBlocking ? 0 : UmpSpin))
+        {
+            for (int i = 0; i < 6; i++) c->X[2 + i] = m.W[i];
+            c->X[9] = m.W[6];
+            c->X[1] = m.Cap is { } cap ? (ulong)np.Add(cap) : 0;
+            return Done(c, m.Length);
+        }
+        if (end.Inbox.IsClosed || end.Peer.IsClosed) return Done(c, (long)IpcStatus.Closed);
+        if (nonBlocking) return Done(c, (long)IpcStatus.Empty);
+        return Block(cpu, thread, 0, end.Inbox.Readable, end.Peer.Inbox.Writable /* woken too when the peer closes */);
+    }
+
+    Resume WaitAny(Vcpu cpu, GuestThread thread, GuestProcess process, NativeProcess np)
+    {
+        CpuState* c = cpu.State;
+        int n = (int)c->X[1];
+        if (n is <= 0 or > 256) return Done(c, (long)IpcStatus.Invalid);
+        var raw = new byte[n * 4];
+        if (process.User.Read(c->X[0], raw) != 0) return Done(c, (long)IpcStatus.Fault);
+        var queues = new WaitQueue[n];
+        for (int i = 0; i < n; i++)
+        {
+            int h = BitConverter.ToInt32(raw, i * 4);
+            switch (np.Get<object>(h))
+            {
+                case ChannelEnd e:
+                    if (e.Inbox.HasMessage || e.Inbox.IsClosed || e.Peer.IsClosed) return Done(c, i);
+                    queues[i] = e.Inbox.Readable;
+                    break;
+                case Service s:
+                    if (s.HasPending || s.IsClosed) return Done(c, i);
+                    queues[i] = s.Acceptable;
+                    break;
+                default:
+                    return Done(c, (long)IpcStatus.BadHandle);
+            }
+        }
+        if (TimedOut(thread) || (long)c->X[2] == 0) return Done(c, (long)IpcStatus.TimedOut);
+        var nt = Of(thread);
+        return Block(cpu, thread, nt.Deadline != 0 ? nt.Deadline : DeadlineFrom((long)c->X[2]), queues);
+    }
+
+    static Resume Done(CpuState* c, long result)
+    {
+        c->X[0] = (ulong)result;
+        return Resume.Continue;
+    }
+
+    long Allocate(Core core, NativeProcess np, ulong size, bool frame, CpuState* c)
+    {
+        if (size == 0 || size > 1UL << 32) return (long)IpcStatus.Invalid;
+        size = (size + 0xFFF) & ~0xFFFUL;
+        var mm = Kernels[core.Id].Memory;
+        if (mm.Alloc(size, CapTypes.PageSize, out var ram) != Err.Ok) return (long)IpcStatus.OutOfMemory;
+        Capability give;
+        if (frame)
+        {
+            if (os.Kernel.Caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
+            give = frames[0];
+            lock (frameOwners) frameOwners[give.Object] = (mm, ram, np);
+        }
+        else if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
+        lock (np.Lock) np.Allocations.Add((mm, ram));
+        c->X[1] = ram.Base;
+        c->X[2] = size;
+        return np.Add(give);
+    }
+
+    // A frame allocated through the native API goes back to its memory manager when its last copy
+    // is deleted (the allocating process, receivers, copies in flight), not earlier.
+    readonly Dictionary<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)> frameOwners = new();   // guarded by itself
+
+    long DeleteCap(Capability cap)
+    {
+        if (!cap.Deleted && os.Kernel.Caps.Delete(cap) != Err.Ok) return (long)IpcStatus.CapError;
+        if (cap.Type != CapType.Frame) return 0;
+        bool last;
+        lock (os.Kernel.Caps.Lock) last = cap.Object.IsGhost;
+        if (!last) return 0;
+        (MemoryManager Mm, Capability Ram, NativeProcess Owner) owner;
+        lock (frameOwners)
+            if (!frameOwners.Remove(cap.Object, out owner)) return 0;
+        lock (owner.Owner.Lock) owner.Owner.Allocations.Remove((owner.Mm, owner.Ram));
+        owner.Mm.Free(owner.Ram);
+        return 0;
+    }
+
+    long MapFrame(GuestProcess process, NativeProcess np, long handle, CpuState* c)
+    {
+        if (np.Get<Capability>(handle) is not { } cap) return (long)IpcStatus.BadHandle;
+        if (cap.Deleted || cap.Type != CapType.Frame) return (long)IpcStatus.CapError;
+        ulong va;
+        lock (np.Lock)
+        {
+            va = np.NextFrameVa;
+            if (va + cap.Size > FrameWindowEnd) return (long)IpcStatus.OutOfMemory;
+            np.NextFrameVa = va + cap.Size + 0x1000;   // a guard page between frames
+        }
+        if (process.Memory.Tables.Map(va, cap, Paging.MapFlags.ReadWrite) != Err.Ok) return (long)IpcStatus.CapError;
+        c->X[1] = cap.Size;
+        return (long)va;
+    }
+
+    // ---- spawn (a request to the target core's kernel) ----
+
+    Resume Spawn(Vcpu cpu, Core core, GuestThread thread, GuestProcess parent)
+    {
+        CpuState* c = cpu.State;
+        var nt = Of(thread);
+        if (nt.Pending is { Done: true } done)
+        {
+            nt.Pending = null;
+            return Done(c, done.Result);
+        }
+        if (nt.Pending is not null) return Block(cpu, thread, 0);   // spurious wake: keep waiting
+        string? path = parent.User.ReadCString(c->X[0]);
+        if (path is null) return Done(c, (long)IpcStatus.Fault);
+        var args = new List<string>();
+        for (ulong p = c->X[1]; p != 0 && args.Count < 64; p += 8)
+        {
+            if (!parent.User.TryRead64(p, out ulong s)) return Done(c, (long)IpcStatus.Fault);
+            if (s == 0) break;
+            args.Add(parent.User.ReadCString(s) ?? "");
+        }
+        if (args.Count == 0) args.Add(path);
+        long target = (long)c->X[2];
+        int coreId = target < 0 ? core.Id : (int)(target % os.Cores.Count);
+        var request = new PendingRequest();
+        nt.Pending = request;
+        var me = thread;
+        Kernels[coreId].Post(() =>
+        {
+            request.Result = SpawnHere(coreId, parent, path, args);
+            request.Done = true;
+            Wake(me);   // the reply: an IPI back to the caller's core
+        });
+        return Block(cpu, thread, 0);
+    }
+
+    /// <summary>Creates a process from a program on this core (runs on the target core's thread).</summary>
+    public long SpawnHere(int coreId, GuestProcess parent, string path, IReadOnlyList<string> args)
+    {
+        int pid = os.Processes.AllocateId();
+        var memory = ProcessMemory.Create(os.Kernel);
+        var child = new GuestProcess(pid, memory, new UserMemory(os.Kernel, memory), parent.Files.Fork())
+        {
+            Parent = parent,
+            ProcessGroup = parent.ProcessGroup,
+            Session = parent.Session,
+        };
+        child.Files.Process = child;
+        var thread = os.NewThread(child, pid);
+        long r;
+        try { r = os.Linux.Exec(child, thread, path, args, ["PATH=/bin:/usr/bin"]); }
+        catch (Exception e) when (e is LoaderException or IOException) { r = -2; }
+        if (r != Fast.Os.Linux.Syscalls.Syscall.NoReturn)
+        {
+            os.Processes.RemoveThread(thread);
+            child.Files.Fds.CloseAll();
+            memory.Destroy();
+            return r < 0 ? r : (long)IpcStatus.NotFound;
+        }
+        os.Processes.Add(child);
+        lock (parent.Children) parent.Children.Add(child);
+        os.Cores[coreId].MakeReady(thread);
+        return pid;
+    }
+
+    // ---- nameserver ----
+
+    long Register(Core core, GuestProcess process, NativeProcess np, ulong namePtr)
+    {
+        string? name = process.User.ReadCString(namePtr, 256);
+        if (name is null) return (long)IpcStatus.Fault;
+        if (!NameserverReplica.IsValidName(name)) return (long)IpcStatus.Invalid;
+        var service = new Service(name, core.Id, process.Pid);
+        var record = new ServiceRecord(name, service, core.Id, process.Pid);
+        if (!Kernels[core.Id].Names.ApplyRegister(record)) return (long)IpcStatus.Exists;
+        foreach (var k in Kernels)
+            if (k.Id != core.Id) k.Post(() => k.Names.ApplyRegister(record));
+        return np.Add(service);
+    }
+
+    long Deregister(Core core, GuestProcess process, NativeProcess np, ulong namePtr)
+    {
+        string? name = process.User.ReadCString(namePtr, 256);
+        if (name is null) return (long)IpcStatus.Fault;
+        var rec = Kernels[core.Id].Names.Lookup(name);
+        if (rec is null || rec.Pid != process.Pid) return (long)IpcStatus.NotFound;
+        foreach (var k in Kernels)
+        {
+            if (k.Id == core.Id) k.Names.ApplyDeregister(name, rec.Service);
+            else k.Post(() => k.Names.ApplyDeregister(name, rec.Service));
+        }
+        rec.Service.Close();
+        return 0;
+    }
+
+    Resume Lookup(Vcpu cpu, Core core, GuestThread thread, GuestProcess process, NativeProcess np)
+    {
+        CpuState* c = cpu.State;
+        string? name = process.User.ReadCString(c->X[0], 256);
+        if (name is null) return Done(c, (long)IpcStatus.Fault);
+        var names = Kernels[core.Id].Names;
+        long seen = names.Version;
+        var rec = names.Lookup(name);
+        if (rec is not null && !rec.Service.IsClosed)
+        {
+            var e = Connect(core.Id, process.Pid, rec.Service, out var clientEnd);
+            if (e != IpcStatus.Ok) return Done(c, (long)e);
+            return Done(c, np.Add(clientEnd));
+        }
+        long timeout = (long)c->X[1];
+        if (timeout == 0 || TimedOut(thread)) return Done(c, (long)IpcStatus.NotFound);
+        var nt = Of(thread);
+        var result = Block(cpu, thread, nt.Deadline != 0 ? nt.Deadline : DeadlineFrom(timeout), names.Changed);
+        if (names.Version != seen) Wake(thread);   // changed while we were getting ready to wait
+        return result;
+    }
+
+    /// <summary>Makes a channel from a client (core, pid) to a service: LMP on one core, UMP across cores.</summary>
+    public IpcStatus Connect(int clientCore, int clientPid, Service service, out ChannelEnd clientEnd)
+    {
+        clientEnd = null!;
+        Channel ch;
+        if (clientCore == service.Core) ch = Channel.CreateLmp(os.Kernel.Caps, clientCore, clientPid, service.Core, service.Pid);
+        else if (Channel.CreateUmp(os.Kernel.Caps, Kernels[clientCore].Memory, clientCore, clientPid, service.Core, service.Pid, out ch) != Err.Ok)
+            return IpcStatus.OutOfMemory;
+        if (!service.Connect(ch.B))
+        {
+            ch.A.Close();
+            ch.B.Close();
+            return IpcStatus.NotFound;
+        }
+        clientEnd = ch.A;
+        return IpcStatus.Ok;
+    }
+
+    long Enumerate(Core core, GuestProcess process, ulong prefixPtr, ulong buffer, ulong length)
+    {
+        string? prefix = prefixPtr == 0 ? "" : process.User.ReadCString(prefixPtr, 256);
+        if (prefix is null) return (long)IpcStatus.Fault;
+        var list = Kernels[core.Id].Names.Enumerate(prefix);
+        var bytes = System.Text.Encoding.Latin1.GetBytes(string.Join('\n', list) + "\0");
+        if (length > 0)
+        {
+            int n = (int)Math.Min((ulong)bytes.Length, length);
+            if (n < bytes.Length) bytes[n - 1] = 0;
+            if (process.User.Write(buffer, bytes.AsSpan(0, n)) != 0) return (long)IpcStatus.Fault;
+        }
+        return list.Count;
+    }
+
+    // ---- process exit ----
+
+    /// <summary>A process exits: its channels close, its services and names go (on every core), its RAM returns.</summary>
+    public void OnProcessExit(GuestProcess process)
+    {
+        if (!processes.TryGetValue(process, out var np)) return;
+        foreach (var o in np.TakeAll())
+        {
+            switch (o)
+            {
+                case ChannelEnd e: e.Close(); break;
+                case Service s: s.Close(); break;
+                case Capability cap: DeleteCap(cap); break;
+            }
+        }
+        int pid = process.Pid;
+        foreach (var k in Kernels) k.Post(() => k.Names.ApplyProcessExit(pid));
+        List<(MemoryManager, Capability)> allocations;
+        lock (np.Lock) { allocations = np.Allocations.ToList(); np.Allocations.Clear(); }
+        // Frames other processes still hold copies of outlive us: their last delete frees them.
+        lock (os.Kernel.Caps.Lock)
+            lock (frameOwners)
+                foreach (var (obj, owner) in frameOwners.ToList())
+                    if (owner.Owner == np && !obj.IsGhost) allocations.Remove((owner.Mm, owner.Ram));
+                    else if (owner.Owner == np) frameOwners.Remove(obj);
+        foreach (var (mm, ram) in allocations) mm.Free(ram);
+        processes.Remove(process);
+    }
+}

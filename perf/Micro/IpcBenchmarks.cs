@@ -1,0 +1,94 @@
+// IPC round trips through the kernel's channel objects (os/Ipc), without guest code: LMP on one
+// core (one host thread plays both ends), UMP across two cores (a second host thread echoes from
+// the other ring, polling as a receiver's bounded spin does), and LMP throughput in batches of
+// the receive buffer's size. OperationsPerInvoke = round trips (or messages) per invocation.
+using BenchmarkDotNet.Attributes;
+using Fast.Os.Capabilities;
+using Fast.Os.Ipc;
+using Fast.Os.Memory;
+using Fast.Runtime;
+
+namespace Fast.Perf.Micro;
+
+public class IpcBenchmarks
+{
+    const int Rounds = 1000;
+    PhysicalMemory ram = null!;
+    Channel lmp = null!, ump = null!;
+    Thread? echo;
+    volatile bool stop;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        ram = new PhysicalMemory(16UL << 20);
+        var caps = new CapSystem(ram);
+        caps.CreateOriginal(CapType.Ram, 1UL << 20, 15UL << 20, SlotRef.KernelHeld, out var cap);
+        var mm = new MemoryManager(caps);
+        mm.AddRam(cap);
+        lmp = Channel.CreateLmp(caps, 0, 1, 0, 2);
+        Channel.CreateUmp(caps, mm, 0, 1, 1, 2, out ump);
+        echo = new Thread(() =>
+        {
+            while (!stop)
+            {
+                if (ump.B.TryReceive(out var m, spinIterations: 1000))
+                    while (ump.B.Send(m) != IpcStatus.Ok) Thread.SpinWait(1);
+            }
+        }) { IsBackground = true };
+        echo.Start();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        stop = true;
+        echo?.Join();
+        ram.Dispose();
+    }
+
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "LMP round trip, 1 core (7 words)")]
+    public ulong LmpRoundTrip()
+    {
+        ulong sum = 0;
+        var m = IpcMessage.Of(1, 2, 3, 4, 5, 6, 7);
+        for (int i = 0; i < Rounds; i++)
+        {
+            lmp.A.Send(m);
+            lmp.B.TryReceive(out var r);
+            lmp.B.Send(r);
+            lmp.A.TryReceive(out r);
+            sum += r.W[0];
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "UMP round trip, 2 cores (7 words)")]
+    public ulong UmpRoundTrip()
+    {
+        ulong sum = 0;
+        var m = IpcMessage.Of(1, 2, 3, 4, 5, 6, 7);
+        for (int i = 0; i < Rounds; i++)
+        {
+            m.W[0] = (ulong)i;
+            while (ump.A.Send(m) != IpcStatus.Ok) Thread.SpinWait(1);
+            IpcMessage r;
+            while (!ump.A.TryReceive(out r, spinIterations: 1000)) { }
+            sum += r.W[0];
+        }
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Rounds * LmpEndpoint.DefaultSlots, Description = "LMP one-way messages, batches of 16")]
+    public ulong LmpThroughput()
+    {
+        ulong sum = 0;
+        var m = IpcMessage.Of(1, 2, 3, 4, 5, 6, 7);
+        for (int i = 0; i < Rounds; i++)
+        {
+            for (int j = 0; j < LmpEndpoint.DefaultSlots; j++) lmp.A.Send(m);
+            for (int j = 0; j < LmpEndpoint.DefaultSlots; j++) { lmp.B.TryReceive(out var r); sum += r.W[1]; }
+        }
+        return sum;
+    }
+}

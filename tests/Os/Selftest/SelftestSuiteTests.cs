@@ -16,7 +16,7 @@ public class SelftestSuiteTests(ITestOutputHelper output)
         var suite = new SelftestSuite(new UserPrograms());
         var log = new StringWriter();
         // Two at a time, each bounded: the whole suite takes about 10 s on these machines.
-        var options = new SelftestOptions { Jobs = 2, Timeout = TimeSpan.FromSeconds(30) };
+        var options = new SelftestOptions { Jobs = 2, Timeout = TimeSpan.FromSeconds(120) };
         var results = suite.Run(options, log);
         output.WriteLine(log.ToString());
 
@@ -67,7 +67,7 @@ public class SelftestSuiteTests(ITestOutputHelper output)
                 "int main(int argc, char **argv, char **envp) { RCHECK(0, \"deliberately\"); return 1; }\n");
             var suite = new SelftestSuite(new UserPrograms(root, real.CacheDir));
             var log = new StringWriter();
-            var results = suite.Run(new SelftestOptions { Timeout = TimeSpan.FromSeconds(30) }, log);
+            var results = suite.Run(new SelftestOptions { Timeout = TimeSpan.FromSeconds(120) }, log);
             var r = Assert.Single(results);
             Assert.False(r.Passed);
             Assert.Equal(1, r.Run.ExitCode);

@@ -70,12 +70,14 @@ public sealed unsafe partial class Vcpu : IDisposable
         State->ExitReason = ExitReason.None;
         long start = (long)State->Retired;
         runningThread = Thread.CurrentThread;
+        Volatile.Write(ref inGuestCode, 1);
         try
         {
             RunLoop(instructionBudget, start);
         }
         finally
         {
+            Volatile.Write(ref inGuestCode, 0);
             runningThread = null;
         }
     }
@@ -96,7 +98,14 @@ public sealed unsafe partial class Vcpu : IDisposable
                     State->ExitReason = ExitReason.None;
                     int pending = Interlocked.Exchange(ref State->PendingInterrupt, 0);
                     pending &= ~InterruptBits.TlbFlush;
-                    if (pending != 0 && Os.OnInterrupt(this, pending) == Resume.Halt) { State->ExitReason = ExitReason.Halted; return; }
+                    if (pending != 0)
+                    {
+                        EnterOs();
+                        Resume r;
+                        try { r = Os.OnInterrupt(this, pending); }
+                        finally { LeaveOs(); }
+                        if (r == Resume.Halt) { State->ExitReason = ExitReason.Halted; return; }
+                    }
                     break;
                 case ExitReason.Budget:
                     return;
@@ -110,13 +119,41 @@ public sealed unsafe partial class Vcpu : IDisposable
     /// <summary>Requests a whole-TLB flush applied by the owning thread at its next block boundary.</summary>
     public void RequestTlbFlush()
     {
-        Volatile.Write(ref flushRequested, 1);
+        Interlocked.Exchange(ref flushRequested, 1);   // a full fence: ShootDownTlb then reads inGuestCode
         RaiseInterrupt(InterruptBits.TlbFlush);
+    }
+
+    /// <summary>
+    /// TLB shootdown by inter-processor interrupt: requests a flush and waits until this vCPU can no
+    /// longer use a stale translation — it flushed at a block boundary, or it is not executing guest
+    /// code at all (idle, or inside the OS, from which it returns only through a flush). Called by
+    /// another vCPU's thread; never waits for a vCPU that may be waiting for the caller.
+    /// </summary>
+    public void ShootDownTlb()
+    {
+        RequestTlbFlush();
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref flushRequested) != 0 && Volatile.Read(ref inGuestCode) != 0) spinner.SpinOnce(sleep1Threshold: -1);
     }
 
     void ApplyPendingFlush()
     {
-        if (Interlocked.Exchange(ref flushRequested, 0) != 0) Tlb.FlushAll();
+        if (Interlocked.Exchange(ref flushRequested, 0) != 0)
+            foreach (var tlb in AllTlbs) tlb.FlushAll();
+    }
+
+    // 1 while this vCPU's thread executes guest code (engine), 0 while idle or inside an OS callback.
+    int inGuestCode;
+
+    /// <summary>Around every OS callback: guest code does not run meanwhile, and shootdowns apply before it resumes.</summary>
+    void EnterOs() => Volatile.Write(ref inGuestCode, 0);
+
+    void LeaveOs()
+    {
+        // Publish "in guest code" before looking for a request (the exchange in ApplyPendingFlush is a
+        // full fence): a shooter either sees us in guest code and waits, or we see its request.
+        Volatile.Write(ref inGuestCode, 1);
+        ApplyPendingFlush();
     }
 
     /// <summary>Sets TTBR0 (and with it the ASID, bits 63:48) as an OS context switch does.</summary>
@@ -141,7 +178,11 @@ public sealed unsafe partial class Vcpu : IDisposable
         State->PC = e.Pc;
         if (e.Kind != ExceptionKind.Svc && FastEventSource.Log.FaultEnabled)
             FastEventSource.Log.GuestException(Id, (int)e.Kind, e.Pc, e.Syndrome);
-        if (Os.OnException(this, e) == Resume.Halt) State->ExitReason = ExitReason.Halted;
+        EnterOs();
+        Resume resume;
+        try { resume = Os.OnException(this, e); }
+        finally { LeaveOs(); }
+        if (resume == Resume.Halt) State->ExitReason = ExitReason.Halted;
     }
 
     /// <summary>
@@ -161,7 +202,10 @@ public sealed unsafe partial class Vcpu : IDisposable
             started = Stopwatch.GetTimestamp();
             FastEventSource.Log.FaultStart(Id, e.Pc, e.FaultAddress, (int)e.Fault, (int)e.Access, e.Level);
         }
-        var resume = Os.OnException(this, e);
+        EnterOs();
+        Resume resume;
+        try { resume = Os.OnException(this, e); }
+        finally { LeaveOs(); }
         if (traced) FastEventSource.Log.FaultStop(Id, e.FaultAddress, (int)resume, Stopwatch.GetTimestamp() - started);
         switch (resume)
         {

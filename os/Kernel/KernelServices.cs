@@ -47,8 +47,8 @@ public sealed class KernelServices
 
     /// <summary>
     /// A mapping was removed or narrowed: no vCPU may keep a stale translation. The calling vCPU
-    /// flushes at once; the others on their next block boundary (the multicore issue makes this a
-    /// synchronous IPI shootdown).
+    /// flushes at once; a vCPU running the same address space is shot down synchronously (it flushes
+    /// at its next block boundary while the caller waits); others mark the ASID stale.
     /// </summary>
     void ShootDown(Paging.TlbInvalidation inv)
     {
@@ -61,7 +61,7 @@ public sealed class KernelServices
             else if (v.IsOwnerThread && inv.Size <= 64 * 4096)
                 for (ulong va = inv.Va; va < inv.Va + inv.Size; va += 4096) v.Tlb.FlushPage(va, asid);
             else if (v.IsOwnerThread) v.Tlb.FlushAll();
-            else v.RequestTlbFlush();
+            else v.ShootDownTlb();   // synchronous: done before the unmap or mprotect returns
         }
     }
 }

@@ -15,7 +15,10 @@ public static class Decoder
     const int BucketBits = 12;
     const int BucketShift = 32 - BucketBits;
 
-    static readonly int[][] buckets = BuildBuckets();
+    // Filled lazily, one bucket at a time: a short run touches a few dozen of the 4096 buckets, and
+    // building them all up front would cost every start-up several milliseconds.
+    static readonly int[]?[] buckets = new int[]?[1 << BucketBits];
+    static readonly int[] decodeOrder = DecodeOrder();
 
     public static ReadOnlySpan<RowInfo> Rows => GeneratedDecoder.Rows;
 
@@ -23,7 +26,7 @@ public static class Decoder
     public static int Decode(uint word)
     {
         var rows = GeneratedDecoder.Rows;
-        foreach (int i in buckets[word >> BucketShift])
+        foreach (int i in buckets[word >> BucketShift] ?? BuildBucket(word >> BucketShift))
         {
             ref readonly RowInfo r = ref rows[i];
             if ((word & r.Mask) != r.Value) continue;
@@ -40,20 +43,23 @@ public static class Decoder
         return -1;
     }
 
-    static int[][] BuildBuckets()
+    static int[] DecodeOrder()
     {
         var rows = GeneratedDecoder.Rows;
-        var order = Enumerable.Range(0, rows.Length)
+        return Enumerable.Range(0, rows.Length)
             .OrderByDescending(i => rows[i].Priority)
             .ThenByDescending(i => BitOperations.PopCount(rows[i].Mask))
             .ToArray();
-        var result = new int[1 << BucketBits][];
+    }
+
+    /// <summary>The rows whose fixed bits agree with a 12-bit prefix, in decode order (racing builders agree).</summary>
+    static int[] BuildBucket(uint b)
+    {
+        var rows = GeneratedDecoder.Rows;
         uint prefixMask = ~0u << BucketShift;
-        for (uint b = 0; b < result.Length; b++)
-        {
-            uint prefix = b << BucketShift;
-            result[b] = order.Where(i => ((prefix ^ rows[i].Value) & rows[i].Mask & prefixMask) == 0).ToArray();
-        }
-        return result;
+        uint prefix = b << BucketShift;
+        var bucket = decodeOrder.Where(i => ((prefix ^ rows[i].Value) & rows[i].Mask & prefixMask) == 0).ToArray();
+        buckets[b] = bucket;
+        return bucket;
     }
 }

@@ -62,6 +62,7 @@ public sealed class GuestRunner : IDisposable
         var args = new List<string> { options.Program };
         args.AddRange(options.Arguments);
         clock.Start();
+        using var sampler = options.Trace is not null ? new GuestSampler(Os) : null;
         var process = Os.SpawnInit(options.Program, args, env.Select(kv => $"{kv.Key}={kv.Value}").ToList());
         if (options.Root is null) process.Files.Cwd = Directory.GetCurrentDirectory();
         int status = Os.RunUntilInitExits();

@@ -62,10 +62,12 @@ public sealed unsafe partial class LinuxPersonality
         var memory = ProcessMemory.Create(k);
         var user = new UserMemory(k, memory);
         ulong entry, sp;
+        var loadedImages = new List<(LoadedImage, string)>();
         try
         {
             ulong bias = ElfLoader.BiasFor(elf, VaLayout.PieBase);
             var main = ElfLoader.Load(k, memory, elf, bias, programPath);
+            loadedImages.Add((main, programPath));
             ulong interpBase = 0;
             entry = main.Entry;
             if (main.Interpreter is { } interpPath)
@@ -76,6 +78,7 @@ public sealed unsafe partial class LinuxPersonality
                 ulong span = ElfLoader.Span(interp);
                 memory.Space.FindFree(span, VaLayout.PieBase + 0x1000_0000_0000UL, VaLayout.MmapTop, out ulong at).ThrowIfFailed();
                 var loaded = ElfLoader.Load(k, memory, interp, ElfLoader.BiasFor(interp, at), interpPath);
+                loadedImages.Add((loaded, interpPath));
                 interpBase = loaded.Bias;
                 entry = loaded.Entry;
             }
@@ -101,6 +104,10 @@ public sealed unsafe partial class LinuxPersonality
             LastExecError = e.Message;
             return Errno.ENOEXEC.Neg();
         }
+
+        if (Fast.Runtime.Observability.FastEventSource.Log.SamplingEnabled)
+            foreach (var (image, imagePath) in loadedImages)
+                Fast.Runtime.Observability.FastEventSource.Log.ImageMapped(process.Pid, image.Start, image.End, image.Bias, ulong.MaxValue, imagePath);
 
         // Point of no return: the new image replaces the old one.
         var old = process.Memory;

@@ -11,7 +11,11 @@ namespace Fast.Os.Process;
 
 public sealed class LoaderException(string message) : Exception(message);
 
-public sealed record LoadedImage(ulong Entry, ulong Bias, ulong ProgramHeaders, int ProgramHeaderCount, ulong End, string? Interpreter);
+public sealed record LoadedImage(ulong Entry, ulong Bias, ulong ProgramHeaders, int ProgramHeaderCount, ulong End, string? Interpreter)
+{
+    /// <summary>The lowest mapped address (page aligned).</summary>
+    public ulong Start { get; init; }
+}
 
 public static class ElfLoader
 {
@@ -98,7 +102,8 @@ public static class ElfLoader
         ulong phdr = ProgramHeaderAddress(elf, bias)
             ?? throw new LoaderException($"{name}: program headers are not inside a loadable segment");
         ulong top = segments.Max(s => s.VirtualAddress + bias + s.MemorySize);
-        return new LoadedImage(elf.Header.Entry + bias, bias, phdr, elf.ProgramHeaders.Count, (top + Page - 1) & ~(Page - 1), elf.Interpreter);
+        ulong lowest = (segments.Min(s => s.VirtualAddress) + bias) & ~(Page - 1);
+        return new LoadedImage(elf.Header.Entry + bias, bias, phdr, elf.ProgramHeaders.Count, (top + Page - 1) & ~(Page - 1), elf.Interpreter) { Start = lowest };
     }
 
     static ulong? ProgramHeaderAddress(ElfFile elf, ulong bias)

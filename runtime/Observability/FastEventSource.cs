@@ -26,6 +26,8 @@ public sealed unsafe class FastEventSource : EventSource
         public const EventKeywords Packet = (EventKeywords)0x8;
         public const EventKeywords Syscall = (EventKeywords)0x10;
         public const EventKeywords Scheduler = (EventKeywords)0x20;
+        /// <summary>Guest PC samples and the images mapped in each process (a guest-level profiler).</summary>
+        public const EventKeywords Sampling = (EventKeywords)0x40;
     }
 
     public static class Tasks
@@ -47,6 +49,7 @@ public sealed unsafe class FastEventSource : EventSource
     public bool SchedulerEnabled => false;
     public bool IpcEnabled => false;
     public bool PacketEnabled => false;
+    public bool SamplingEnabled => false;
 #else
     public bool TranslationEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Verbose, Keywords.Translation); }
     public bool FaultEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Fault); }
@@ -54,6 +57,7 @@ public sealed unsafe class FastEventSource : EventSource
     public bool SchedulerEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Scheduler); }
     public bool IpcEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Ipc); }
     public bool PacketEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Packet); }
+    public bool SamplingEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Sampling); }
 #endif
 
     // ---- Translation ----
@@ -177,6 +181,36 @@ public sealed unsafe class FastEventSource : EventSource
         EventData* d = stackalloc EventData[6];
         Set(d, 0, &Direction); Set(d, 1, &Protocol); Set(d, 2, &Bytes); Set(d, 3, &SourceIp); Set(d, 4, &DestinationIp); Set(d, 5, &Port);
         WriteEventCore(50, 6, d);
+    }
+
+    // ---- Guest sampling (a profiler of guest code, whichever tier runs it) ----
+
+    /// <summary>The PC a vCPU was executing when the sampler looked (every millisecond while tracing).</summary>
+    [Event(60, Keywords = Keywords.Sampling, Level = EventLevel.Informational)]
+    public void GuestPcSample(int Vcpu, int Pid, ulong Pc)
+    {
+        EventData* d = stackalloc EventData[3];
+        Set(d, 0, &Vcpu); Set(d, 1, &Pid); Set(d, 2, &Pc);
+        WriteEventCore(60, 3, d);
+    }
+
+    /// <summary>
+    /// An ELF image mapped into a process: by the loader (Bias known, FileOffset = ulong.MaxValue) or by
+    /// an executable file mapping (mmap: Bias 0, FileOffset the mapping's offset; the report finds the
+    /// bias from the file's program headers). Lets reports turn PC samples into image!symbol.
+    /// </summary>
+    [Event(61, Keywords = Keywords.Sampling, Level = EventLevel.Informational)]
+    public void ImageMapped(int Pid, ulong Start, ulong End, ulong Bias, ulong FileOffset, string Path)
+    {
+        fixed (char* path = Path)
+        {
+            EventData* d = stackalloc EventData[6];
+            Set(d, 0, &Pid); Set(d, 1, &Start); Set(d, 2, &End); Set(d, 3, &Bias); Set(d, 4, &FileOffset);
+            d[5] = default;
+            d[5].DataPointer = (nint)path;
+            d[5].Size = (Path.Length + 1) * 2;
+            WriteEventCore(61, 6, d);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

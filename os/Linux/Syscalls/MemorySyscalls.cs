@@ -75,6 +75,8 @@ static class MemorySyscalls
         var protection = ToMapFlags(prot);
         if (m.Space.AddRegion(start, size, RegionKind.Mmap, protection, file?.Path ?? "", out _) != Err.Ok) return Errno.ENOMEM.Neg();
 
+        if (file is not null && (protection & MapFlags.Execute) != 0 && Fast.Runtime.Observability.FastEventSource.Log.SamplingEnabled)
+            Fast.Runtime.Observability.FastEventSource.Log.ImageMapped(c.Process.Pid, start, start + size, 0, (ulong)offset, file.Path);
         if (file is not null && (protection & MapFlags.Read) != 0)
         {
             // Fill the pages from the file now; bytes past the end of the file read as zero.

@@ -33,6 +33,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
     {
         public readonly DecodedBlock?[] JumpCache = new DecodedBlock?[1 << JumpCacheBits];
         public long BlockEntries;
+        public long RegionEntries;
         public long MemoryInstructions;
     }
 
@@ -40,40 +41,107 @@ public sealed unsafe class Interpreter : IExecutionEngine
     {
         CpuState* c = cpu.State;
         var data = cpu.EngineData as VcpuData ?? (VcpuData)(cpu.EngineData = new VcpuData());
+        // The budget as an absolute Retired value: regions count Retired themselves.
+        ulong end = (ulong)budget > ulong.MaxValue - c->Retired ? ulong.MaxValue : c->Retired + (ulong)budget;
         while (true)
         {
             if (c->ExitReason != ExitReason.None) return;
             if (Volatile.Read(ref c->PendingInterrupt) != 0) { c->ExitReason = ExitReason.Interrupt; return; }
-            if (budget <= 0) { c->ExitReason = ExitReason.Budget; return; }
+            ulong retired = c->Retired;
+            if (retired >= end) { c->ExitReason = ExitReason.Budget; return; }
+            ulong left = end - retired;
 
             DecodedBlock? block = null;
+            Jit.Region? region = null;
             try
             {
                 block = Lookup(cpu, data, c->PC);
                 if (block is null) continue;   // an exception at the block's start was delivered
                 long entries = ++block.EntryCount;
                 data.BlockEntries++;
-                data.MemoryInstructions += block.MemoryInstructions;
-                int n = block.Count <= budget ? block.Count : (int)budget;
-                var compiled = block.Compiled;
-                if (compiled is not null && n == block.Count) compiled(c);
-                else
+                var r = block.Region;
+                if (r is not null && left > (ulong)r.InstructionCount && r.Valid && PagesPresent(cpu, r))
                 {
-                    if (entries == TierUpThreshold && TierUp is not null) TierUp.Enqueue(block);
-                    ExecuteBlock(c, block, n);
+                    region = r;
+                    data.RegionEntries++;
+                    r.Code!(c, end - (ulong)r.InstructionCount);
+                    continue;
                 }
+                if (entries == TierUpThreshold && TierUp is not null) TierUpFrom(cpu, block);
+                data.MemoryInstructions += block.MemoryInstructions;
+                int n = (ulong)block.Count <= left ? block.Count : (int)left;
+                ExecuteBlock(c, block, n);
                 c->Retired += (ulong)n;
-                budget -= n;
             }
             catch (GuestRedirectException)
             {
-                if (block is not null)
+                // Credit the instructions of the abandoned block that completed before the faulting one.
+                ulong at = cpu.AbandonedPc;
+                if (region is not null)
                 {
-                    long done = (long)(cpu.AbandonedPc - block.Pc) / 4;
-                    if (done > 0 && done <= block.Count) { c->Retired += (ulong)done; budget -= done; }
+                    if (region.Contains(at)) c->Retired += (at - region.BlockStartOf(at)) / 4;
+                }
+                else if (block is not null)
+                {
+                    long done = (long)(at - block.Pc) / 4;
+                    if (done > 0 && done <= block.Count) c->Retired += (ulong)done;
                 }
             }
         }
+    }
+
+    // ---- tier 1 ----
+
+    /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>
+    void TierUpFrom(Vcpu cpu, DecodedBlock block)
+    {
+        if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0) return;
+        var region = Jit.RegionBuilder.Build(block, pc => BlockForRegion(cpu, pc));
+        if (Cache.AddRegion(region)) TierUp!.Enqueue(region);
+    }
+
+    DecodedBlock? BlockForRegion(Vcpu cpu, ulong pc)
+    {
+        if (!TryTranslateExecute(cpu, pc, out ulong pa)) return null;
+        var block = Cache.Find(pa);
+        if (block is not null && block.Valid && block.Pc == pc) return block;
+        return Decode(cpu, pc);
+    }
+
+    /// <summary>Translates an instruction address without faulting; installs the TLB entry when it succeeds.</summary>
+    static bool TryTranslateExecute(Vcpu cpu, ulong va, out ulong pa)
+    {
+        CpuState* c = cpu.State;
+        ulong page = va & ~0xFFFUL;
+        TlbEntry* e = c->Tlb + Tlb.IndexOf(va);
+        pa = 0;
+        if (e->ExecTag != page)
+        {
+            ulong ppage = page;
+            if ((c->Control & CpuControl.MmuEnabled) != 0)
+            {
+                var walk = SoftMmu.Walk(cpu.Ram, c->Ttbr0, va, AccessKind.Execute);
+                if (!walk.Ok || !walk.Executable) return false;
+                ppage = walk.PhysicalAddress & ~0xFFFUL;
+            }
+            if (!cpu.Ram.IsRam(ppage, PhysicalMemory.PageSize)) return false;
+        }
+        cpu.FetchPointer(va, out pa);
+        return true;
+    }
+
+    /// <summary>The region's pages other than the entry's (which Lookup checked) still map where they did when it was formed.</summary>
+    static bool PagesPresent(Vcpu cpu, Jit.Region region)
+    {
+        var pages = region.Pages;
+        for (int i = 1; i < pages.Length; i++)
+        {
+            var (v, p) = pages[i];
+            TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(v);
+            if (e->ExecTag == v && e->PhysicalPage == p) continue;
+            if (!TryTranslateExecute(cpu, v, out ulong pa) || pa != p) return false;
+        }
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -150,6 +218,8 @@ public sealed unsafe class Interpreter : IExecutionEngine
     }
 
     public void InvalidateAll() => Cache.InvalidateAll();
+
+    public long RegionEntries(Vcpu cpu) => (cpu.EngineData as VcpuData)?.RegionEntries ?? 0;
 
     public long BlockEntries(Vcpu cpu) => (cpu.EngineData as VcpuData)?.BlockEntries ?? 0;
 

@@ -24,7 +24,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
 
     /// <summary>Tier 1, when enabled: blocks entered TierUpThreshold times are compiled in the background.</summary>
     public Jit.TierUpQueue? TierUp { get; init; }
-    public int TierUpThreshold { get; init; } = 64;
+    public int TierUpThreshold { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_THRESHOLD"), out int t) ? t : 64;
 
     /// <summary>Raised once per block when it is first decoded (tier 1 and tracing hook here).</summary>
     public event Action<DecodedBlock>? BlockDecoded;
@@ -32,8 +32,11 @@ public sealed unsafe class Interpreter : IExecutionEngine
     sealed class VcpuData
     {
         public readonly DecodedBlock?[] JumpCache = new DecodedBlock?[1 << JumpCacheBits];
+        public readonly Jit.Region?[] RegionCache = new Jit.Region?[1 << JumpCacheBits];
         public long BlockEntries;
         public long RegionEntries;
+        public long InterpretedInstructions;
+        public VcpuData() { if (ReportAtExit) lock (AllData) AllData.Add(this); }
         public long MemoryInstructions;
     }
 
@@ -62,9 +65,30 @@ public sealed unsafe class Interpreter : IExecutionEngine
                 var r = block.Region;
                 if (r is not null && left > (ulong)r.InstructionCount && r.Valid && PagesPresent(cpu, r))
                 {
-                    region = r;
-                    data.RegionEntries++;
-                    r.Code!(c, end - (ulong)r.InstructionCount);
+                    data.RegionCache[(r.EntryPc >> 2) & JumpCacheMask] = r;
+                    // Trampoline: run regions back to back while each exit leads to a compiled region.
+                    while (true)
+                    {
+                        region = r;
+                        data.RegionEntries++;
+                        int exit = r.Code!(c, end - (ulong)r.InstructionCount);
+                        if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
+                        Jit.Region? next = null;
+                        if (exit >= 0)
+                        {
+                            next = r.Links[exit];
+                            if (next is null || !next.Valid)
+                            {
+                                next = FindRegion(cpu, data, c->PC);
+                                if (next is not null && r.Covers(next)) r.Links[exit] = next;
+                            }
+                        }
+                        else next = FindRegion(cpu, data, c->PC);
+                        if (next is null) break;
+                        retired = c->Retired;
+                        if (retired >= end || end - retired <= (ulong)next.InstructionCount) break;
+                        r = next;
+                    }
                     continue;
                 }
                 if (entries == TierUpThreshold && TierUp is not null) TierUpFrom(cpu, block);
@@ -72,6 +96,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
                 int n = (ulong)block.Count <= left ? block.Count : (int)left;
                 ExecuteBlock(c, block, n);
                 c->Retired += (ulong)n;
+                data.InterpretedInstructions += n;
             }
             catch (GuestRedirectException)
             {
@@ -91,6 +116,16 @@ public sealed unsafe class Interpreter : IExecutionEngine
     }
 
     // ---- tier 1 ----
+
+    /// <summary>The compiled region starting at pc, if the region jump cache holds one that is valid under the current mapping.</summary>
+    static Jit.Region? FindRegion(Vcpu cpu, VcpuData data, ulong pc)
+    {
+        var r = data.RegionCache[(pc >> 2) & JumpCacheMask];
+        if (r is null || r.EntryPc != pc || !r.Valid) return null;
+        TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(pc);
+        if (e->ExecTag != (pc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return null;
+        return r.Pages.Length == 1 || PagesPresent(cpu, r) ? r : null;
+    }
 
     /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>
     void TierUpFrom(Vcpu cpu, DecodedBlock block)
@@ -209,6 +244,22 @@ public sealed unsafe class Interpreter : IExecutionEngine
         if (FastEventSource.Log.TranslationEnabled) FastEventSource.Log.BlockDecoded(pc, pa, count);
         BlockDecoded?.Invoke(block);
         return block;
+    }
+
+    static readonly bool ReportAtExit = Environment.GetEnvironmentVariable("FAST_JIT_STATS") == "1";
+    static readonly List<VcpuData> AllData = new();
+
+    /// <summary>Diagnostics (FAST_JIT_STATS=1): dispatches per engine, printed at process exit.</summary>
+    void Report()
+    {
+        long blocks = 0, regions = 0, interp = 0;
+        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; }
+        Console.Error.WriteLine($"jit: dispatches {blocks}, region entries {regions}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms)");
+    }
+
+    public Interpreter()
+    {
+        if (ReportAtExit) AppDomain.CurrentDomain.ProcessExit += (_, _) => Report();
     }
 
     public void InvalidateCodePage(ulong physicalPage)

@@ -24,7 +24,8 @@ using Fast.Translator.Interpreter;
 
 namespace Fast.Translator.Jit;
 
-public unsafe delegate void RegionCode(CpuState* c, ulong retiredLimit);
+/// <summary>Runs a region; returns the index of the direct exit taken (its link slot), or -1 for any other exit.</summary>
+public unsafe delegate int RegionCode(CpuState* c, ulong retiredLimit);
 
 public sealed class Region
 {
@@ -40,6 +41,17 @@ public sealed class Region
     public string Name { get; set; }
 
     public volatile bool Valid = true;
+    /// <summary>Per direct exit, the PC it leaves to, and the region that PC was last found to start (the link slot).</summary>
+    public ulong[] ExitTargets { get; internal set; } = [];
+    public Region?[] Links { get; internal set; } = [];
+
+    /// <summary>A link from this region to next needs no mapping check: next's code lies on pages this region was validated on.</summary>
+    public bool Covers(Region next)
+    {
+        foreach (var p in next.Pages)
+            if (Array.IndexOf(Pages, p) < 0) return false;
+        return true;
+    }
     public volatile RegionCode? Code;
     /// <summary>The IL as text, when the compiler was asked to keep it (fast explain).</summary>
     public string? IlListing { get; internal set; }

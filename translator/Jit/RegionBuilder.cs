@@ -10,7 +10,7 @@ namespace Fast.Translator.Jit;
 public static unsafe class RegionBuilder
 {
     /// <summary>Bounds the DynamicMethod well under RyuJIT's MinOpts switch (60 000 IL bytes, 2 000 basic blocks).</summary>
-    public const int MaxInstructions = 800;
+    public static readonly int MaxInstructions = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_MAXINST"), out int m) ? m : 800;
     public const int MaxBlocks = 64;
 
     /// <summary>Direct-branch targets and the fall-through of an instruction that ends a decoded block.</summary>

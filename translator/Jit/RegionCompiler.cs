@@ -45,7 +45,7 @@ public static unsafe class RegionCompiler
 
     public static RegionCode Compile(Region region, bool keepListing = false)
     {
-        var method = new DynamicMethod(region.Name, typeof(void), [typeof(CpuState*), typeof(ulong)],
+        var method = new DynamicMethod(region.Name, typeof(int), [typeof(CpuState*), typeof(ulong)],
             typeof(RegionCompiler).Module, skipVisibility: true);
         var il = new Il(method.GetILGenerator(), keepListing);
         var insts = region.Instructions;
@@ -78,6 +78,7 @@ public static unsafe class RegionCompiler
         il.Emit(OpCodes.Ldind_I8);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Ble_Un, labels[region.EntryPc]);
+        il.EmitInt(-1);
         il.Emit(OpCodes.Ret);
         foreach (ulong start in order)
         {
@@ -112,6 +113,8 @@ public static unsafe class RegionCompiler
             }
         }
         region.IlListing = il.Listing;
+        region.ExitTargets = il.Exits.ToArray();
+        region.Links = new Region?[il.Exits.Count];
         return (RegionCode)method.CreateDelegate(typeof(RegionCode));
     }
 
@@ -163,7 +166,9 @@ public static unsafe class RegionCompiler
             foreach (var field in entry.Arguments) il.EmitInt((int)SemanticsCatalog.Extract(field, w));
             il.Emit(OpCodes.Call, entry.Method);
         }
-        il.Emit(OpCodes.Ret);
+        // A BL's target is known: it gets a link slot like any direct exit.
+        if (name == "BL") ExitTo(il, next: pc + Semantics.Branches.Offset26(w & 0x3FFFFFF), storePc: false);
+        else { il.EmitInt(-1); il.Emit(OpCodes.Ret); }
     }
 
     static void Conditional(Il il, ulong pc, ulong taken, ulong fall, bool branchIfTrue, Dictionary<ulong, Label> labels)
@@ -180,8 +185,7 @@ public static unsafe class RegionCompiler
     {
         if (!labels.TryGetValue(to, out var target))
         {
-            StorePc(il, to);
-            il.Emit(OpCodes.Ret);
+            ExitTo(il, to, storePc: true);
             return;
         }
         if (to <= from)
@@ -202,10 +206,20 @@ public static unsafe class RegionCompiler
             il.Emit(OpCodes.Ble_Un, target);
             il.Mark(leave);
             StorePc(il, to);
+            il.EmitInt(-1);   // not chained: the run loop must look at the interrupt and the budget
             il.Emit(OpCodes.Ret);
             return;
         }
         il.Emit(OpCodes.Br, target);
+    }
+
+    /// <summary>A direct exit: returns its link-slot index (Region.ExitTargets[i] is the PC it leaves to).</summary>
+    static void ExitTo(Il il, ulong next, bool storePc)
+    {
+        if (storePc) StorePc(il, next);
+        il.EmitInt(il.Exits.Count);
+        il.Exits.Add(next);
+        il.Emit(OpCodes.Ret);
     }
 
     static void AddRetired(Il il, int count)
@@ -236,6 +250,7 @@ public static unsafe class RegionCompiler
         readonly StringBuilder? text = keep ? new StringBuilder() : null;
         readonly Dictionary<Label, string> names = new();
         public string? Listing => text?.ToString();
+        public readonly List<ulong> Exits = new();
 
         public Label DefineLabel(ulong? pc = null)
         {

@@ -24,7 +24,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
 
     /// <summary>Tier 1, when enabled: blocks entered TierUpThreshold times are compiled in the background.</summary>
     public Jit.TierUpQueue? TierUp { get; init; }
-    public int TierUpThreshold { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_THRESHOLD"), out int t) ? t : 64;
+    public int TierUpThreshold { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_THRESHOLD"), out int t) ? t : 1000;
 
     /// <summary>Raised once per block when it is first decoded (tier 1 and tracing hook here).</summary>
     public event Action<DecodedBlock>? BlockDecoded;

@@ -45,7 +45,7 @@ public static unsafe class RegionCompiler
 
     public static RegionCode Compile(Region region, bool keepListing = false)
     {
-        var method = new DynamicMethod(region.Name, typeof(int), [typeof(CpuState*), typeof(ulong)],
+        var method = new DynamicMethod(region.Name, typeof(int), [typeof(Region), typeof(CpuState*), typeof(ulong)],
             typeof(RegionCompiler).Module, skipVisibility: true);
         var il = new Il(method.GetILGenerator(), keepListing);
         var insts = region.Instructions;
@@ -115,7 +115,9 @@ public static unsafe class RegionCompiler
         region.IlListing = il.Listing;
         region.ExitTargets = il.Exits.ToArray();
         region.Links = new Region?[il.Exits.Count];
-        return (RegionCode)method.CreateDelegate(typeof(RegionCode));
+        // Closed over the region: an instance-closed delegate calls straight into the method (an open
+        // static one goes through a shuffle thunk that moves every argument).
+        return (RegionCode)method.CreateDelegate(typeof(RegionCode), region);
     }
 
     static void EmitControl(Il il, ulong pc, in DecodedInstruction inst, SemanticsCatalog catalog, Dictionary<ulong, Label> labels)
@@ -269,7 +271,14 @@ public static unsafe class RegionCompiler
             string dis = inst.Row < 0 ? $".inst 0x{inst.Word:x8}" : Disassembler.Disassemble(inst.Word, pc);
             text.AppendLine($"  // {pc:x}: {dis}");
         }
-        public void Emit(OpCode op) { g.Emit(op); text?.AppendLine($"    {op.Name}"); }
+        public void Emit(OpCode op)
+        {
+            // Argument 0 is the region the delegate is closed over: c and retiredLimit are 1 and 2.
+            if (op == OpCodes.Ldarg_0) op = OpCodes.Ldarg_1;
+            else if (op == OpCodes.Ldarg_1) op = OpCodes.Ldarg_2;
+            g.Emit(op);
+            text?.AppendLine($"    {op.Name}");
+        }
         public void EmitInt(int v) { g.Emit(OpCodes.Ldc_I4, v); text?.AppendLine($"    ldc.i4 {v}"); }
         public void Emit(OpCode op, long v) { g.Emit(op, v); text?.AppendLine($"    {op.Name} 0x{v:x}"); }
         public void Emit(OpCode op, MethodInfo m) { g.Emit(op, m); text?.AppendLine($"    {op.Name} {m.DeclaringType?.Name}.{m.Name}"); }

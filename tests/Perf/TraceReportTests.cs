@@ -43,7 +43,9 @@ public class TraceReportTests(RecordedTrace trace)
         // The block holding the SVC calls the "kernel", where the vCPU spends its time: most samples
         // with a guest frame are charged to it.
         var hottest = Report.HotGuestFunctions[0];
-        Assert.Equal("guest!0x10000", hottest.Name);
+        // Tier 1 compiles regions: the loop (svc; subs; b.ne) runs in the region entered at the SVC's
+        // block or at another block of the loop, whichever the run loop reached first after a region exit.
+        Assert.Matches(@"^guest!0x1000[0-9a-f]$", hottest.Name);
         Assert.True(hottest.Samples >= 10, $"{hottest.Samples} samples");
         Assert.True(hottest.Share > 0.5, $"share {hottest.Share}");
         Assert.True(Report.Syscalls.Single(s => s.Number == RecordedTrace.LoopSyscall).Latency.Count > 1000);

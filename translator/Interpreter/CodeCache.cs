@@ -10,6 +10,7 @@ public sealed class CodeCache
     readonly object gate = new();
     readonly Dictionary<ulong, DecodedBlock> byAddress = new();
     readonly Dictionary<ulong, List<DecodedBlock>> byPage = new();
+    readonly Dictionary<ulong, List<Jit.Region>> regionsByPage = new();
 
     public long BlocksDecoded;
     public long BlocksInvalidated;
@@ -33,11 +34,34 @@ public sealed class CodeCache
         }
     }
 
-    /// <summary>Drops the blocks of a physical page; returns how many.</summary>
+    /// <summary>Registers a region under every physical page its code lies on (false if one was invalidated meanwhile).</summary>
+    public bool AddRegion(Jit.Region region)
+    {
+        lock (gate)
+        {
+            foreach (var block in region.Sources)
+                if (!block.Valid) return false;
+            foreach (var (_, page) in region.Pages)
+            {
+                if (!regionsByPage.TryGetValue(page, out var list)) regionsByPage[page] = list = new();
+                list.Add(region);
+            }
+            RegionsFormed++;
+            return true;
+        }
+    }
+
+    public long RegionsFormed;
+    public long RegionsInvalidated;
+
+    /// <summary>Drops the blocks and regions of a physical page; returns how many blocks.</summary>
     public int InvalidatePage(ulong physicalPage)
     {
         lock (gate)
         {
+            if (regionsByPage.Remove(physicalPage, out var regions))
+                foreach (var region in regions)
+                    if (region.Valid) { region.Valid = false; RegionsInvalidated++; }
             if (!byPage.Remove(physicalPage, out var list)) return 0;
             foreach (var block in list)
             {
@@ -54,6 +78,8 @@ public sealed class CodeCache
         lock (gate)
         {
             foreach (var block in byAddress.Values) block.Valid = false;
+            foreach (var list in regionsByPage.Values) foreach (var region in list) region.Valid = false;
+            regionsByPage.Clear();
             BlocksInvalidated += byAddress.Count;
             byAddress.Clear();
             byPage.Clear();

@@ -33,9 +33,9 @@ public sealed unsafe class DecodedBlock
     public long EntryCount;
     /// <summary>Cleared when the page holding the block is written; jump caches then miss.</summary>
     public volatile bool Valid = true;
-    /// <summary>Tier-1 code for the whole block, installed by the background compiler when hot.</summary>
-    public volatile Jit.CompiledBlock? Compiled;
-    /// <summary>Set once when the block is queued for tier 1.</summary>
+    /// <summary>The tier-1 region entered at this block's PC, installed by the background compiler when hot.</summary>
+    public volatile Jit.Region? Region;
+    /// <summary>Set once when a region starting at this block is queued for tier 1.</summary>
     public int TierUpQueued;
 
     public DecodedBlock(ulong pc, ulong physicalAddress, ReadOnlySpan<DecodedInstruction> instructions, bool endsWithControl)

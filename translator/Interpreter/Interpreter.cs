@@ -24,7 +24,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
 
     /// <summary>Tier 1, when enabled: blocks entered TierUpThreshold times are compiled in the background.</summary>
     public Jit.TierUpQueue? TierUp { get; init; }
-    public int TierUpThreshold { get; init; } = 64;
+    public int TierUpThreshold { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_THRESHOLD"), out int t) ? t : 1000;
 
     /// <summary>Raised once per block when it is first decoded (tier 1 and tracing hook here).</summary>
     public event Action<DecodedBlock>? BlockDecoded;
@@ -32,7 +32,11 @@ public sealed unsafe class Interpreter : IExecutionEngine
     sealed class VcpuData
     {
         public readonly DecodedBlock?[] JumpCache = new DecodedBlock?[1 << JumpCacheBits];
+        public readonly Jit.Region?[] RegionCache = new Jit.Region?[1 << JumpCacheBits];
         public long BlockEntries;
+        public long RegionEntries;
+        public long InterpretedInstructions;
+        public VcpuData() { if (ReportAtExit) lock (AllData) AllData.Add(this); }
         public long MemoryInstructions;
     }
 
@@ -40,40 +44,139 @@ public sealed unsafe class Interpreter : IExecutionEngine
     {
         CpuState* c = cpu.State;
         var data = cpu.EngineData as VcpuData ?? (VcpuData)(cpu.EngineData = new VcpuData());
+        // The budget as an absolute Retired value: regions count Retired themselves.
+        ulong end = (ulong)budget > ulong.MaxValue - c->Retired ? ulong.MaxValue : c->Retired + (ulong)budget;
         while (true)
         {
             if (c->ExitReason != ExitReason.None) return;
             if (Volatile.Read(ref c->PendingInterrupt) != 0) { c->ExitReason = ExitReason.Interrupt; return; }
-            if (budget <= 0) { c->ExitReason = ExitReason.Budget; return; }
+            ulong retired = c->Retired;
+            if (retired >= end) { c->ExitReason = ExitReason.Budget; return; }
+            ulong left = end - retired;
 
             DecodedBlock? block = null;
+            Jit.Region? region = null;
             try
             {
                 block = Lookup(cpu, data, c->PC);
                 if (block is null) continue;   // an exception at the block's start was delivered
                 long entries = ++block.EntryCount;
                 data.BlockEntries++;
-                data.MemoryInstructions += block.MemoryInstructions;
-                int n = block.Count <= budget ? block.Count : (int)budget;
-                var compiled = block.Compiled;
-                if (compiled is not null && n == block.Count) compiled(c);
-                else
+                var r = block.Region;
+                if (r is not null && left > (ulong)r.InstructionCount && r.Valid && PagesPresent(cpu, r))
                 {
-                    if (entries == TierUpThreshold && TierUp is not null) TierUp.Enqueue(block);
-                    ExecuteBlock(c, block, n);
+                    data.RegionCache[(r.EntryPc >> 2) & JumpCacheMask] = r;
+                    // Trampoline: run regions back to back while each exit leads to a compiled region.
+                    while (true)
+                    {
+                        region = r;
+                        data.RegionEntries++;
+                        int exit = r.Code!(c, end - (ulong)r.InstructionCount);
+                        if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
+                        Jit.Region? next = null;
+                        if (exit >= 0)
+                        {
+                            next = r.Links[exit];
+                            if (next is null || !next.Valid)
+                            {
+                                next = FindRegion(cpu, data, c->PC);
+                                if (next is not null && r.Covers(next)) r.Links[exit] = next;
+                            }
+                        }
+                        else next = FindRegion(cpu, data, c->PC);
+                        if (next is null) break;
+                        retired = c->Retired;
+                        if (retired >= end || end - retired <= (ulong)next.InstructionCount) break;
+                        r = next;
+                    }
+                    continue;
                 }
+                if (entries == TierUpThreshold && TierUp is not null) TierUpFrom(cpu, block);
+                data.MemoryInstructions += block.MemoryInstructions;
+                int n = (ulong)block.Count <= left ? block.Count : (int)left;
+                ExecuteBlock(c, block, n);
                 c->Retired += (ulong)n;
-                budget -= n;
+                data.InterpretedInstructions += n;
             }
             catch (GuestRedirectException)
             {
-                if (block is not null)
+                // Credit the instructions of the abandoned block that completed before the faulting one.
+                ulong at = cpu.AbandonedPc;
+                if (region is not null)
                 {
-                    long done = (long)(cpu.AbandonedPc - block.Pc) / 4;
-                    if (done > 0 && done <= block.Count) { c->Retired += (ulong)done; budget -= done; }
+                    if (region.Contains(at)) c->Retired += (at - region.BlockStartOf(at)) / 4;
+                }
+                else if (block is not null)
+                {
+                    long done = (long)(at - block.Pc) / 4;
+                    if (done > 0 && done <= block.Count) c->Retired += (ulong)done;
                 }
             }
         }
+    }
+
+    // ---- tier 1 ----
+
+    /// <summary>The compiled region starting at pc, if the region jump cache holds one that is valid under the current mapping.</summary>
+    static Jit.Region? FindRegion(Vcpu cpu, VcpuData data, ulong pc)
+    {
+        var r = data.RegionCache[(pc >> 2) & JumpCacheMask];
+        if (r is null || r.EntryPc != pc || !r.Valid) return null;
+        TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(pc);
+        if (e->ExecTag != (pc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return null;
+        return r.Pages.Length == 1 || PagesPresent(cpu, r) ? r : null;
+    }
+
+    /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>
+    void TierUpFrom(Vcpu cpu, DecodedBlock block)
+    {
+        if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0) return;
+        var region = Jit.RegionBuilder.Build(block, pc => BlockForRegion(cpu, pc));
+        if (Cache.AddRegion(region)) TierUp!.Enqueue(region);
+    }
+
+    DecodedBlock? BlockForRegion(Vcpu cpu, ulong pc)
+    {
+        if (!TryTranslateExecute(cpu, pc, out ulong pa)) return null;
+        var block = Cache.Find(pa);
+        if (block is not null && block.Valid && block.Pc == pc) return block;
+        return Decode(cpu, pc);
+    }
+
+    /// <summary>Translates an instruction address without faulting; installs the TLB entry when it succeeds.</summary>
+    static bool TryTranslateExecute(Vcpu cpu, ulong va, out ulong pa)
+    {
+        CpuState* c = cpu.State;
+        ulong page = va & ~0xFFFUL;
+        TlbEntry* e = c->Tlb + Tlb.IndexOf(va);
+        pa = 0;
+        if (e->ExecTag != page)
+        {
+            ulong ppage = page;
+            if ((c->Control & CpuControl.MmuEnabled) != 0)
+            {
+                var walk = SoftMmu.Walk(cpu.Ram, c->Ttbr0, va, AccessKind.Execute);
+                if (!walk.Ok || !walk.Executable) return false;
+                ppage = walk.PhysicalAddress & ~0xFFFUL;
+            }
+            if (!cpu.Ram.IsRam(ppage, PhysicalMemory.PageSize)) return false;
+        }
+        cpu.FetchPointer(va, out pa);
+        return true;
+    }
+
+    /// <summary>The region's pages other than the entry's (which Lookup checked) still map where they did when it was formed.</summary>
+    static bool PagesPresent(Vcpu cpu, Jit.Region region)
+    {
+        var pages = region.Pages;
+        for (int i = 1; i < pages.Length; i++)
+        {
+            var (v, p) = pages[i];
+            TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(v);
+            if (e->ExecTag == v && e->PhysicalPage == p) continue;
+            if (!TryTranslateExecute(cpu, v, out ulong pa) || pa != p) return false;
+        }
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -143,6 +246,22 @@ public sealed unsafe class Interpreter : IExecutionEngine
         return block;
     }
 
+    static readonly bool ReportAtExit = Environment.GetEnvironmentVariable("FAST_JIT_STATS") == "1";
+    static readonly List<VcpuData> AllData = new();
+
+    /// <summary>Diagnostics (FAST_JIT_STATS=1): dispatches per engine, printed at process exit.</summary>
+    void Report()
+    {
+        long blocks = 0, regions = 0, interp = 0;
+        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; }
+        Console.Error.WriteLine($"jit: dispatches {blocks}, region entries {regions}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms)");
+    }
+
+    public Interpreter()
+    {
+        if (ReportAtExit) AppDomain.CurrentDomain.ProcessExit += (_, _) => Report();
+    }
+
     public void InvalidateCodePage(ulong physicalPage)
     {
         int dropped = Cache.InvalidatePage(physicalPage);
@@ -150,6 +269,8 @@ public sealed unsafe class Interpreter : IExecutionEngine
     }
 
     public void InvalidateAll() => Cache.InvalidateAll();
+
+    public long RegionEntries(Vcpu cpu) => (cpu.EngineData as VcpuData)?.RegionEntries ?? 0;
 
     public long BlockEntries(Vcpu cpu) => (cpu.EngineData as VcpuData)?.BlockEntries ?? 0;
 

@@ -1,24 +1,31 @@
-// TierUpQueue: compiles hot blocks to IL on a background thread; the vCPU never waits.
-// A block is queued once (TierUpQueued), compiled, and published through DecodedBlock.Compiled
-// (a volatile write); the interpreter picks it up at the block's next entry. A block invalidated
-// meanwhile is skipped. Locking: the BlockingCollection is the only shared structure.
+// TierUpQueue: compiles regions to IL on a background thread; the vCPU never waits. A region is
+// formed on the vCPU thread when its entry block gets hot (the entry block's TierUpQueued makes
+// that happen once), compiled here, and published through DecodedBlock.Region (a volatile write);
+// the run loop picks it up at the entry block's next lookup. A region invalidated meanwhile is
+// skipped. Locking: the BlockingCollection is the only shared structure.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Fast.Runtime.Observability;
-using Fast.Translator.Interpreter;
 
 namespace Fast.Translator.Jit;
 
 public sealed class TierUpQueue : IDisposable
 {
-    readonly BlockingCollection<DecodedBlock> pending = new();
+    readonly BlockingCollection<Region> pending = new();
     readonly Thread worker;
 
+    /// <summary>Regions compiled (the name predates regions: it feeds the RegionsCompiled metric).</summary>
     public long BlocksCompiled;
+    public long RegionsCompiled => Interlocked.Read(ref BlocksCompiled);
+    public long InstructionsCompiled;
     public long CompileTicks;
     public long Failures;
-    /// <summary>Optional: names a block's method (e.g. guest!image!symbol+0x10); default guest!0xPC.</summary>
+    /// <summary>Optional: names a region's method (e.g. guest!image!symbol+0x10); default guest!0xPC.</summary>
     public Func<ulong, string>? Namer { get; init; }
+    /// <summary>Keep each region's IL as text (fast explain).</summary>
+    public bool KeepListings { get; set; }
+    /// <summary>Raised on the compiler thread after a region is published.</summary>
+    public event Action<Region>? Compiled;
 
     public TierUpQueue()
     {
@@ -28,11 +35,11 @@ public sealed class TierUpQueue : IDisposable
 
     int inFlight;   // queued and not yet compiled
 
-    public void Enqueue(DecodedBlock block)
+    public void Enqueue(Region region)
     {
-        if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0 || pending.IsAddingCompleted) return;
+        if (pending.IsAddingCompleted) return;
         Interlocked.Increment(ref inFlight);
-        pending.Add(block);
+        pending.Add(region);
     }
 
     /// <summary>Waits until everything queued so far is compiled (tests and `fast explain`).</summary>
@@ -43,22 +50,28 @@ public sealed class TierUpQueue : IDisposable
 
     void Work()
     {
-        foreach (var block in pending.GetConsumingEnumerable())
+        foreach (var region in pending.GetConsumingEnumerable())
         {
-            try { Compile(block); }
+            try { Compile(region); }
             finally { Interlocked.Decrement(ref inFlight); }
         }
     }
 
-    void Compile(DecodedBlock block)
+    void Compile(Region region)
     {
-        if (!block.Valid) return;
+        if (!region.Valid) return;
         long start = Stopwatch.GetTimestamp();
-        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStart(block.Pc, block.Count);
+        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStart(region.EntryPc, region.InstructionCount);
         try
         {
-            block.Compiled = BlockCompiler.Compile(block, Namer?.Invoke(block.Pc));
+            if (Namer is not null) region.Name = Namer(region.EntryPc);
+            var code = RegionCompiler.Compile(region, KeepListings);
+            WarmUp(code);
+            region.Code = code;
+            if (region.Valid) region.Entry.Region = region;
             Interlocked.Increment(ref BlocksCompiled);
+            Interlocked.Add(ref InstructionsCompiled, region.InstructionCount);
+            Compiled?.Invoke(region);
         }
         catch (Exception e) when (e is InvalidProgramException or InvalidOperationException or NotSupportedException)
         {
@@ -66,7 +79,16 @@ public sealed class TierUpQueue : IDisposable
         }
         long ticks = Stopwatch.GetTimestamp() - start;
         Interlocked.Add(ref CompileTicks, ticks);
-        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStop(block.Pc, block.Count, ticks);
+        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStop(region.EntryPc, region.InstructionCount, ticks);
+    }
+
+    /// <summary>Forces RyuJIT now, on this thread, rather than at the first call on the vCPU: a
+    /// region returns at once when Retired is already past retiredLimit.</summary>
+    static unsafe void WarmUp(RegionCode code)
+    {
+        var state = (Fast.Runtime.CpuState*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Fast.Runtime.CpuState.Size);
+        try { state->Retired = 1; code(state, 0); }
+        finally { System.Runtime.InteropServices.NativeMemory.Free(state); }
     }
 
     public void Dispose() => pending.CompleteAdding();

@@ -62,7 +62,7 @@ public static unsafe class DataProcessingImmediate
     internal static ulong LogicalImmediate(uint sf, uint N, uint immr, uint imms)
     {
         // The row constraints exclude every reserved encoding, so this always succeeds.
-        Bits.DecodeBitMasks(N, imms, immr, true, sf != 0 ? 64 : 32, out ulong wmask, out _);
+        Bits.DecodeBitMasksFast(N, imms, immr, true, sf != 0 ? 64 : 32, out ulong wmask, out _);
         return wmask;
     }
 
@@ -121,7 +121,7 @@ public static unsafe class DataProcessingImmediate
     static void Bitfield(CpuState* c, uint sf, uint N, uint immr, uint imms, uint Rn, uint Rd, bool inzero, bool extend)
     {
         int datasize = sf != 0 ? 64 : 32;
-        Bits.DecodeBitMasks(N, imms, immr, false, datasize, out ulong wmask, out ulong tmask);
+        Bits.DecodeBitMasksFast(N, imms, immr, false, datasize, out ulong wmask, out ulong tmask);
         ulong dst = inzero ? 0 : CpuState.GetX(c, Rd);
         ulong src = CpuState.GetX(c, Rn);
         ulong bot = (dst & ~wmask) | (Bits.RotateRight(src, (int)immr, datasize) & wmask);

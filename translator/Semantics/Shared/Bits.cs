@@ -55,6 +55,37 @@ public static class Bits
     /// logical immediate or bitfield encoding. Returns false for a reserved encoding (UNDEFINED).
     /// </summary>
     public static bool DecodeBitMasks(uint n, uint imms, uint immr, bool immediate, int datasize, out ulong wmask, out ulong tmask)
+        => DecodeBitMasksComputed(n, imms, immr, immediate, datasize, out wmask, out tmask);
+
+    // DecodeBitMasks memoised (a speed-only split of the hot path: the table is filled from
+    // DecodeBitMasksComputed, so the function is still written once). Logical immediates and
+    // bitfield moves are common and the computation is ~40 instructions; tier 1 passes constant
+    // fields, so the lookup folds to one load. Index: immediate:datasize64:N:immr:imms.
+    static readonly ulong[] WmaskTable = new ulong[1 << 15], TmaskTable = new ulong[1 << 15];
+    static readonly bool[] ValidTable = BuildTables();
+
+    static bool[] BuildTables()
+    {
+        var valid = new bool[1 << 15];
+        for (int i = 0; i < 1 << 15; i++)
+        {
+            valid[i] = DecodeBitMasksComputed((uint)(i >> 12) & 1, (uint)i & 0x3F, (uint)(i >> 6) & 0x3F, (i >> 14) != 0,
+                ((i >> 13) & 1) != 0 ? 64 : 32, out WmaskTable[i], out TmaskTable[i]);
+        }
+        return valid;
+    }
+
+    /// <summary>DecodeBitMasks by table lookup (same results).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool DecodeBitMasksFast(uint n, uint imms, uint immr, bool immediate, int datasize, out ulong wmask, out ulong tmask)
+    {
+        int i = (immediate ? 1 << 14 : 0) | (datasize == 64 ? 1 << 13 : 0) | (int)((n & 1) << 12) | (int)((immr & 0x3F) << 6) | (int)(imms & 0x3F);
+        wmask = WmaskTable[i];
+        tmask = TmaskTable[i];
+        return ValidTable[i];
+    }
+
+    static bool DecodeBitMasksComputed(uint n, uint imms, uint immr, bool immediate, int datasize, out ulong wmask, out ulong tmask)
     {
         wmask = tmask = 0;
         uint combined = (n << 6) | (~imms & 0x3F);

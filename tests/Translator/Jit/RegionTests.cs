@@ -1,0 +1,166 @@
+using Fast.Runtime;
+using Fast.Tests.Support;
+
+namespace Fast.Tests.Translator.Jit;
+
+/// <summary>Tier 1 compiles hot regions to IL that calls the same semantics as the interpreter.</summary>
+public unsafe class RegionTests
+{
+    // sum: X1 = X0 + (X0-1) + ... + 1, as a two-instruction loop closed by B.NE.
+    static readonly uint[] SumLoop =
+    [
+        0xD2800001, // MOVZ X1, #0
+        0x8B000021, // loop: ADD X1, X1, X0
+        0xF1000400, // SUBS X0, X0, #1
+        0x54FFFFC1, // B.NE loop
+    ];
+
+    [Fact]
+    public void HotBlockIsCompiledAndStillRaisesItsException()
+    {
+        using var h = new GuestHarness(tier1Threshold: 2);
+        int entries = 0;
+        h.Os.Handler = (cpu, e) =>
+        {
+            if (++entries == 1) h.TierUp!.Drain();
+            if (entries == 50) return Resume.Halt;
+            cpu.State->PC = GuestHarness.CodeBase;
+            return Resume.Continue;
+        };
+        h.RunRaw(0xD40000A1); // SVC #0x5
+        var block = Assert.Single(h.Engine.Cache.Snapshot());
+        h.TierUp!.Drain();
+        Assert.NotNull(block.Region?.Code);
+        Assert.Equal(50, h.Os.Exceptions.Count);
+        Assert.All(h.Os.Exceptions, e => Assert.Equal(ExceptionKind.Svc, e.Kind));
+        Assert.All(h.Os.Exceptions, e => Assert.Equal(GuestHarness.CodeBase + 4, e.Pc));
+        Assert.Equal(1, h.TierUp.RegionsCompiled);
+    }
+
+    [Fact]
+    public void CompiledMethodIsNamedAfterTheGuestAddress()
+    {
+        using var h = new GuestHarness(tier1Threshold: 1);
+        h.RunRaw(0xD4200020); // BRK #0x1
+        h.TierUp!.Drain();
+        var block = Assert.Single(h.Engine.Cache.Snapshot());
+        Assert.Equal($"guest!0x{GuestHarness.CodeBase:x}", block.Region!.Code!.Method.Name);
+    }
+
+    static (ulong X1, ulong Pc, ulong Retired, ulong Nzcv) RunSum(GuestHarness h, ulong n, long budget)
+    {
+        h.SetX(0, n);
+        h.Nzcv = 0;
+        h.Os.Exceptions.Clear();
+        ulong before = h.State->Retired;
+        h.PC = GuestHarness.CodeBase;
+        h.Cpu.Run(budget);
+        return (h.X(1), h.PC, h.State->Retired - before, h.Nzcv);
+    }
+
+    [Fact]
+    public void LoopRunsInsideOneRegionWithExactCounts()
+    {
+        using var jit = new GuestHarness(tier1Threshold: 2);
+        using var interp = new GuestHarness();
+        jit.Load(GuestHarness.CodeBase, [.. SumLoop, GuestHarness.EndMarker]);
+        interp.Load(GuestHarness.CodeBase, [.. SumLoop, GuestHarness.EndMarker]);
+        RunSum(jit, 10, long.MaxValue);
+        jit.TierUp!.Drain();
+        Assert.True(jit.TierUp.RegionsCompiled >= 1);
+
+        long regionEntries = jit.Engine.RegionEntries(jit.Cpu);
+        var expected = RunSum(interp, 100_000, long.MaxValue);
+        Assert.Equal(100_000UL * 100_001 / 2, expected.X1);
+        Assert.Equal(expected, RunSum(jit, 100_000, long.MaxValue));
+        // The loop stays in compiled code: a handful of entries, not one per iteration.
+        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - regionEntries, 1, 10);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    [InlineData(1001)]
+    [InlineData(29_999)]
+    public void BudgetStopsAtTheSameInstructionAsTheInterpreter(long budget)
+    {
+        using var jit = new GuestHarness(tier1Threshold: 1);
+        using var interp = new GuestHarness();
+        jit.Load(GuestHarness.CodeBase, [.. SumLoop, GuestHarness.EndMarker]);
+        interp.Load(GuestHarness.CodeBase, [.. SumLoop, GuestHarness.EndMarker]);
+        RunSum(jit, 10, long.MaxValue);
+        jit.TierUp!.Drain();
+        Assert.Equal(RunSum(interp, 10_000, budget), RunSum(jit, 10_000, budget));
+    }
+
+    [Fact]
+    public void InterruptLeavesTheLoop()
+    {
+        using var h = new GuestHarness(tier1Threshold: 1);
+        h.Load(GuestHarness.CodeBase, [0x14000000]); // B . (an endless loop)
+        h.PC = GuestHarness.CodeBase;
+        h.Cpu.Run(1000);
+        h.TierUp!.Drain();
+        var timer = new Thread(() => { Thread.Sleep(50); h.Cpu.RaiseInterrupt(1); });
+        timer.Start();
+        long entries = h.Engine.RegionEntries(h.Cpu);
+        h.State->ExitReason = ExitReason.None;
+        h.Engine.Run(h.Cpu, long.MaxValue / 2);   // returns only because the region checks PendingInterrupt on its backward edge
+        timer.Join();
+        Assert.Equal(ExitReason.Interrupt, h.State->ExitReason);
+        Assert.InRange(h.Engine.RegionEntries(h.Cpu) - entries, 1, 2);
+    }
+
+    /// <summary>
+    /// A subroutine's loop runs hot (its region is compiled and used), then the guest patches the
+    /// loop body (STR to its own code, IC IVAU, DSB, ISB) and calls it again: the new code runs.
+    /// </summary>
+    [Fact]
+    public void SelfModifyingCodeRunsTheNewInstruction()
+    {
+        uint[] program =
+        [
+            0xD2800001, // 00 MOVZ X1, #0
+            0x52920423, // 04 MOVZ W3, #0x9021
+            0x72B22023, // 08 MOVK W3, #0x9101, LSL #16      W3 = ADD X1, X1, #100
+            0x100001A2, // 0C ADR X2, patch (0x40)
+            0x9400000B, // 10 BL sub
+            0xD4000021, // 14 SVC #1                          (the test drains the compiler)
+            0x94000009, // 18 BL sub
+            0xD4000041, // 1C SVC #2                          (the test checks the region ran)
+            0xB9000043, // 20 STR W3, [X2]
+            0xD50B7522, // 24 IC IVAU, X2
+            0xD5033B9F, // 28 DSB ISH
+            0xD5033FDF, // 2C ISB
+            0x94000003, // 30 BL sub
+            0x14000007, // 34 B end (0x50)
+            0xD503201F, // 38 NOP
+            0xD2800C80, // 3C sub: MOVZ X0, #100
+            0x91000421, // 40 patch: ADD X1, X1, #1
+            0xF1000400, // 44 SUBS X0, X0, #1
+            0x54FFFFC1, // 48 B.NE patch
+            0xD65F03C0, // 4C RET
+        ];
+        ulong RunUnder(GuestHarness h)
+        {
+            h.State->Control = CpuControl.UserCacheMaintenance;
+            h.Os.Handler = (cpu, e) =>
+            {
+                if (e.Kind != ExceptionKind.Svc) return Resume.Halt;
+                if (h.TierUp is not null && cpu.State->X[1] == 100) h.TierUp.Drain();
+                if (h.TierUp is not null && cpu.State->X[1] == 200)
+                    Assert.True(h.Engine.RegionEntries(cpu) > 0, "the loop's region did not run before the patch");
+                return Resume.Continue;
+            };
+            h.Run(program);
+            Assert.Equal(100UL + 100 + 100 * 100, h.X(1));
+            return h.State->Retired;
+        }
+        using var jit = new GuestHarness(tier1Threshold: 2);
+        using var interp = new GuestHarness();
+        Assert.Equal(RunUnder(interp), RunUnder(jit));
+        Assert.True(jit.Engine.Cache.RegionsInvalidated > 0);
+    }
+}

@@ -1,0 +1,73 @@
+// RegionBuilder: forms a region from a hot block by following direct branches (B, B.cond, CBZ,
+// CBNZ, TBZ, TBNZ) and fall-throughs, breadth first, within MaxInstructions / MaxBlocks. BL, BLR,
+// BR, RET, exceptions and ISB leave the region (a BL's target may become a region of its own).
+// Runs on the vCPU thread (it decodes through the vCPU's translation); compilation happens later
+// on the background thread.
+using Fast.Translator.Interpreter;
+
+namespace Fast.Translator.Jit;
+
+public static unsafe class RegionBuilder
+{
+    /// <summary>Bounds the DynamicMethod well under RyuJIT's MinOpts switch (60 000 IL bytes, 2 000 basic blocks).</summary>
+    public static readonly int MaxInstructions = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_MAXINST"), out int m) ? m : 800;
+    public const int MaxBlocks = 64;
+
+    /// <summary>Direct-branch targets and the fall-through of an instruction that ends a decoded block.</summary>
+    public static int Successors(ulong pc, in DecodedInstruction inst, Span<ulong> into)
+    {
+        if (inst.Row < 0) return 0;
+        uint w = inst.Word;
+        switch (Decoder.Rows[inst.Row].Name)
+        {
+            case "B": into[0] = pc + Semantics.Branches.Offset26(w & 0x3FFFFFF); return 1;
+            case "B_cond" or "CBZ" or "CBNZ":
+                into[0] = pc + Semantics.Branches.Offset19((w >> 5) & 0x7FFFF); into[1] = pc + 4; return 2;
+            case "TBZ" or "TBNZ":
+                into[0] = pc + Semantics.Branches.Offset14((w >> 5) & 0x3FFF); into[1] = pc + 4; return 2;
+            default: return 0;
+        }
+    }
+
+    public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt)
+    {
+        var instructions = new Dictionary<ulong, DecodedInstruction>();
+        var pages = new List<(ulong, ulong)> { (entry.Pc & ~0xFFFUL, entry.PhysicalPage) };
+        var work = new Queue<ulong>();
+        work.Enqueue(entry.Pc);
+        int blocks = 0;
+        var sources = new List<DecodedBlock>();
+        Span<ulong> next = stackalloc ulong[2];
+        while (work.Count > 0 && blocks < MaxBlocks)
+        {
+            ulong pc = work.Dequeue();
+            if (instructions.ContainsKey(pc) || (pc & 3) != 0) continue;
+            var block = pc == entry.Pc ? entry : blockAt(pc);
+            if (block is null || !block.Valid || block.Pc != pc) continue;
+            if (instructions.Count + block.Count > MaxInstructions) continue;
+            ulong vpage = pc & ~0xFFFUL;
+            int known = pages.FindIndex(p => p.Item1 == vpage);
+            if (known < 0) pages.Add((vpage, block.PhysicalPage));
+            else if (pages[known].Item2 != block.PhysicalPage) continue;
+            blocks++;
+            sources.Add(block);
+            bool joined = false;
+            for (int i = 0; i < block.Count; i++)
+            {
+                ulong p = pc + (ulong)i * 4;
+                if (instructions.ContainsKey(p)) { joined = true; break; }   // falls into code already in the region
+                instructions[p] = block.Instructions[i];
+            }
+            if (joined) continue;
+            ulong last = pc + (ulong)(block.Count - 1) * 4;
+            if (!block.EndsWithControl) work.Enqueue(last + 4);
+            else
+            {
+                int n = Successors(last, block.Instructions[block.Count - 1], next);
+                for (int k = 0; k < n; k++) work.Enqueue(next[k]);
+            }
+        }
+        var sorted = instructions.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToArray();
+        return new Region(entry, pages.ToArray(), sorted, sources.ToArray());
+    }
+}

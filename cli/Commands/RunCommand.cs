@@ -28,12 +28,6 @@ public sealed class RunCommand : ICliCommand
             return 0;
         }
         RunOptions options;
-        if (args.Count > 0 && args[0] is "--help" or "-h" or "-?")
-        {
-            // The workload runner probes `fast run --help` for this usage line (perf/Workloads/Engines.cs).
-            Console.WriteLine($"Usage:\n  {RunOptions.Usage["usage: ".Length..]}");
-            return 0;
-        }
         try
         {
             options = RunOptions.Parse(args);

@@ -1,6 +1,6 @@
 // `fast trace`: reads traces that `fast run --trace FILE.nettrace` recorded (perf/Tracing).
 //
-//   fast trace report FILE.nettrace [--format text|json] [--top N]
+//   fast trace report FILE.nettrace [--format text|json] [--top N] [-L SYSROOT]
 //
 // prints event counts, latency percentiles per start/stop kind, faults by kind and by address
 // region, syscalls by number, and the hottest guest functions from the CPU samples. The same
@@ -18,7 +18,8 @@ public sealed class TraceCommand : ICliCommand
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var top = new Option<int>("--top") { Description = "How many hot guest functions to list (default 20)", DefaultValueFactory = _ => 20 };
-        var report = new Command("report", "Summarise a trace: counts, latency percentiles, faults, syscalls, hot guest functions") { file, format, top };
+        var sysroot = new Option<string?>("-L") { Description = "The sysroot the program ran with (to find the guest's libraries' symbols)" };
+        var report = new Command("report", "Summarise a trace: counts, latency percentiles, faults, syscalls, hot guest functions") { file, format, top, sysroot };
         report.SetAction(parseResult =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -31,7 +32,7 @@ public sealed class TraceCommand : ICliCommand
             }
             try
             {
-                var summary = TraceReport.Analyze(path, parseResult.GetValue(top));
+                var summary = TraceReport.Analyze(path, parseResult.GetValue(top), parseResult.GetValue(sysroot));
                 if (parseResult.GetValue(format) == "json") TraceReportWriter.WriteJson(summary, output);
                 else TraceReportWriter.WriteText(summary, output);
                 return 0;

@@ -41,18 +41,21 @@ public sealed class TraceReport
     public long Samples { get; init; }
     public long GuestSamples { get; init; }
     public List<HotFunction> HotGuestFunctions { get; init; } = new();
+    /// <summary>Guest PC samples (GuestPcSample events) and the functions they fell in, any tier.</summary>
+    public long PcSamples { get; init; }
+    public List<HotFunction> HotGuestPcFunctions { get; init; } = new();
 
     public const string GuestPrefix = "guest!";
 
     /// <summary>Reads a .nettrace (or an .etlx converted earlier) and summarises it.</summary>
-    public static TraceReport Analyze(string path, int topFunctions = 20)
+    public static TraceReport Analyze(string path, int topFunctions = 20, string? sysroot = null)
     {
         string etlx = path.EndsWith(".etlx", StringComparison.OrdinalIgnoreCase) ? path
             : TraceLog.CreateFromEventPipeDataFile(path, Path.ChangeExtension(Path.GetTempFileName(), ".etlx"));
         try
         {
             using var log = new TraceLog(etlx);
-            return Analyze(log, path, topFunctions);
+            return Analyze(log, path, topFunctions, sysroot);
         }
         finally
         {
@@ -65,8 +68,10 @@ public sealed class TraceReport
         try { System.IO.File.Delete(file); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    static TraceReport Analyze(TraceLog log, string path, int topFunctions)
+    static TraceReport Analyze(TraceLog log, string path, int topFunctions, string? sysroot)
     {
+        var symbols = new GuestSymbolizer(sysroot);
+        var pcSamples = new List<(int Pid, ulong Pc)>();
         double ticksPerSecond = System.Diagnostics.Stopwatch.Frequency;
         var counts = new SortedDictionary<string, long>();
         var latency = new Dictionary<string, LatencyStats>();
@@ -101,6 +106,11 @@ public sealed class TraceReport
                             (syscalls.TryGetValue(number, out var s) ? s : syscalls[number] = new LatencyStats()).Add(ticks);
                             break;
                         case "IpcReceive": Lat("Ipc").Add(Long(e, "LatencyTicks")); break;
+                        case "GuestPcSample": pcSamples.Add(((int)Long(e, "Pid"), (ulong)Long(e, "Pc"))); break;
+                        case "ImageMapped":
+                            symbols.AddMapping((int)Long(e, "Pid"), (ulong)Long(e, "Start"), (ulong)Long(e, "End"), (ulong)Long(e, "Bias"),
+                                (ulong)Long(e, "FileOffset"), e.PayloadByName("Path") as string ?? "");
+                            break;
                     }
                     break;
                 case TraceRecorder.RuntimeProvider or "Microsoft-Windows-DotNETRuntimeRundown":
@@ -119,8 +129,14 @@ public sealed class TraceReport
             }
         }
 
+        var pcHot = new Dictionary<string, long>();
+        foreach (var (pid, pc) in pcSamples) Bump(pcHot, symbols.Name(pid, pc));
+
         return new TraceReport
         {
+            PcSamples = pcSamples.Count,
+            HotGuestPcFunctions = pcHot.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(topFunctions)
+                .Select(p => new HotFunction(p.Key, p.Value, Math.Round((double)p.Value / pcSamples.Count, 4))).ToList(),
             File = path,
             DurationMs = Math.Round(log.SessionDuration.TotalMilliseconds, 3),
             EventsLost = log.EventsLost,

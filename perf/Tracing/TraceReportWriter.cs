@@ -41,6 +41,11 @@ public static class TraceReportWriter
         o.WriteLine();
         o.WriteLine($"guest methods jitted: {r.GuestMethodsJitted}" + (r.GuestMethodExamples.Count > 0 ? $" (e.g. {string.Join(", ", r.GuestMethodExamples.Take(3))})" : ""));
         o.WriteLine($"cpu samples: {r.Samples}, with a guest frame: {r.GuestSamples}");
+        if (r.HotGuestPcFunctions.Count > 0)
+        {
+            o.WriteLine($"hottest guest functions by PC samples ({r.PcSamples} samples, every tier)");
+            foreach (var f in r.HotGuestPcFunctions) o.WriteLine($"  {f.Share * 100,6:F2}%  {f.Samples,8}  {f.Name}");
+        }
         if (r.HotGuestFunctions.Count > 0)
         {
             o.WriteLine("hottest guest functions (share of samples with a guest frame)");

@@ -37,7 +37,6 @@ public sealed unsafe class Interpreter : IExecutionEngine
         public long RegionEntries;
         public long InterpretedInstructions;
         public VcpuData() { if (ReportAtExit) lock (AllData) AllData.Add(this); }
-        public long MemoryInstructions;
     }
 
     public void Run(Vcpu cpu, long budget)
@@ -92,7 +91,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
                     continue;
                 }
                 if (entries == TierUpThreshold && TierUp is not null) TierUpFrom(cpu, block);
-                data.MemoryInstructions += block.MemoryInstructions;
+                c->MemoryInstructions += (ulong)block.MemoryInstructions;
                 int n = (ulong)block.Count <= left ? block.Count : (int)left;
                 ExecuteBlock(c, block, n);
                 c->Retired += (ulong)n;
@@ -275,5 +274,5 @@ public sealed unsafe class Interpreter : IExecutionEngine
     public long BlockEntries(Vcpu cpu) => (cpu.EngineData as VcpuData)?.BlockEntries ?? 0;
 
     /// <summary>Loads and stores executed on a vCPU (counted per block entry; a block cut short by a fault counts whole).</summary>
-    public long MemoryInstructions(Vcpu cpu) => (cpu.EngineData as VcpuData)?.MemoryInstructions ?? 0;
+    public long MemoryInstructions(Vcpu cpu) => (long)cpu.State->MemoryInstructions;
 }

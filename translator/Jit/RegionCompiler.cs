@@ -23,6 +23,7 @@ public static unsafe class RegionCompiler
 {
     static readonly int PcOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.PC));
     static readonly int RetiredOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Retired));
+    static readonly int MemoryInstructionsOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.MemoryInstructions));
     static readonly int PendingOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.PendingInterrupt));
     static readonly MethodInfo UndefinedMethod = typeof(Semantics.ExceptionGeneration).GetMethod(nameof(Semantics.ExceptionGeneration.Undefined))!;
     static readonly MethodInfo CondTaken = typeof(Semantics.Branches).GetMethod(nameof(Semantics.Branches.CondTaken))!;
@@ -84,16 +85,18 @@ public static unsafe class RegionCompiler
         {
             il.Mark(labels[start], start);
             int i = index[start];
-            int count = 0;
+            int count = 0, memory = 0;
             while (true)
             {
                 var (pc, inst) = insts[i];
                 count++;
+                if (inst.Row >= 0 && Decoder.Rows[inst.Row].AccessesMemory) memory++;
                 bool control = IsControl(inst);
                 bool lastOfBlock = control || i + 1 >= insts.Length || leaders.Contains(insts[i + 1].Pc);
                 if (control)
                 {
                     AddRetired(il, count);
+                    AddCounter(il, MemoryInstructionsOffset, memory);
                     EmitControl(il, pc, inst, catalog, labels);
                     break;
                 }
@@ -106,6 +109,7 @@ public static unsafe class RegionCompiler
                 if (lastOfBlock)
                 {
                     AddRetired(il, count);
+                    AddCounter(il, MemoryInstructionsOffset, memory);
                     Edge(il, pc, pc + 4, labels);
                     break;
                 }
@@ -224,10 +228,14 @@ public static unsafe class RegionCompiler
         il.Emit(OpCodes.Ret);
     }
 
-    static void AddRetired(Il il, int count)
+    static void AddRetired(Il il, int count) => AddCounter(il, RetiredOffset, count);
+
+    /// <summary>*(ulong*)(c + offset) += count (nothing for 0).</summary>
+    static void AddCounter(Il il, int offset, int count)
     {
+        if (count == 0) return;
         il.Emit(OpCodes.Ldarg_0);
-        il.EmitInt(RetiredOffset);
+        il.EmitInt(offset);
         il.Emit(OpCodes.Add);
         il.Emit(OpCodes.Dup);
         il.Emit(OpCodes.Ldind_I8);

@@ -18,8 +18,10 @@ public sealed class DifftestCommand : ICliCommand
         {
             Description = $"comma-separated instruction classes (default: all implemented: {string.Join(",", EncodingGenerator.AvailableClasses())})",
         };
+        var tier = new Option<string>("--tier") { Description = "interp (tier 0) or jit (each case compiled to an IL region, then compared)", DefaultValueFactory = _ => "interp" };
+        tier.AcceptOnlyFromAmong("interp", "jit");
         var maxReport = new Option<int>("--max-report") { Description = "mismatches printed in full", DefaultValueFactory = _ => 20 };
-        var command = new Command("difftest", "Compare the interpreter with Unicorn on random instructions") { seed, count, first, classes, maxReport };
+        var command = new Command("difftest", "Compare Fast (either tier) with Unicorn on random instructions") { seed, count, first, classes, tier, maxReport };
         command.SetAction(parse =>
         {
             var chosen = parse.GetValue(classes) is { Length: > 0 } list
@@ -34,6 +36,7 @@ public sealed class DifftestCommand : ICliCommand
                     First = parse.GetValue(first),
                     Classes = chosen.ToList(),
                     MaxReport = parse.GetValue(maxReport),
+                    Tier = parse.GetValue(tier)!,
                 };
                 return session.Run() == 0 ? 0 : 1;
             }

@@ -39,7 +39,15 @@ public sealed unsafe class DiffRunner : IDisposable
     /// <summary>An address no case reaches: Unicorn's `until` (the instruction count ends every run).</summary>
     const ulong Until = 0x5A5A_5A5A_5A5A_5A58;
 
-    readonly Fast.Translator.Interpreter.Interpreter engine = new();
+    readonly Fast.Translator.Interpreter.Interpreter engine;
+    readonly Fast.Translator.Jit.TierUpQueue? tierUp;
+
+    /// <summary>"interp" (tier 0 only) or "jit": each case first runs once to form and compile its regions,
+    /// then runs again from the same initial state and memory through tier 1, and that second run is compared.</summary>
+    public string Tier { get; }
+
+    /// <summary>Cases of the jit tier that rewrote their own code and were compared through the interpreter.</summary>
+    public long SelfModifyingFallbacks { get; private set; }
     readonly DifftestOs os = new();
     readonly Machine machine;
     readonly Vcpu cpu;
@@ -62,8 +70,12 @@ public sealed unsafe class DiffRunner : IDisposable
     long ucStarted;   // instructions Unicorn began (its code hook fired)
     long ucCount;     // the current case's instruction count
 
-    public DiffRunner()
+    public DiffRunner(string tier = "interp")
     {
+        if (tier is not ("interp" or "jit")) throw new ArgumentException($"tier must be interp or jit, not {tier}");
+        Tier = tier;
+        tierUp = tier == "jit" ? new Fast.Translator.Jit.TierUpQueue() : null;
+        engine = new Fast.Translator.Interpreter.Interpreter { TierUp = tierUp, TierUpThreshold = 1 };
         machine = new Machine(RamSize, engine, os);
         cpu = machine.AddVcpu();
         uc = new Unicorn(UcArm64Cpu.Max);
@@ -102,6 +114,21 @@ public sealed unsafe class DiffRunner : IDisposable
         engine.InvalidateAll();
         uc.RemoveTranslations(CodeBase, CodeBase + Page);
 
+        if (tierUp is not null)
+        {
+            long invalidated = engine.Cache.BlocksInvalidated;
+            RunFast(c);                 // interpreted once: every block entered reaches the threshold of 1
+            tierUp.Drain();
+            pristine.CopyTo(FastRam);   // same memory again (the code page too) for the compiled run
+            code.CopyTo(FastRam[(int)CodeBase..]);
+            if (engine.Cache.BlocksInvalidated != invalidated)
+            {
+                // The case stored into its own code: what was compiled is not the code restored now
+                // (host writes bypass invalidation). Compare this case through the interpreter.
+                engine.InvalidateAll();
+                SelfModifyingFallbacks++;
+            }
+        }
         var fast = RunFast(c);
         var unicorn = RunUnicorn(c);
         var diffs = DiffState.Compare(fast, unicorn);
@@ -322,6 +349,7 @@ public sealed unsafe class DiffRunner : IDisposable
 
     public void Dispose()
     {
+        tierUp?.Dispose();
         uc.Dispose();
         NativeMemory.AlignedFree(ucRam);
         machine.Dispose();

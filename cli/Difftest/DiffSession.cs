@@ -14,6 +14,8 @@ public sealed class DiffSession
     public int First { get; init; }
     public IReadOnlyList<string> Classes { get; init; } = EncodingGenerator.AvailableClasses();
     public int MaxReport { get; init; } = 20;
+    /// <summary>The execution tier Fast runs each case with: interp or jit (see DiffRunner.Tier).</summary>
+    public string Tier { get; init; } = "interp";
     public TextWriter Out { get; init; } = Console.Out;
     /// <summary>Tests only: corrupts Fast's result of every case (see DiffRunner.TamperWithFast).</summary>
     public Action<Fast.Runtime.Vcpu>? Tamper { get; init; }
@@ -28,7 +30,7 @@ public sealed class DiffSession
     /// <summary>Runs every case and prints mismatches and the summary line. Returns the number of mismatches.</summary>
     public int Run()
     {
-        using var runner = new DiffRunner { TamperWithFast = Tamper };
+        using var runner = new DiffRunner(Tier) { TamperWithFast = Tamper };
         foreach (var d in new EncodingGenerator(new Rng(Seed), Classes).SkippedRows)
             Out.WriteLine($"skipped row of known Unicorn deviation {d}");
         for (int i = First; i < First + Count; i++)
@@ -45,6 +47,8 @@ public sealed class DiffSession
             Out.WriteLine($"skipped {n} word(s) of known Unicorn deviation {d}");
         foreach (var (d, n) in runner.Corrections.OrderBy(p => p.Key, StringComparer.Ordinal))
             Out.WriteLine($"corrected {n} Unicorn result(s) to the ARM ARM: {d}");
+        if (runner.SelfModifyingFallbacks > 0)
+            Out.WriteLine($"jit tier: {runner.SelfModifyingFallbacks} case(s) stored into their own code and were compared through the interpreter");
         if (Mismatches > MaxReport) Out.WriteLine($"({Mismatches - MaxReport} more mismatches not shown; --max-report)");
         Out.WriteLine($"difftest: {Cases} cases, {Mismatches} mismatches");
         return Mismatches;

@@ -35,6 +35,15 @@ public sealed unsafe class DifftestTests
         Assert.True(session.Run() == 0, output.ToString());
     }
 
+    /// <summary>Tier 1: each case is compiled to an IL region and run again; the compiled run is compared.</summary>
+    [Fact]
+    public void MixedSliceHasNoMismatchUnderTheIlTier()
+    {
+        var output = new StringWriter();
+        var session = new DiffSession { Seed = 11, Count = 4000, MaxReport = 10, Out = output, Tier = "jit" };
+        Assert.True(session.Run() == 0, output.ToString());
+    }
+
     [Fact]
     public void GeneratedWordsDecodeToTheirRows()
     {

@@ -31,7 +31,8 @@ public static unsafe class RegionCompiler
     static readonly MethodInfo BitIsZero = typeof(Semantics.Branches).GetMethod(nameof(Semantics.Branches.BitIsZero))!;
 
     /// <summary>Groups whose semantics may read PC or fault (everything else is pure register/flag work).</summary>
-    static readonly HashSet<string> PcGroups = ["Branches", "ExceptionGeneration", "System", "SystemRegisters"];
+    // Groups whose semantics read PC or can raise an exception mid-block (system registers, SYS, DC ZVA...).
+    static readonly HashSet<string> PcGroups = ["Branches", "ExceptionGeneration", "SystemInstructions"];
 
     static bool NeedsPc(int row)
     {

@@ -159,7 +159,14 @@ public sealed class TraceReport
     /// The FastEventSource method name of an event: EventPipe names a start/stop event "Task/Opcode"
     /// ("Fault/Start"), which without the slash is the method's name ("FaultStart").
     /// </summary>
-    public static string FastEventName(string eventName) => eventName.Replace("/", "", StringComparison.Ordinal);
+    public static string FastEventName(string eventName)
+    {
+        string name = eventName.Replace("/", "", StringComparison.Ordinal);
+        // The Send/Receive opcodes come through EventPipe as "IpcSendTransfer" and "IpcReceive240".
+        if (name.StartsWith("IpcSend", StringComparison.Ordinal)) return "IpcSend";
+        if (name.StartsWith("IpcReceive", StringComparison.Ordinal)) return "IpcReceive";
+        return name;
+    }
 
     /// <summary>The first frame from the leaf whose method name holds `guest!`, trimmed to start there.</summary>
     public static string? InnermostGuestFrame(TraceCallStack? stack)

@@ -54,7 +54,6 @@ public sealed unsafe class Tlb : IDisposable
     readonly TlbEntry* victims;
     int nextVictim;
 
-    public long Hits;   // slow-path statistics only; fast-path hits are derived by the caller
     public long Misses;
     public long VictimHits;
 

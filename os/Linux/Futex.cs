@@ -56,9 +56,7 @@ public sealed partial class LinuxPersonality
         {
             thread.WakeDeadline = deadline;
             var core = c.Core;
-            long ms = Math.Max(1, (deadline - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency);
-            Timer? timer = null;
-            timer = new Timer(_ => { core.MakeReady(thread); timer?.Dispose(); }, null, ms, Timeout.Infinite);
+            DeadlineTimer.Schedule(deadline, () => core.MakeReady(thread));
         }
         return Syscalls.Syscall.Blocked;
     }

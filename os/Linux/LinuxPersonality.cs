@@ -98,9 +98,7 @@ public static class Blocking
         var core = ctx.Core;
         thread.WakeDeadline = deadline;
         thread.State = Scheduling.GuestThreadState.Blocked;
-        long delay = Math.Max(0, deadline - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency;
-        Timer? timer = null;
-        timer = new Timer(_ => { core.MakeReady(thread); timer?.Dispose(); }, null, Math.Max(1, delay), Timeout.Infinite);
+        DeadlineTimer.Schedule(deadline, () => core.MakeReady(thread));
         return Syscall.Blocked;
     }
 

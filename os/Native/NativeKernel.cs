@@ -100,12 +100,7 @@ public sealed unsafe class NativeKernel
             if (Interlocked.CompareExchange(ref nt.BlockGeneration, gen + 1, gen) == gen) Wake(thread);
         }
         foreach (var q in queues) q.AddWaiter(WakeOnce);
-        if (deadline > 0)
-        {
-            long ms = Math.Max(1, (deadline - Stopwatch.GetTimestamp()) * 1000 / Stopwatch.Frequency);
-            Timer? t = null;
-            t = new Timer(_ => { WakeOnce(); t?.Dispose(); }, null, ms, Timeout.Infinite);
-        }
+        if (deadline > 0) DeadlineTimer.Schedule(deadline, WakeOnce);
         cpu.State->PC -= 4;   // re-execute the SVC when woken
         return Resume.Halt;
     }

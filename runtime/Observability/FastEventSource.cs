@@ -44,6 +44,7 @@ public sealed unsafe class FastEventSource : EventSource
     // A build without events (dotnet build -p:FastEvents=false): every guard is a constant false,
     // so the JIT removes the event code entirely. Used to measure what disabled tracing costs.
     public bool TranslationEnabled => false;
+    public bool CompileEnabled => false;
     public bool FaultEnabled => false;
     public bool SyscallEnabled => false;
     public bool SchedulerEnabled => false;
@@ -52,6 +53,8 @@ public sealed unsafe class FastEventSource : EventSource
     public bool SamplingEnabled => false;
 #else
     public bool TranslationEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Verbose, Keywords.Translation); }
+    /// <summary>The region-compile start/stop events (Translation keyword at Informational).</summary>
+    public bool CompileEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Translation); }
     public bool FaultEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Fault); }
     public bool SyscallEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Syscall); }
     public bool SchedulerEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Scheduler); }

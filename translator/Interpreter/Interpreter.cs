@@ -26,8 +26,6 @@ public sealed unsafe class Interpreter : IExecutionEngine
     public Jit.TierUpQueue? TierUp { get; init; }
     public int TierUpThreshold { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_THRESHOLD"), out int t) ? t : 1000;
 
-    /// <summary>Raised once per block when it is first decoded (tier 1 and tracing hook here).</summary>
-    public event Action<DecodedBlock>? BlockDecoded;
 
     sealed class VcpuData
     {
@@ -241,7 +239,6 @@ public sealed unsafe class Interpreter : IExecutionEngine
         }
         var block = Cache.Add(new DecodedBlock(pc, pa, buffer[..count], endsWithControl));
         if (FastEventSource.Log.TranslationEnabled) FastEventSource.Log.BlockDecoded(pc, pa, count);
-        BlockDecoded?.Invoke(block);
         return block;
     }
 

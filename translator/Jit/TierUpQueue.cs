@@ -61,7 +61,7 @@ public sealed class TierUpQueue : IDisposable
     {
         if (!region.Valid) return;
         long start = Stopwatch.GetTimestamp();
-        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStart(region.EntryPc, region.InstructionCount);
+        if (FastEventSource.Log.CompileEnabled) FastEventSource.Log.RegionCompileStart(region.EntryPc, region.InstructionCount);
         try
         {
             if (Namer is not null) region.Name = Namer(region.EntryPc);
@@ -79,7 +79,7 @@ public sealed class TierUpQueue : IDisposable
         }
         long ticks = Stopwatch.GetTimestamp() - start;
         Interlocked.Add(ref CompileTicks, ticks);
-        if (FastEventSource.Log.IsEnabled()) FastEventSource.Log.RegionCompileStop(region.EntryPc, region.InstructionCount, ticks);
+        if (FastEventSource.Log.CompileEnabled) FastEventSource.Log.RegionCompileStop(region.EntryPc, region.InstructionCount, ticks);
     }
 
     /// <summary>Forces RyuJIT now, on this thread, rather than at the first call on the vCPU: a

@@ -12,6 +12,7 @@
 //   336  TTBR0       344 Control (MMU/alignment bits)  352 Tlb*      360 Owner (GCHandle of Vcpu)
 //   368  Retired (guest instructions)                  376 Cntfrq
 //   384  MemoryInstructions (loads/stores executed, both tiers; for the TLB hit-rate statistic)
+//   392  SyncRequest (tier 1: a checked access hit an abort the OS must see with all registers)
 //   512  V[0..31]   128-bit SIMD&FP registers, 16-byte aligned
 //
 // Register 31 is SP or ZR depending on the encoding: storing SP in X[31] makes "Xn|SP" a plain
@@ -48,6 +49,7 @@ public unsafe struct CpuState
     [FieldOffset(368)] public ulong Retired;
     [FieldOffset(376)] public ulong Cntfrq;
     [FieldOffset(384)] public ulong MemoryInstructions;
+    [FieldOffset(392)] public int SyncRequest;
     [FieldOffset(512)] public fixed ulong V[64];
 
     public ulong SP { readonly get => X[SpIndex]; set => X[SpIndex] = value; }

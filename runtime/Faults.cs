@@ -101,3 +101,15 @@ public sealed class GuestRedirectException : Exception
     public static readonly GuestRedirectException Instance = new();
     GuestRedirectException() : base("guest control flow redirected by the OS") { }
 }
+
+/// <summary>
+/// Thrown by TakeAbort when compiled code holds guest registers in locals and the OS cannot repair
+/// the abort in place: the region catches it, writes its registers back to CpuState and leaves with
+/// PC at the faulting instruction, which the interpreter then re-executes (taking the abort with
+/// the full state). Never escapes a compiled region.
+/// </summary>
+public sealed class RegisterSyncException : Exception
+{
+    public static readonly RegisterSyncException Instance = new();
+    RegisterSyncException() : base("compiled code must write its registers back before the OS sees this abort") { }
+}

@@ -154,4 +154,63 @@ public static unsafe class GuestMemory
         if (e->WriteTag == (va & PageMask) && (va & (ulong)(size - 1)) == 0) return (byte*)(va + (ulong)e->Addend);
         return Vcpu.FromState(c).AtomicPointer(va, size, AccessKind.Write, readModifyWrite: true);
     }
+
+    // ---- checked accesses (tier 1 with guest registers in IL locals) ----
+    // The same fast path; on an abort the OS cannot repair in place (Vcpu.TakeAbort throws
+    // RegisterSyncException while RegistersInLocals is set) they return 0 and set
+    // CpuState.SyncRequest, and the compiled region leaves through its write-back path before
+    // touching any register. No exception handler in the region keeps its locals in host registers.
+
+    /// <summary>Reads size bytes (1, 2, 4, 8) zero-extended, or sets SyncRequest.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong ReadChecked(CpuState* c, ulong va, int size)
+    {
+        TlbEntry* e = Entry(c, va);
+        if (e->ReadTag == ((va + (ulong)(size - 1)) & PageMask))
+        {
+            byte* p = (byte*)(va + (ulong)e->Addend);
+            return size switch
+            {
+                1 => *p,
+                2 => Unsafe.ReadUnaligned<ushort>(p),
+                4 => Unsafe.ReadUnaligned<uint>(p),
+                _ => Unsafe.ReadUnaligned<ulong>(p),
+            };
+        }
+        return ReadCheckedSlow(c, va, size);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static ulong ReadCheckedSlow(CpuState* c, ulong va, int size)
+    {
+        try { return Vcpu.FromState(c).ReadSlow(va, size); }
+        catch (RegisterSyncException) { c->SyncRequest = 1; return 0; }
+    }
+
+    /// <summary>Writes the low size bytes (1, 2, 4, 8) of value, or sets SyncRequest and writes nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void WriteChecked(CpuState* c, ulong va, int size, ulong value)
+    {
+        TlbEntry* e = Entry(c, va);
+        if (e->WriteTag == ((va + (ulong)(size - 1)) & PageMask))
+        {
+            byte* p = (byte*)(va + (ulong)e->Addend);
+            switch (size)
+            {
+                case 1: *p = (byte)value; break;
+                case 2: Unsafe.WriteUnaligned(p, (ushort)value); break;
+                case 4: Unsafe.WriteUnaligned(p, (uint)value); break;
+                default: Unsafe.WriteUnaligned(p, value); break;
+            }
+            return;
+        }
+        WriteCheckedSlow(c, va, size, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static void WriteCheckedSlow(CpuState* c, ulong va, int size, ulong value)
+    {
+        try { Vcpu.FromState(c).WriteSlow(va, size, value); }
+        catch (RegisterSyncException) { c->SyncRequest = 1; }
+    }
 }

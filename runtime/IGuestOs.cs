@@ -14,6 +14,14 @@ public interface IGuestOs
     /// </summary>
     Resume OnException(Vcpu cpu, in GuestException exception);
 
+    /// <summary>
+    /// An abort raised while tier-1 code holds guest registers in its own locals (CpuState's copy
+    /// is stale): the OS may only repair it in place (lazy allocation, copy-on-write) without
+    /// looking at registers. Returns true when it did; otherwise the engine writes its registers
+    /// back and re-executes the instruction, and OnException then sees the full state.
+    /// </summary>
+    bool TryRepairAbort(Vcpu cpu, in GuestException exception) => false;
+
     /// <summary>An asynchronous interrupt: bits of InterruptBits that were pending.</summary>
     Resume OnInterrupt(Vcpu cpu, int pending);
 }

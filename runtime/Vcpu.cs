@@ -33,6 +33,13 @@ public sealed unsafe partial class Vcpu : IDisposable
     public object? EngineData { get; set; }
     /// <summary>PC of the last instruction abandoned by TakeAbort (lets engines count retired instructions).</summary>
     public ulong AbandonedPc { get; private set; }
+    /// <summary>
+    /// Set by the engine while tier-1 code runs: guest registers live in the region's locals, so an
+    /// abort must not reach the OS's full handler (see TakeAbort and IGuestOs.TryRepairAbort).
+    /// </summary>
+    public bool RegistersInLocals;
+    /// <summary>Aborts taken out of tier-1 code through a register write-back and re-execution.</summary>
+    public long RegisterSyncs;
 
     GCHandle self;
     int flushRequested;
@@ -193,8 +200,6 @@ public sealed unsafe partial class Vcpu : IDisposable
     {
         Exceptions++;
         ulong pc = State->PC;
-        AbandonedPc = pc;
-        State->PC = e.Pc;
         bool traced = FastEventSource.Log.FaultEnabled;
         long started = 0;
         if (traced)
@@ -202,8 +207,24 @@ public sealed unsafe partial class Vcpu : IDisposable
             started = Stopwatch.GetTimestamp();
             FastEventSource.Log.FaultStart(Id, e.Pc, e.FaultAddress, (int)e.Fault, (int)e.Access, e.Level);
         }
-        EnterOs();
         Resume resume;
+        if (RegistersInLocals)
+        {
+            // Compiled code's registers are not in CpuState: only a repair that needs none may happen
+            // now; anything else is taken again by the interpreter once the region wrote them back.
+            bool repaired;
+            EnterOs();
+            try { repaired = Os.TryRepairAbort(this, e); }
+            finally { LeaveOs(); }
+            if (traced) FastEventSource.Log.FaultStop(Id, e.FaultAddress, repaired ? (int)Resume.Retry : -1, Stopwatch.GetTimestamp() - started);
+            if (repaired) return;
+            Exceptions--;   // counted when the interpreter takes it again
+            RegisterSyncs++;
+            throw RegisterSyncException.Instance;
+        }
+        AbandonedPc = pc;
+        State->PC = e.Pc;
+        EnterOs();
         try { resume = Os.OnException(this, e); }
         finally { LeaveOs(); }
         if (traced) FastEventSource.Log.FaultStop(Id, e.FaultAddress, (int)resume, Stopwatch.GetTimestamp() - started);

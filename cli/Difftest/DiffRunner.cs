@@ -119,6 +119,8 @@ public sealed unsafe class DiffRunner : IDisposable
             long invalidated = engine.Cache.BlocksInvalidated;
             RunFast(c);                 // interpreted once: every block entered reaches the threshold of 1
             tierUp.Drain();
+            if (tierUp.Failures != 0)   // a region that fails to compile would silently run interpreted
+                throw new InvalidOperationException($"tier 1 failed to compile a region: {tierUp.LastFailure}");
             pristine.CopyTo(FastRam);   // same memory again (the code page too) for the compiled run
             code.CopyTo(FastRam[(int)CodeBase..]);
             if (engine.Cache.BlocksInvalidated != invalidated)

@@ -218,6 +218,19 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         }
     }
 
+    /// <summary>Tier-1 code holds registers: repair lazy allocation and copy-on-write in place, nothing else.</summary>
+    public bool TryRepairAbort(Vcpu cpu, in GuestException e)
+    {
+        if (e.Kind is not (ExceptionKind.DataAbort or ExceptionKind.InstructionAbort)) return false;
+        if (e.Fault is FaultKind.Alignment or FaultKind.External) return false;
+        var thread = ((Core)cpu.OsData!).Current!;
+        if (thread.State == GuestThreadState.Zombie || thread.Owner is not GuestProcess process) return false;
+        if (process.Memory.HandleFault(e.FaultAddress, e.Access) != FaultOutcome.Resolved) return false;
+        Interlocked.Increment(ref PageFaults);
+        if (e.Fault == FaultKind.Permission) cpu.Tlb.FlushPage(e.FaultAddress, (ushort)cpu.State->Asid);
+        return true;
+    }
+
     Resume OnAbort(Vcpu cpu, Core core, GuestThread thread, GuestProcess process, in GuestException e)
     {
         if (e.Fault == FaultKind.Alignment)

@@ -34,18 +34,26 @@ public static class GuestPrograms
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr, string Log);
 
-    /// <summary>Runs a program on Fast's kernel with the interpreter; the timeout guards the test, not the guest.</summary>
-    public static Result Run(string program, string[]? args = null, TimeSpan? timeout = null, string? sysroot = null, int cores = 1)
+    /// <summary>
+    /// Runs a program on Fast's kernel with the interpreter (with jitThreshold, tier 1 compiles blocks
+    /// entered that often); the timeout guards the test, not the guest.
+    /// </summary>
+    public static Result Run(string program, string[]? args = null, TimeSpan? timeout = null, string? sysroot = null, int cores = 1,
+        int? jitThreshold = null, Action<Machine>? inspect = null)
     {
         var stdout = new MemoryStream();
         var stderr = new MemoryStream();
         var log = new StringWriter();
-        var engine = new Fast.Translator.Interpreter.Interpreter();
+        using var tierUp = jitThreshold is null ? null : new Fast.Translator.Jit.TierUpQueue();
+        var engine = jitThreshold is int t
+            ? new Fast.Translator.Interpreter.Interpreter { TierUp = tierUp, TierUpThreshold = t }
+            : new Fast.Translator.Interpreter.Interpreter();
         using var machine = new Machine(256UL << 20, engine);
         using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(sysroot),
             new OsOptions { Stdio = (null, stdout, stderr), Log = TextWriter.Synchronized(log), Cores = cores });
         os.SpawnInit(program, [program, .. args ?? []], ["PATH=/bin:/usr/bin", "HOME=/"]);
         int status = os.RunUntilInitExits(timeout ?? TimeSpan.FromSeconds(60));
+        inspect?.Invoke(machine);
         return new Result(FastOs.ExitCodeOf(status), Encoding.Latin1.GetString(stdout.ToArray()), Encoding.Latin1.GetString(stderr.ToArray()), log.ToString());
     }
 }

@@ -43,6 +43,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
         var data = cpu.EngineData as VcpuData ?? (VcpuData)(cpu.EngineData = new VcpuData());
         // The budget as an absolute Retired value: regions count Retired themselves.
         ulong end = (ulong)budget > ulong.MaxValue - c->Retired ? ulong.MaxValue : c->Retired + (ulong)budget;
+        bool interpretOnce = false;   // after a region stopped at a faulting instruction (exit -2)
         while (true)
         {
             if (c->ExitReason != ExitReason.None) return;
@@ -60,15 +61,24 @@ public sealed unsafe class Interpreter : IExecutionEngine
                 long entries = ++block.EntryCount;
                 data.BlockEntries++;
                 var r = block.Region;
-                if (r is not null && left > (ulong)r.InstructionCount && r.Valid && PagesPresent(cpu, r))
+                if (r is not null && !interpretOnce && left > (ulong)r.InstructionCount && r.Valid && PagesPresent(cpu, r))
                 {
                     data.RegionCache[(r.EntryPc >> 2) & JumpCacheMask] = r;
                     // Trampoline: run regions back to back while each exit leads to a compiled region.
+                    cpu.RegistersInLocals = true;
                     while (true)
                     {
                         region = r;
                         data.RegionEntries++;
                         int exit = r.Code!(c, end - (ulong)r.InstructionCount);
+                        if (exit == -2)
+                        {
+                            // An abort the OS must see with the full state: the region wrote its registers
+                            // back and stopped at the faulting instruction; the interpreter takes it again.
+                            c->Retired += (c->PC - r.BlockStartOf(c->PC)) / 4;
+                            interpretOnce = true;
+                            break;
+                        }
                         if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
                         Jit.Region? next = null;
                         if (exit >= 0)
@@ -86,8 +96,10 @@ public sealed unsafe class Interpreter : IExecutionEngine
                         if (retired >= end || end - retired <= (ulong)next.InstructionCount) break;
                         r = next;
                     }
+                    cpu.RegistersInLocals = false;
                     continue;
                 }
+                interpretOnce = false;
                 if (entries == TierUpThreshold && TierUp is not null) TierUpFrom(cpu, block);
                 c->MemoryInstructions += (ulong)block.MemoryInstructions;
                 int n = (ulong)block.Count <= left ? block.Count : (int)left;
@@ -95,8 +107,17 @@ public sealed unsafe class Interpreter : IExecutionEngine
                 c->Retired += (ulong)n;
                 data.InterpretedInstructions += n;
             }
+            catch (RegisterSyncException) when (region is not null)
+            {
+                // A semantics call in a region hit an abort the OS must see: the region had written
+                // everything back before the call; the interpreter takes the instruction again.
+                cpu.RegistersInLocals = false;
+                c->Retired += (c->PC - region.BlockStartOf(c->PC)) / 4;
+                interpretOnce = true;
+            }
             catch (GuestRedirectException)
             {
+                cpu.RegistersInLocals = false;
                 // Credit the instructions of the abandoned block that completed before the faulting one.
                 ulong at = cpu.AbandonedPc;
                 if (region is not null)
@@ -250,7 +271,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
     {
         long blocks = 0, regions = 0, interp = 0;
         lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; }
-        Console.Error.WriteLine($"jit: dispatches {blocks}, region entries {regions}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms)");
+        Console.Error.WriteLine($"jit: dispatches {blocks}, region entries {regions}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, RyuJIT {TierUp?.JitTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, compiler thread CPU {TierUp?.CompilerCpu.TotalMilliseconds:F0} ms), failures {TierUp?.Failures} {TierUp?.LastFailure}");
     }
 
     public Interpreter()

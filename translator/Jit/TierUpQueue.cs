@@ -19,7 +19,13 @@ public sealed class TierUpQueue : IDisposable
     public long RegionsCompiled => Interlocked.Read(ref BlocksCompiled);
     public long InstructionsCompiled;
     public long CompileTicks;
+    /// <summary>Of CompileTicks, the time RyuJIT took (the rest is region IL emission).</summary>
+    public long JitTicks;
+    /// <summary>CPU time of the compiler thread (wall ticks above include time the machine gave to others).</summary>
+    public TimeSpan CompilerCpu;
     public long Failures;
+    /// <summary>The last compile failure (the region then keeps running in the interpreter).</summary>
+    public string? LastFailure;
     /// <summary>Optional: names a region's method (e.g. guest!image!symbol+0x10); default guest!0xPC.</summary>
     public Func<ulong, string>? Namer { get; init; }
     /// <summary>Keep each region's IL as text (fast explain).</summary>
@@ -66,19 +72,23 @@ public sealed class TierUpQueue : IDisposable
         {
             if (Namer is not null) region.Name = Namer(region.EntryPc);
             var code = RegionCompiler.Compile(region, KeepListings);
+            long emitted = Stopwatch.GetTimestamp();
             WarmUp(code);
+            Interlocked.Add(ref JitTicks, Stopwatch.GetTimestamp() - emitted);
             region.Code = code;
             if (region.Valid) region.Entry.Region = region;
             Interlocked.Increment(ref BlocksCompiled);
             Interlocked.Add(ref InstructionsCompiled, region.InstructionCount);
             Compiled?.Invoke(region);
         }
-        catch (Exception e) when (e is InvalidProgramException or InvalidOperationException or NotSupportedException)
+        catch (Exception e) when (e is InvalidProgramException or InvalidOperationException or NotSupportedException or KeyNotFoundException)
         {
             Interlocked.Increment(ref Failures);
+            LastFailure = $"{region.Name}: {e.GetType().Name}: {e.Message}";
         }
         long ticks = Stopwatch.GetTimestamp() - start;
         Interlocked.Add(ref CompileTicks, ticks);
+        CompilerCpu = ThreadCpu.Current();
         if (FastEventSource.Log.CompileEnabled) FastEventSource.Log.RegionCompileStop(region.EntryPc, region.InstructionCount, ticks);
     }
 
@@ -92,4 +102,16 @@ public sealed class TierUpQueue : IDisposable
     }
 
     public void Dispose() => pending.CompleteAdding();
+}
+
+/// <summary>CPU time consumed by the calling thread (CLOCK_THREAD_CPUTIME_ID).</summary>
+static class ThreadCpu
+{
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    static extern int ClockGetTime(int clock, out Timespec ts);
+
+    struct Timespec { public long Seconds, Nanoseconds; }
+
+    public static TimeSpan Current() =>
+        ClockGetTime(3 /* CLOCK_THREAD_CPUTIME_ID */, out var ts) == 0 ? TimeSpan.FromTicks(ts.Seconds * TimeSpan.TicksPerSecond + ts.Nanoseconds / 100) : TimeSpan.Zero;
 }

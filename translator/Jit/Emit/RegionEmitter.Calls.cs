@@ -1,0 +1,144 @@
+// RegionEmitter, instructions without a native emitter and the instructions that end a block.
+// A call into a row's semantics sees CpuState: the registers the row's fields name are stored
+// before it and reloaded after it (system rows: all of them), and NZCV is packed and stored
+// before rows that may read or write it and reloaded after. Control instructions without native
+// code (SVC, BRK, UDF, ISB, undefined words...) store everything, call, and leave untouched.
+using System.Reflection.Emit;
+using Fast.Runtime;
+using Fast.Translator.Interpreter;
+using Fast.Translator.Table;
+
+namespace Fast.Translator.Jit.Emit;
+
+public sealed unsafe partial class RegionEmitter
+{
+    static readonly System.Reflection.MethodInfo UndefinedMethod =
+        typeof(Semantics.ExceptionGeneration).GetMethod(nameof(Semantics.ExceptionGeneration.Undefined))!;
+
+    /// <summary>Groups whose semantics may read registers no field names (system registers, exception generation).</summary>
+    static bool SyncsEverything(string group) => group is "SystemInstructions" or "ExceptionGeneration";
+
+    /// <summary>Groups that never read or write NZCV.</summary>
+    static bool LeavesFlagsAlone(string group) =>
+        group.StartsWith("LoadStore") || group.StartsWith("AdvSimd") || group.StartsWith("Crypto")
+        || (group.StartsWith("Fp") && group is not ("FpCompare" or "FpConditionalCompare" or "FpConditionalSelect"));
+
+    /// <summary>The general registers a row's semantics may touch, judged by its register fields (Rt+1 for pair rows).</summary>
+    public static IEnumerable<uint> FieldRegisters(int row, uint word)
+    {
+        var r = EncodingTable.Rows[row];
+        foreach (var field in r.Fields)
+        {
+            if (field.Name.Length < 2 || field.Name[0] != 'R') continue;
+            uint n = r.Extract(field, word);
+            yield return n;
+            if (n < 31) yield return n + 1;
+        }
+    }
+
+    /// <summary>
+    /// A non-control instruction without native code: its semantics with CpuState in sync around the
+    /// call. One that may fault (memory, system) gets everything written back first, so the exception
+    /// it may throw can leave the region with CpuState complete.
+    /// </summary>
+    public void CallSemantics(ulong pc, in DecodedInstruction inst, bool mayFault)
+    {
+        var row = EncodingTable.Rows[inst.Row];
+        bool everything = SyncsEverything(row.Group);
+        bool flags = !LeavesFlagsAlone(row.Group);
+        var sync = everything ? Enumerable.Range(0, 32).Select(i => (uint)i) : FieldRegisters(inst.Row, inst.Word).Distinct();
+        var cached = sync.Where(IsCached).Select(r => (int)r).Distinct().OrderBy(r => r).ToArray();
+        if (mayFault)
+        {
+            Materialize();
+            SpillAll(onlyWritten: false, alwaysNzcv: true);
+            StorePc(pc);
+        }
+        else
+        {
+            if (flags) { Materialize(); StoreNzcv(); }
+            foreach (int r in cached) Spill(r);
+        }
+        EmitSemanticsCall(inst);
+        foreach (int r in cached) { Reload(r); written[r] = true; }
+        if (flags) { LoadNzcv(); nzWritten = true; }
+    }
+
+    void EmitSemanticsCall(in DecodedInstruction inst)
+    {
+        Il.Emit(OpCodes.Ldarg_0);
+        if (inst.Row < 0)
+        {
+            Il.EmitInt(unchecked((int)inst.Word));
+            Il.Emit(OpCodes.Call, UndefinedMethod);
+            return;
+        }
+        var entry = SemanticsCatalog.Instance[inst.Row];
+        foreach (var field in entry.Arguments) Il.EmitInt((int)SemanticsCatalog.Extract(field, inst.Word));
+        Il.Emit(OpCodes.Call, entry.Method);
+    }
+
+    /// <summary>
+    /// The instruction that ends a region block. Direct branches become edges; BL, BR, BLR and RET
+    /// leave with PC from the locals; anything else runs its semantics with all state in CpuState.
+    /// </summary>
+    public void Control(ulong pc, in DecodedInstruction inst, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt)
+    {
+        uint w = inst.Word;
+        string name = inst.Row < 0 ? "" : Decoder.Rows[inst.Row].Name;
+        Span<ulong> next = stackalloc ulong[2];
+        RegionBuilder.Successors(pc, inst, next);
+        var f = inst.Row < 0 ? default : new InstFields(EncodingTable.Rows[inst.Row], w);
+        switch (name)
+        {
+            case "B":
+                Edge(pc, next[0], labels, flagsLiveAt);
+                return;
+            case "B_cond":
+                Condition(f["cond"]);
+                Conditional(pc, next[0], next[1], labels, flagsLiveAt);
+                return;
+            case "CBZ" or "CBNZ":
+                // The register (W: its low half) is the condition value: non-zero takes CBNZ.
+                Src(f["Rt"]);
+                if (f["sf"] == 0) Il.Emit(OpCodes.Conv_U4);
+                Conditional(pc, next[0], next[1], labels, flagsLiveAt, takenIfTrue: name == "CBNZ");
+                return;
+            case "TBZ" or "TBNZ":
+                Src(f["Rt"]); Il.EmitInt((int)((f["b5"] << 5) | f["b40"])); Il.Emit(OpCodes.Shr_Un);
+                Il.EmitLong(1); Il.Emit(OpCodes.And);
+                Conditional(pc, next[0], next[1], labels, flagsLiveAt, takenIfTrue: name == "TBNZ");
+                return;
+            case "BL":
+                Const(pc + 4); DstSp(30);
+                Edge(pc, pc + Semantics.Branches.Offset26(w & 0x3FFFFFF), labels, flagsLiveAt);
+                return;
+            case "BR" or "RET" or "BLR":
+                // C6.2 BR/BLR/RET: PC = Xn (read before BLR writes X30, so BLR X30 works).
+                Materialize();
+                Il.Emit(OpCodes.Ldarg_0);
+                Il.EmitInt(PcOffset);
+                Il.Emit(OpCodes.Add);
+                Src(f["Rn"]);
+                Il.Emit(OpCodes.Stind_I8);
+                if (name == "BLR") { Const(pc + 4); DstSp(30); }
+                Exit(-1);
+                return;
+        }
+        Materialize();
+        SpillAll(onlyWritten: false, alwaysNzcv: true);
+        StorePc(pc);
+        EmitSemanticsCall(inst);
+        ExitRaw(-1);
+    }
+
+    /// <summary>A condition value is on the stack: taken edge when it is non-zero (zero with takenIfTrue false), fall-through otherwise.</summary>
+    void Conditional(ulong pc, ulong taken, ulong fall, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt, bool takenIfTrue = true)
+    {
+        var notTaken = Il.DefineLabel();
+        Il.Emit(takenIfTrue ? OpCodes.Brfalse : OpCodes.Brtrue, notTaken);
+        Edge(pc, taken, labels, flagsLiveAt);
+        Il.Mark(notTaken);
+        Edge(pc, fall, labels, flagsLiveAt);
+    }
+}

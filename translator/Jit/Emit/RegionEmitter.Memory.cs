@@ -1,0 +1,159 @@
+// RegionEmitter, integer loads and stores (ARM ARM C6.2 LDR/STR and their byte, halfword and
+// signed forms: unsigned offset, pre/post-index, unscaled, register offset; LDP/STP/LDNP/STNP/
+// LDPSW). The address comes from register locals; the access is GuestMemory's inline TLB path;
+// registers are written only after every access succeeded, and the base's write-back last
+// (with Rn == Rt a load's register gets the address, as Semantics.LoadStore documents).
+using System.Reflection.Emit;
+using Fast.Translator.Semantics;
+
+namespace Fast.Translator.Jit.Emit;
+
+public sealed unsafe partial class RegionEmitter
+{
+    const int ModeOffset = LoadStore.Offset, ModePre = LoadStore.PreIndex, ModePost = LoadStore.PostIndex;
+
+    static void AddMemoryRows(Dictionary<string, Emitter> d)
+    {
+        // (row stem, size in bytes or 0 for 4 << sz, load, signed)
+        var singles = new (string Stem, int Size, bool Load, bool Signed)[]
+        {
+            ("STRB", 1, false, false), ("LDRB", 1, true, false), ("LDRSB", 1, true, true),
+            ("STRH", 2, false, false), ("LDRH", 2, true, false), ("LDRSH", 2, true, true),
+            ("STR", 0, false, false), ("LDR", 0, true, false), ("LDRSW", 4, true, true),
+        };
+        foreach (var s in singles)
+        {
+            var spec = s;
+            string unscaled = spec.Stem.Replace("STR", "STUR").Replace("LDR", "LDUR");
+            d[spec.Stem + "_uimm"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Unsigned);
+            d[spec.Stem + "_pre"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModePre, Offset.Signed9);
+            d[spec.Stem + "_post"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModePost, Offset.Signed9);
+            d[unscaled] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Signed9);
+            d[spec.Stem + "_reg"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Register);
+        }
+        d["PRFM_uimm"] = (_, _, _) => { };   // prefetch: no architectural effect
+        d["PRFUM"] = (_, _, _) => { };
+        d["PRFM_reg"] = (_, _, _) => { };
+        d["STP_off"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModeOffset);
+        d["STNP"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModeOffset);
+        d["STP_pre"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModePre);
+        d["STP_post"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModePost);
+        d["LDP_off"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModeOffset);
+        d["LDNP"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModeOffset);
+        d["LDP_pre"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModePre);
+        d["LDP_post"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModePost);
+        d["LDPSW_off"] = (e, _, f) => e.Pair(f, load: true, signed: true, ModeOffset);
+        d["LDPSW_pre"] = (e, _, f) => e.Pair(f, load: true, signed: true, ModePre);
+        d["LDPSW_post"] = (e, _, f) => e.Pair(f, load: true, signed: true, ModePost);
+    }
+
+    enum Offset { Unsigned, Signed9, Register }
+
+    /// <summary>tBase = Xn|SP, with CheckSPAlignment when n is SP (leaving through the sync exit if it faults).</summary>
+    void ComputeBase(uint rn)
+    {
+        if (rn == 31) { Cpu(); SrcSp(31); Call("CheckSp"); Il.Emit(OpCodes.Stloc, tBase); CheckSync(); }
+        else { SrcSp(rn); Il.Emit(OpCodes.Stloc, tBase); }
+    }
+
+    /// <summary>tAddr = the accessed address: base (+ offset unless post-index).</summary>
+    void ComputeAddress(uint rn, int mode, ulong immediate, InstFields? register = null, int scale = 0)
+    {
+        ComputeBase(rn);
+        Il.Emit(OpCodes.Ldloc, tBase);
+        if (mode != ModePost)
+        {
+            if (register is InstFields f)
+            {
+                Src(f["Rm"]); ConstU(f["option"]); ConstU(f["S"] != 0 ? (uint)scale : 0); ConstU(1); Call("Extended");
+            }
+            else Const(immediate);
+            Il.Emit(OpCodes.Add);
+        }
+        Il.Emit(OpCodes.Stloc, tAddr);
+    }
+
+    /// <summary>Pushes c and tAddr + delta.</summary>
+    void PushAccess(int delta)
+    {
+        Cpu();
+        Il.Emit(OpCodes.Ldloc, tAddr);
+        if (delta != 0) { Const((ulong)delta); Il.Emit(OpCodes.Add); }
+    }
+
+    void WriteBack(uint rn, int mode, ulong immediate)
+    {
+        if (mode == ModeOffset) return;
+        Il.Emit(OpCodes.Ldloc, tBase);
+        Const(immediate);
+        Il.Emit(OpCodes.Add);
+        DstSp(rn);
+    }
+
+    static string LoadOp(int size) => size switch { 1 => "Load8", 2 => "Load16", 4 => "Load32", _ => "Load64" };
+    static string StoreOp(int size) => size switch { 1 => "Store8", 2 => "Store16", 4 => "Store32", _ => "Store64" };
+    static int Log2(int size) => size switch { 1 => 0, 2 => 1, 4 => 2, _ => 3 };
+
+    /// <summary>Extends a loaded value on the stack: sign-extension of signed loads to regsize.</summary>
+    void Extend(int size, bool signed, int regsize)
+    {
+        if (!signed) return;
+        Il.EmitInt(size * 8); Il.EmitInt(regsize); Call("SignExtendTo");
+    }
+
+    void Single(InstFields f, int size, bool load, bool signed, int mode, Offset offsetKind)
+    {
+        if (size == 0) size = 4 << (int)f["sz"];
+        int scale = Log2(size);
+        // LDRSB/LDRSH: opc<0> = 1 loads into a W register; LDRSW and LDR X into X.
+        int regsize = signed ? (size == 4 ? 64 : (f["opc0"] != 0 ? 32 : 64)) : (size == 8 ? 64 : 32);
+        ulong immediate = offsetKind switch
+        {
+            Offset.Unsigned => (ulong)f["imm12"] << scale,
+            Offset.Signed9 => Bits.SignExtend(f["imm9"], 9),
+            _ => 0,
+        };
+        uint rn = f["Rn"], rt = f["Rt"];
+        ComputeAddress(rn, mode, immediate, offsetKind == Offset.Register ? f : null, scale);
+        if (load)
+        {
+            PushAccess(0); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
+            CheckSync();
+            Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, regsize); Dst(rt);
+        }
+        else
+        {
+            PushAccess(0); Src(rt); Call(StoreOp(size));
+            CheckSync();
+        }
+        WriteBack(rn, mode, immediate);
+    }
+
+    void Pair(InstFields f, bool load, bool signed, int mode)
+    {
+        int size = signed ? 4 : 4 << (int)f["sf"];
+        ulong immediate = Bits.SignExtend(f["imm7"], 7) << Log2(size);
+        uint rn = f["Rn"], rt = f["Rt"], rt2 = f["Rt2"];
+        ComputeAddress(rn, mode, immediate);
+        if (load)
+        {
+            // Both accesses before any register; Rt2 is written first so Rt wins when Rt == Rt2.
+            PushAccess(0); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
+            CheckSync();
+            PushAccess(size); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData2);
+            CheckSync();
+            Il.Emit(OpCodes.Ldloc, tData2); Extend(size, signed, 64); Dst(rt2);
+            Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, 64); Dst(rt);
+        }
+        else
+        {
+            PushAccess(0); Il.EmitInt(2 * size); Call("ProbePair");
+            CheckSync();
+            PushAccess(0); Src(rt); Call(StoreOp(size));
+            CheckSync();
+            PushAccess(size); Src(rt2); Call(StoreOp(size));
+            CheckSync();
+        }
+        WriteBack(rn, mode, immediate);
+    }
+}

@@ -1,0 +1,314 @@
+// RegionEmitter: the per-region state of tier 1's code generator (DESIGN.md section 3).
+//
+// Guest registers in IL locals. Every general register a natively emitted instruction names gets
+// a local (SP is register 31's local); the method loads them from CpuState at entry and stores
+// the written ones back at every exit, so inside the region they live in host registers (RyuJIT
+// enregisters locals; CpuState is stale meanwhile). Instructions without a native emitter call
+// their row's semantics as tier 0 does, after storing the registers their fields name (and the
+// next one, for pair rows) and reloading them afterwards; system rows store and reload all.
+//
+// Aborts. While a region runs, Vcpu.RegistersInLocals is set: an abort the OS can repair without
+// looking at registers (lazy allocation, copy-on-write) is repaired in place; any other makes
+// TakeAbort throw RegisterSyncException. Native accesses use GuestMemory's checked variants, which
+// turn it into CpuState.SyncRequest; the region tests that before writing any register and leaves
+// through its sync exit: every register written back (NZCV packed for the faulting PC, see below),
+// PC at the faulting instruction, return -2; the interpreter then re-executes the instruction with
+// the full state, so the OS sees exactly what tier 0 shows. Semantics calls that may fault are
+// preceded by a write-back of everything, so their exception can simply leave the region. The
+// method has no exception handler: RyuJIT keeps the register locals in host registers.
+//
+// Lazy flags. ADDS/SUBS/ANDS-style instructions only remember their operands (locals fa, fb) and
+// the kind; a conditional branch or select evaluates its condition from them (CMP + B.NE becomes
+// one host compare), and NZCV is packed into the nz local only where a later reader needs it: on
+// the control-flow edges into blocks where the flags are live (RegionCompiler's liveness), before
+// calls that may read them, at exits, and in the catch handler for the PC that faulted.
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.InteropServices;
+using Fast.Runtime;
+using Fast.Translator.Interpreter;
+using Fast.Translator.Table;
+
+namespace Fast.Translator.Jit.Emit;
+
+public enum FlagKind { None, Sub, Add, Logic }
+
+public sealed unsafe partial class RegionEmitter
+{
+    static readonly int PcOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.PC));
+    static readonly int NzcvOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Nzcv));
+    static readonly int RetiredOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Retired));
+    static readonly int MemoryInstructionsOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.MemoryInstructions));
+    static readonly int PendingOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.PendingInterrupt));
+    static readonly int SyncOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.SyncRequest));
+
+    public RegionIl Il { get; }
+    readonly LocalBuilder?[] regs = new LocalBuilder?[32];
+    readonly bool[] written = new bool[32];
+    readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2;
+    bool nzWritten;
+    /// <summary>Flags produced but not packed: kind, operand size, operands in fa (and fb).</summary>
+    FlagKind pending;
+    uint pendingSf;
+    /// <summary>PCs of instructions that may fault while flags are pending: the handler packs them.</summary>
+    readonly List<(ulong Pc, FlagKind Kind, uint Sf)> pendingAtFault = new();
+    readonly Label prologue, body, syncExit, commonExit, rawExit;
+
+    public RegionEmitter(RegionIl il, IEnumerable<int> cachedRegisters)
+    {
+        Il = il;
+        foreach (int r in cachedRegisters) regs[r] = il.Local(typeof(ulong), r == 31 ? "sp" : $"x{r}");
+        nz = il.Local(typeof(ulong), "nzcv");
+        fa = il.Local(typeof(ulong), "flag operand a");
+        fb = il.Local(typeof(ulong), "flag operand b");
+        exitCode = il.Local(typeof(int), "exit");
+        tBase = il.Local(typeof(ulong), "base");
+        tAddr = il.Local(typeof(ulong), "address");
+        tData = il.Local(typeof(ulong), "data");
+        tData2 = il.Local(typeof(ulong), "data2");
+        prologue = il.DefineLabel();
+        body = il.DefineLabel();
+        syncExit = il.DefineLabel();
+        commonExit = il.DefineLabel();
+        rawExit = il.DefineLabel();
+    }
+
+    // ---- method frame ----
+
+    /// <summary>Guest code starts right after (the register loads come at the end, see Finish).</summary>
+    public void Begin()
+    {
+        Il.Emit(OpCodes.Br, prologue);
+        Il.Mark(body);
+    }
+
+    /// <summary>Emits the register loads, the sync exit and the exit paths.</summary>
+    public void Finish()
+    {
+        Il.Mark(prologue);
+        for (int r = 0; r < 32; r++) if (regs[r] is not null) Reload(r);
+        LoadNzcv();
+        Il.Emit(OpCodes.Br, body);
+
+        Il.Mark(syncExit);
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(SyncOffset);
+        Il.Emit(OpCodes.Add);
+        Il.EmitInt(0);
+        Il.Emit(OpCodes.Stind_I4);
+        foreach (var (pc, kind, sf) in pendingAtFault)
+        {
+            var other = Il.DefineLabel();
+            LoadStateField(PcOffset);
+            Il.EmitLong(pc);
+            Il.Emit(OpCodes.Bne_Un, other);
+            PackFlags(kind, sf);
+            Il.Emit(OpCodes.Stloc, nz);
+            Il.Mark(other);
+        }
+        SpillAll(onlyWritten: true, alwaysNzcv: pendingAtFault.Count > 0);
+        Il.EmitInt(-2);
+        Il.Emit(OpCodes.Stloc, exitCode);
+        Il.Emit(OpCodes.Br, rawExit);
+
+        Il.Mark(commonExit);
+        SpillAll(onlyWritten: true, alwaysNzcv: false);
+        Il.Mark(rawExit);
+        Il.Emit(OpCodes.Ldloc, exitCode);
+        Il.Emit(OpCodes.Ret);
+    }
+
+    /// <summary>After a checked access: leave through the sync exit if it hit an abort the OS must see.</summary>
+    public void CheckSync()
+    {
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(SyncOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldind_I4);
+        Il.Emit(OpCodes.Brtrue, syncExit);
+    }
+
+    /// <summary>Leaves through the common exit (registers written back) with the given code.</summary>
+    public void Exit(int code)
+    {
+        Il.EmitInt(code);
+        Il.Emit(OpCodes.Stloc, exitCode);
+        Il.Emit(OpCodes.Br, commonExit);
+    }
+
+    /// <summary>Leaves without writing registers back (they already are, and the call after may have changed CpuState).</summary>
+    void ExitRaw(int code)
+    {
+        Il.EmitInt(code);
+        Il.Emit(OpCodes.Stloc, exitCode);
+        Il.Emit(OpCodes.Br, rawExit);
+    }
+
+    // ---- registers ----
+
+    public bool IsCached(uint r) => r < 32 && regs[r] is not null;
+
+    /// <summary>Pushes Xr, register 31 read as zero.</summary>
+    public void Src(uint r)
+    {
+        if (r == 31) { Il.EmitLong(0); return; }
+        Il.Emit(OpCodes.Ldloc, Reg(r));
+    }
+
+    /// <summary>Pushes Xr|SP.</summary>
+    public void SrcSp(uint r) => Il.Emit(OpCodes.Ldloc, Reg(r));
+
+    /// <summary>Pops into Xr; register 31 discards (ZR).</summary>
+    public void Dst(uint r)
+    {
+        if (r == 31) { Il.Emit(OpCodes.Pop); return; }
+        DstSp(r);
+    }
+
+    /// <summary>Pops into Xr|SP.</summary>
+    public void DstSp(uint r)
+    {
+        Il.Emit(OpCodes.Stloc, Reg(r));
+        written[r] = true;
+    }
+
+    LocalBuilder Reg(uint r) => regs[r] ?? throw new InvalidOperationException($"register {r} was not planned as a local");
+
+    void Spill(int r)
+    {
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(r * 8);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldloc, regs[r]!);
+        Il.Emit(OpCodes.Stind_I8);
+    }
+
+    void Reload(int r)
+    {
+        LoadStateField(r * 8);
+        Il.Emit(OpCodes.Stloc, regs[r]!);
+    }
+
+    void SpillAll(bool onlyWritten, bool alwaysNzcv)
+    {
+        for (int r = 0; r < 32; r++)
+            if (regs[r] is not null && (!onlyWritten || written[r])) Spill(r);
+        if (nzWritten || alwaysNzcv) StoreNzcv();
+    }
+
+    void LoadStateField(int offset)
+    {
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(offset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldind_I8);
+    }
+
+    void StoreNzcv()
+    {
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(NzcvOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldloc, nz);
+        Il.Emit(OpCodes.Stind_I8);
+    }
+
+    void LoadNzcv()
+    {
+        LoadStateField(NzcvOffset);
+        Il.Emit(OpCodes.Stloc, nz);
+    }
+
+    // ---- helpers for the instruction emitters ----
+
+    static readonly Dictionary<string, MethodInfo> Ops = typeof(ValueOps)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static).ToDictionary(m => m.Name);
+
+    public void Call(string valueOp) => Il.Emit(OpCodes.Call, Ops[valueOp]);
+    public void Const(ulong v) => Il.EmitLong(v);
+    public void ConstU(uint v) => Il.EmitInt((int)v);
+    public void Cpu() => Il.Emit(OpCodes.Ldarg_0);
+
+    public void StorePc(ulong pc)
+    {
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(PcOffset);
+        Il.Emit(OpCodes.Add);
+        Il.EmitLong(pc);
+        Il.Emit(OpCodes.Stind_I8);
+    }
+
+    /// <summary>*(ulong*)(c + offset) += count (nothing for 0).</summary>
+    public void AddCounter(bool retired, int count)
+    {
+        if (count == 0) return;
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(retired ? RetiredOffset : MemoryInstructionsOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Dup);
+        Il.Emit(OpCodes.Ldind_I8);
+        Il.EmitInt(count);
+        Il.Emit(OpCodes.Conv_I8);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Stind_I8);
+    }
+
+    /// <summary>The instruction at pc may fault (its PC was stored): remember the flags the handler must pack there.</summary>
+    public void MayFault(ulong pc)
+    {
+        if (pending != FlagKind.None) pendingAtFault.Add((pc, pending, pendingSf));
+    }
+
+    // ---- region entry and edges ----
+
+    /// <summary>At the method start: return -1 at once when Retired already passed the limit (TierUpQueue's warm-up uses it).</summary>
+    public void EntryCheck()
+    {
+        var go = Il.DefineLabel();
+        LoadStateField(RetiredOffset);
+        Il.Emit(OpCodes.Ldarg_1);
+        Il.Emit(OpCodes.Ble_Un, go);
+        Il.EmitInt(-1);
+        Il.Emit(OpCodes.Ret);
+        Il.Mark(go);
+    }
+
+    /// <summary>
+    /// Control passes from the instruction at `from` to `to`: a jump to the label of an in-region block
+    /// (packing pending flags first when they are live there), or an exit through a link slot.
+    /// </summary>
+    public void Edge(ulong from, ulong to, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt)
+    {
+        bool inside = labels.TryGetValue(to, out var target);
+        if (pending != FlagKind.None && (!inside || flagsLiveAt(to))) EmitPackPending();
+        if (!inside)
+        {
+            StorePc(to);
+            Exit(Il.Exits.Count);
+            Il.Exits.Add(to);
+            return;
+        }
+        if (to <= from)
+        {
+            // Backward edge: leave if an interrupt is pending or the budget is spent.
+            var leave = Il.DefineLabel();
+            Il.Emit(OpCodes.Ldarg_0);
+            Il.EmitInt(PendingOffset);
+            Il.Emit(OpCodes.Add);
+            Il.Emit(OpCodes.Volatile);
+            Il.Emit(OpCodes.Ldind_I4);
+            Il.Emit(OpCodes.Brtrue, leave);
+            LoadStateField(RetiredOffset);
+            Il.Emit(OpCodes.Ldarg_1);
+            Il.Emit(OpCodes.Ble_Un, target);
+            Il.Mark(leave);
+            StorePc(to);
+            Exit(-1);   // not chained: the run loop must look at the interrupt and the budget
+            return;
+        }
+        Il.Emit(OpCodes.Br, target);
+    }
+
+    /// <summary>The next block starts: nothing is pending across a label.</summary>
+    public void StartBlock() => pending = FlagKind.None;
+}

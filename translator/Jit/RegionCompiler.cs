@@ -112,19 +112,31 @@ public static unsafe class RegionCompiler
         return (RegionCode)method.CreateDelegate(typeof(RegionCode), region);
     }
 
-    /// <summary>The general registers natively emitted instructions name: they live in IL locals (31 is SP's).</summary>
+    /// <summary>
+    /// The general registers to hold in IL locals (31 is SP's): those natively emitted instructions
+    /// name at least twice, counting a use inside a loop (between a backward branch's target and the
+    /// branch) as many.
+    /// </summary>
     static IEnumerable<int> PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts)
     {
-        var set = new SortedSet<int>();
-        foreach (var (_, inst) in insts)
+        var loops = new List<(ulong From, ulong To)>();
+        Span<ulong> next = stackalloc ulong[2];
+        foreach (var (pc, inst) in insts)
+        {
+            int n = RegionBuilder.Successors(pc, inst, next);
+            for (int k = 0; k < n; k++) if (next[k] <= pc) loops.Add((next[k], pc));
+        }
+        var weight = new int[32];
+        foreach (var (pc, inst) in insts)
         {
             if (inst.Row < 0) continue;
             string name = Decoder.Rows[inst.Row].Name;
             if (NativeEmitter(inst) is null && !NativeControl.Contains(name)) continue;
-            foreach (uint r in RegionEmitter.FieldRegisters(inst.Row, inst.Word)) set.Add((int)r);
-            if (name is "BL" or "BLR") set.Add(30);
+            int w = loops.Any(l => pc >= l.From && pc <= l.To) ? 10 : 1;
+            foreach (uint r in RegionEmitter.FieldRegisters(inst.Row, inst.Word, withNext: false)) weight[r] += w;
+            if (name is "BL" or "BLR") weight[30] += w;
         }
-        return set;
+        for (int r = 0; r < 32; r++) if (weight[r] >= 2) yield return r;
     }
 
     enum FlagUse { None, Read, Write, ReadWrite }

@@ -24,7 +24,7 @@ public sealed unsafe partial class RegionEmitter
         || (group.StartsWith("Fp") && group is not ("FpCompare" or "FpConditionalCompare" or "FpConditionalSelect"));
 
     /// <summary>The general registers a row's semantics may touch, judged by its register fields (Rt+1 for pair rows).</summary>
-    public static IEnumerable<uint> FieldRegisters(int row, uint word)
+    public static IEnumerable<uint> FieldRegisters(int row, uint word, bool withNext = true)
     {
         var r = EncodingTable.Rows[row];
         foreach (var field in r.Fields)
@@ -32,7 +32,7 @@ public sealed unsafe partial class RegionEmitter
             if (field.Name.Length < 2 || field.Name[0] != 'R') continue;
             uint n = r.Extract(field, word);
             yield return n;
-            if (n < 31) yield return n + 1;
+            if (withNext && n < 31) yield return n + 1;
         }
     }
 

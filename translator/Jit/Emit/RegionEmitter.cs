@@ -1,9 +1,10 @@
 // RegionEmitter: the per-region state of tier 1's code generator (DESIGN.md section 3).
 //
-// Guest registers in IL locals. Every general register a natively emitted instruction names gets
-// a local (SP is register 31's local); the method loads them from CpuState at entry and stores
-// the written ones back at every exit, so inside the region they live in host registers (RyuJIT
-// enregisters locals; CpuState is stale meanwhile). Instructions without a native emitter call
+// Guest registers in IL locals. A general register natively emitted instructions use more than
+// once (a use inside a loop counts many times) gets a local (SP is register 31's); the method loads
+// them from CpuState at entry and stores the written ones back at every exit, so inside the region
+// they live in host registers (RyuJIT enregisters locals; CpuState is stale meanwhile). Registers
+// used once are read and written in CpuState directly: loading and storing them would cost more. Instructions without a native emitter call
 // their row's semantics as tier 0 does, after storing the registers their fields name (and the
 // next one, for pair rows) and reloading them afterwards; system rows store and reload all.
 //
@@ -45,7 +46,7 @@ public sealed unsafe partial class RegionEmitter
     public RegionIl Il { get; }
     readonly LocalBuilder?[] regs = new LocalBuilder?[32];
     readonly bool[] written = new bool[32];
-    readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2;
+    readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2, tStore;
     bool nzWritten;
     /// <summary>Flags produced but not packed: kind, operand size, operands in fa (and fb).</summary>
     FlagKind pending;
@@ -66,6 +67,7 @@ public sealed unsafe partial class RegionEmitter
         tAddr = il.Local(typeof(ulong), "address");
         tData = il.Local(typeof(ulong), "data");
         tData2 = il.Local(typeof(ulong), "data2");
+        tStore = il.Local(typeof(ulong), "store");
         prologue = il.DefineLabel();
         body = il.DefineLabel();
         syncExit = il.DefineLabel();
@@ -152,11 +154,15 @@ public sealed unsafe partial class RegionEmitter
     public void Src(uint r)
     {
         if (r == 31) { Il.EmitLong(0); return; }
-        Il.Emit(OpCodes.Ldloc, Reg(r));
+        SrcSp(r);
     }
 
-    /// <summary>Pushes Xr|SP.</summary>
-    public void SrcSp(uint r) => Il.Emit(OpCodes.Ldloc, Reg(r));
+    /// <summary>Pushes Xr|SP (from CpuState when the register is not held in a local).</summary>
+    public void SrcSp(uint r)
+    {
+        if (regs[r] is { } local) Il.Emit(OpCodes.Ldloc, local);
+        else LoadStateField((int)r * 8);
+    }
 
     /// <summary>Pops into Xr; register 31 discards (ZR).</summary>
     public void Dst(uint r)
@@ -168,11 +174,19 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>Pops into Xr|SP.</summary>
     public void DstSp(uint r)
     {
-        Il.Emit(OpCodes.Stloc, Reg(r));
-        written[r] = true;
+        if (regs[r] is { } local)
+        {
+            Il.Emit(OpCodes.Stloc, local);
+            written[r] = true;
+            return;
+        }
+        Il.Emit(OpCodes.Stloc, tStore);
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt((int)r * 8);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldloc, tStore);
+        Il.Emit(OpCodes.Stind_I8);
     }
-
-    LocalBuilder Reg(uint r) => regs[r] ?? throw new InvalidOperationException($"register {r} was not planned as a local");
 
     void Spill(int r)
     {

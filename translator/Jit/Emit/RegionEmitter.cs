@@ -316,6 +316,7 @@ public sealed unsafe partial class RegionEmitter
             Il.Emit(OpCodes.Ldarg_1);
             Il.Emit(OpCodes.Ble_Un, target);
             Il.Mark(leave);
+            if (pending != FlagKind.None && !flagsLiveAt(to)) EmitPackPending();   // leaving: NZCV must be exact
             StorePc(to);
             Exit(-1);   // not chained: the run loop must look at the interrupt and the budget
             return;

@@ -83,11 +83,12 @@ public sealed unsafe class Interpreter : IExecutionEngine
                         Jit.Region? next = null;
                         if (exit >= 0)
                         {
-                            next = r.Links[exit];
-                            if (next is null || !next.Valid)
+                            var link = r.Links[exit];
+                            next = link is not null && link.Target.Valid && (link.Covered || StillMapped(cpu, link.Target)) ? link.Target : null;
+                            if (next is null)
                             {
                                 next = FindRegion(cpu, data, c->PC);
-                                if (next is not null && r.Covers(next)) r.Links[exit] = next;
+                                if (next is not null) r.Links[exit] = new Jit.RegionLink(next, r.Covers(next));
                             }
                         }
                         else next = FindRegion(cpu, data, c->PC);
@@ -143,6 +144,14 @@ public sealed unsafe class Interpreter : IExecutionEngine
         TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(pc);
         if (e->ExecTag != (pc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return null;
         return r.Pages.Length == 1 || PagesPresent(cpu, r) ? r : null;
+    }
+
+    /// <summary>A linked region's pages still map where they did (its entry page through the TLB, the others as PagesPresent).</summary>
+    static bool StillMapped(Vcpu cpu, Jit.Region r)
+    {
+        TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(r.EntryPc);
+        if (e->ExecTag != (r.EntryPc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return false;
+        return r.Pages.Length == 1 || PagesPresent(cpu, r);
     }
 
     /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>

@@ -43,7 +43,7 @@ public sealed class Region
     public volatile bool Valid = true;
     /// <summary>Per direct exit, the PC it leaves to, and the region that PC was last found to start (the link slot).</summary>
     public ulong[] ExitTargets { get; internal set; } = [];
-    public Region?[] Links { get; internal set; } = [];
+    public RegionLink?[] Links { get; internal set; } = [];
 
     /// <summary>A link from this region to next needs no mapping check: next's code lies on pages this region was validated on.</summary>
     public bool Covers(Region next)
@@ -90,3 +90,10 @@ public sealed class Region
         return false;
     }
 }
+
+/// <summary>
+/// A link slot's content: the region a direct exit was last found to enter, and whether this region's
+/// pages cover it (then no mapping check is needed when following the link; otherwise its pages are
+/// checked through the TLB each time). One object, so a racing vCPU never sees a mixed pair.
+/// </summary>
+public sealed record RegionLink(Region Target, bool Covered);

@@ -112,7 +112,7 @@ public static unsafe class RegionCompiler
         e.Finish();
         region.IlListing = il.Listing;
         region.ExitTargets = il.Exits.ToArray();
-        region.Links = new Region?[il.Exits.Count];
+        region.Links = new RegionLink?[il.Exits.Count];
         // Closed over the region: an instance-closed delegate calls straight into the method (an open
         // static one goes through a shuffle thunk that moves every argument).
         return (RegionCode)method.CreateDelegate(typeof(RegionCode), region);
@@ -151,7 +151,7 @@ public static unsafe class RegionCompiler
     {
         if (inst.Row < 0) return FlagUse.Read;
         string name = Decoder.Rows[inst.Row].Name;
-        if (name is "B_cond" or "CSEL" or "CSINC" or "CSINV" or "CSNEG") return FlagUse.Read;
+        if (name is "B_cond" or "CSEL" or "CSINC" or "CSINV" or "CSNEG" or "MRS") return FlagUse.Read;   // MRS may read NZCV
         if (name.StartsWith("CCMP") || name.StartsWith("CCMN")) return FlagUse.ReadWrite;
         if (name is "ADDS_imm" or "SUBS_imm" or "ADDS_shift" or "SUBS_shift" or "ADDS_ext" or "SUBS_ext"
             or "ANDS_imm" or "ANDS_shift" or "BICS_shift") return FlagUse.Write;

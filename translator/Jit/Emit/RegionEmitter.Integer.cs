@@ -83,6 +83,7 @@ public sealed unsafe partial class RegionEmitter
         d["ORN_shift"] = (e, _, f) => e.LogicalShifted(f, "Orn", setFlags: false);
         d["EON_shift"] = (e, _, f) => e.LogicalShifted(f, "Eon", setFlags: false);
         AddMemoryRows(d);
+        d["MRS"] = (e, pc, f) => e.Mrs(pc, f);
         return d;
     }
 
@@ -236,6 +237,22 @@ public sealed unsafe partial class RegionEmitter
         Src(f["Rn"]); Src(f["Rm"]); ConstU(f["sf"]);
         Call(op);
         Dst(f["Rd"]);
+    }
+
+    static readonly int TpidrOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.TpidrEl0));
+    static readonly int MrsRow = Decoder.IndexOf("MRS");
+
+    // C6.2 MRS: TPIDR_EL0 (the thread pointer glibc reads for every TLS access) is a load from
+    // CpuState; every other system register goes through SystemInstructions.MRS.
+    void Mrs(ulong pc, InstFields f)
+    {
+        if (f["o0"] == 1 && f["op1"] == 3 && f["CRn"] == 13 && f["CRm"] == 0 && f["op2"] == 2)
+        {
+            LoadStateField(TpidrOffset);
+            Dst(f["Rt"]);
+            return;
+        }
+        CallSemantics(pc, new Interpreter.DecodedInstruction { Word = f.Word, Row = MrsRow }, mayFault: true);
     }
 
     // C6.2 CCMP/CCMN (register, immediate): flags = cond ? flags(Rn -/+ op2) : #nzcv.

@@ -89,7 +89,44 @@ public sealed unsafe class Core : IDisposable
     /// <summary>Runs one thread until the OS takes it off the core (one scheduling quantum or less).</summary>
     public void RunThread(GuestThread thread)
     {
-        var from = Current;
+        Enter(thread, Current, Stopwatch.GetTimestamp());
+        Cpu.Run();
+
+        // An in-kernel switch (SwitchTo) may have replaced the thread that entered: leave with the current one.
+        var ran = Current!;
+        ran.RunTicks += Stopwatch.GetTimestamp() - ran.RunningSince;
+        ran.Context.SaveFrom(Cpu.State);
+        int to = ran.MigrateTo;
+        if (to >= 0 && Migrate is { } migrate && (ran.State == GuestThreadState.Running || ran.State == GuestThreadState.Blocked && ran.MigratingSelf))
+        {
+            ran.MigrateTo = -1;
+            ran.MigratingSelf = false;
+            ran.State = GuestThreadState.Blocked;
+            migrate(ran, to);
+        }
+        else Scheduler.Requeue(ran);  // preempted or yielded; a blocked or exited thread stays off the queue
+        AfterRun?.Invoke(this, ran);
+    }
+
+    /// <summary>
+    /// Switches the vCPU to another thread without leaving guest execution (called on this core's
+    /// thread from inside an exception handler, which then returns Resume.Continue): the current
+    /// thread's registers are saved (a still-RUNNING thread goes to the back of the run queue, a
+    /// blocked one stays off it), next's are restored. next must have been claimed by this core
+    /// (Scheduler.TryClaim: BLOCKED → RUNNING) or picked (PickNext). This is the LMP handoff.
+    /// </summary>
+    public void SwitchTo(GuestThread next)
+    {
+        var from = Current!;
+        long now = Stopwatch.GetTimestamp();
+        from.RunTicks += now - from.RunningSince;
+        from.Context.SaveFrom(Cpu.State);
+        Scheduler.Requeue(from);
+        Enter(next, from, now);
+    }
+
+    void Enter(GuestThread thread, GuestThread? from, long now)
+    {
         Current = thread;
         thread.State = GuestThreadState.Running;
         thread.Context.RestoreTo(Cpu.State);
@@ -98,16 +135,11 @@ public sealed unsafe class Core : IDisposable
         thread.Switches++;
         if (FastEventSource.Log.SchedulerEnabled)
             FastEventSource.Log.ContextSwitch(Id, from?.Tid ?? 0, thread.Tid, (int)(from?.State ?? GuestThreadState.New));
-
-        long start = Stopwatch.GetTimestamp();
-        thread.RunningSince = start;
-        Cpu.Run();
-        thread.RunTicks += Stopwatch.GetTimestamp() - start;
-
-        thread.Context.SaveFrom(Cpu.State);
-        Scheduler.Requeue(thread);  // preempted or yielded; a blocked or exited thread stays off the queue
-        AfterRun?.Invoke(this, thread);
+        thread.RunningSince = now;
     }
+
+    /// <summary>Moves a thread that left this core with MigrateTo set to another core (set by FastOs).</summary>
+    public Action<GuestThread, int>? Migrate { get; set; }
 
     public void Dispose()
     {

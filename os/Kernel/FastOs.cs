@@ -63,6 +63,12 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
             cores.Add(new Core(i, cpu, new RoundRobinScheduler<GuestThread>()));
         }
         Cores = cores;
+        foreach (var core in cores)
+            core.Migrate = (thread, to) =>
+            {
+                // The thread left its old core (registers saved, BLOCKED for the move): READY on the new one.
+                Cores[to].MakeReady(thread);
+            };
         Linux = new LinuxPersonality(this);
         Native = new Native.NativeKernel(this);
     }

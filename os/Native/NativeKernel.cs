@@ -26,7 +26,8 @@ public static class NativeCall
 {
     public const int First = 0x1000, Last = 0x1FFF;
     public const int SerialPutchar = 0x1000, GetCore = 0x1001;
-    public const int ChanPair = 0x1010, ChanSend = 0x1011, ChanRecv = 0x1012, ChanClose = 0x1013, ChanInfo = 0x1014, WaitAny = 0x1015;
+    public const int ChanPair = 0x1010, ChanSend = 0x1011, ChanRecv = 0x1012, ChanClose = 0x1013, ChanInfo = 0x1014, WaitAny = 0x1015,
+        ChanCall = 0x1016, BulkRead = 0x1017;
     public const int RamAlloc = 0x1020, FrameAlloc = 0x1021, FrameMap = 0x1022, CapDelete = 0x1023, CapRevoke = 0x1024,
         CapIdentify = 0x1025, CapCopy = 0x1026;
     public const int Spawn = 0x1030;
@@ -35,15 +36,13 @@ public static class NativeCall
     public const ulong SendNonBlocking = 1 << 8, RecvNonBlocking = 1;
 }
 
-public sealed unsafe class NativeKernel
+public sealed unsafe partial class NativeKernel
 {
     public const ulong FrameWindowBase = 0x7000_0000_0000, FrameWindowEnd = 0x7800_0000_0000;
     /// <summary>Polls of a UMP ring before a receiver gives up its core (the bounded spin).</summary>
     public int UmpSpin { get; set; } = 2000;
 
     readonly FastOs os;
-    readonly ConditionalWeakTable<GuestProcess, NativeProcess> processes = new();
-    readonly ConditionalWeakTable<GuestThread, NativeThread> threads = new();
     public IReadOnlyList<CoreKernel> Kernels { get; }
     public long Calls;
 
@@ -72,8 +71,19 @@ public sealed unsafe class NativeKernel
         Kernels = kernels;
     }
 
-    public NativeProcess Of(GuestProcess p) => processes.GetValue(p, _ => new NativeProcess());
-    NativeThread Of(GuestThread t) => threads.GetValue(t, _ => new NativeThread());
+    public NativeProcess Of(GuestProcess p)
+    {
+        if (Volatile.Read(ref p.NativeState) is NativeProcess np) return np;
+        Interlocked.CompareExchange(ref p.NativeState, new NativeProcess(), null);
+        return (NativeProcess)p.NativeState!;
+    }
+
+    NativeThread Of(GuestThread t)
+    {
+        if (Volatile.Read(ref t.NativeState) is NativeThread nt) return nt;
+        Interlocked.CompareExchange(ref t.NativeState, new NativeThread(), null);
+        return (NativeThread)t.NativeState!;
+    }
 
     /// <summary>Runs a core's mailbox (from OnInterrupt on that core's thread).</summary>
     public void OnInterrupt(Core core) => Kernels[core.Id].Drain();
@@ -142,15 +152,26 @@ public sealed unsafe class NativeKernel
                 break;
             case NativeCall.ChanPair:
             {
-                var ch = Channel.CreateLmp(os.Kernel.Caps, core.Id, process.Pid, core.Id, process.Pid);
+                // X0 = 0: an LMP pair on this core; X0 = 1: a UMP pair whose second end belongs to core X1
+                // (for threads of one process pinned to different cores).
+                Channel ch;
+                if (c->X[0] == 1)
+                {
+                    int other = (int)(c->X[1] % (ulong)os.Cores.Count);
+                    if (Channel.CreateUmp(os.Kernel.Caps, Kernels[core.Id].Memory, core.Id, process.Pid, other, process.Pid, out ch) != Err.Ok)
+                    { r = (long)IpcStatus.OutOfMemory; break; }
+                }
+                else if (c->X[0] != 0) { r = (long)IpcStatus.Invalid; break; }
+                else ch = Channel.CreateLmp(os.Kernel.Caps, core.Id, process.Pid, core.Id, process.Pid);
                 GiveEndpointCaps(process, ch);
                 c->X[1] = (ulong)np.Add(ch.A);
                 c->X[2] = (ulong)np.Add(ch.B);
                 r = 0;
                 break;
             }
-            case NativeCall.ChanSend: return Send(cpu, thread, process, np);
-            case NativeCall.ChanRecv: return Receive(cpu, thread, np);
+            case NativeCall.ChanSend: return Send(cpu, core, thread, process, np);
+            case NativeCall.ChanRecv: return Receive(cpu, core, thread, np);
+            case NativeCall.ChanCall: return Call(cpu, core, thread, np);
             case NativeCall.ChanClose:
                 if (np.Remove((long)c->X[0]) is ChannelEnd end) { end.Close(); r = 0; }
                 else r = (long)IpcStatus.BadHandle;
@@ -235,50 +256,6 @@ public sealed unsafe class NativeKernel
             dispatchers.Add(process, disp[0]);
             return disp[0];
         }
-    }
-
-    Resume Send(Vcpu cpu, GuestThread thread, GuestProcess process, NativeProcess np)
-    {
-        CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
-        ulong packed = c->X[1];
-        if (end is null) return Done(c, (long)IpcStatus.BadHandle);
-        int n = (int)(packed & 0xFF);
-        if (n > IpcMessage.Words) return Done(c, (long)IpcStatus.Invalid);
-        var m = new IpcMessage { Length = n };
-        for (int i = 0; i < 6; i++) m.W[i] = c->X[2 + i];
-        m.W[6] = c->X[9];
-        long capHandle = (long)(packed >> 32);
-        if (capHandle != 0)
-        {
-            if (np.Get<Capability>(capHandle) is not { } cap || cap.Deleted) return Done(c, (long)IpcStatus.CapError);
-            if (os.Kernel.Caps.Copy(cap, SlotRef.KernelHeld, out var inFlight) != Err.Ok) return Done(c, (long)IpcStatus.CapError);
-            m.Cap = inFlight;
-        }
-        var status = end.Send(m);
-        if (status == IpcStatus.Ok) return Done(c, 0);
-        if (m.Cap is { } unsent) os.Kernel.Caps.Delete(unsent);
-        if (status == IpcStatus.BufferFull && (packed & NativeCall.SendNonBlocking) == 0)
-            return Block(cpu, thread, 0, end.Peer.Inbox.Writable);
-        return Done(c, (long)status);
-    }
-
-    Resume Receive(Vcpu cpu, GuestThread thread, NativeProcess np)
-    {
-        CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
-        if (end is null) return Done(c, (long)IpcStatus.BadHandle);
-        bool nonBlocking = (c->X[1] & NativeCall.RecvNonBlocking) != 0;
-        if (end.TryReceive(out var m, nonBlocking ? 0 : UmpSpin))
-        {
-            for (int i = 0; i < 6; i++) c->X[2 + i] = m.W[i];
-            c->X[9] = m.W[6];
-            c->X[1] = m.Cap is { } cap ? (ulong)np.Add(cap) : 0;
-            return Done(c, m.Length);
-        }
-        if (end.Inbox.IsClosed || end.Peer.IsClosed) return Done(c, (long)IpcStatus.Closed);
-        if (nonBlocking) return Done(c, (long)IpcStatus.Empty);
-        return Block(cpu, thread, 0, end.Inbox.Readable, end.Peer.Inbox.Writable /* woken too when the peer closes */);
     }
 
     Resume WaitAny(Vcpu cpu, GuestThread thread, GuestProcess process, NativeProcess np)
@@ -527,7 +504,7 @@ public sealed unsafe class NativeKernel
     /// <summary>A process exits: its channels close, its services and names go (on every core), its RAM returns.</summary>
     public void OnProcessExit(GuestProcess process)
     {
-        if (!processes.TryGetValue(process, out var np)) return;
+        if (Volatile.Read(ref process.NativeState) is not NativeProcess np) return;
         foreach (var o in np.TakeAll())
         {
             switch (o)
@@ -548,6 +525,6 @@ public sealed unsafe class NativeKernel
                     if (owner.Owner == np && !obj.IsGhost) allocations.Remove((owner.Mm, owner.Ram));
                     else if (owner.Owner == np) frameOwners.Remove(obj);
         foreach (var (mm, ram) in allocations) mm.Free(ram);
-        processes.Remove(process);
+        process.NativeState = null;
     }
 }

@@ -1,7 +1,9 @@
 // The native API's C library: kernel calls, the message-passing layer (messages of any length
 // over channel units, large ones in frames), RPC payloads and the nameserver client and server
 // loop. See include/aos/aos.h.
+#define _GNU_SOURCE
 #include <aos/aos.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -14,6 +16,8 @@
 #define SVC_CLOSE 0x1013
 #define SVC_INFO 0x1014
 #define SVC_WAIT_ANY 0x1015
+#define SVC_CALL 0x1016
+#define SVC_BULK_READ 0x1017
 #define SVC_RAM 0x1020
 #define SVC_FRAME 0x1021
 #define SVC_MAP 0x1022
@@ -40,8 +44,9 @@ long aos_svc(long number, long r[9])
     register long x7 __asm__("x7") = r[7];
     register long x9 __asm__("x9") = r[8];
     register long x8 __asm__("x8") = number;
-    __asm__ volatile("svc 0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7), "+r"(x9)
-                     : "r"(x8) : "memory");
+    // x8 is in-out: a call that restarts after blocking may come back with another number in it (ChanCall → ChanRecv).
+    __asm__ volatile("svc 0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7), "+r"(x9), "+r"(x8)
+                     : : "memory");
     r[0] = x0; r[1] = x1; r[2] = x2; r[3] = x3; r[4] = x4; r[5] = x5; r[6] = x6; r[7] = x7; r[8] = x9;
     return x0;
 }
@@ -90,6 +95,37 @@ int aos_chan_recv(aos_chan_t ch, uint64_t w[AOS_UNIT_WORDS], capref_t *cap, int 
     if (cap) *cap = (capref_t)r[1];
     else if (r[1]) aos_cap_delete((capref_t)r[1]);
     return (int)n;
+}
+
+int aos_chan_call(aos_chan_t ch, const uint64_t *w, int n, capref_t cap, uint64_t reply[AOS_UNIT_WORDS], capref_t *reply_cap)
+{
+    if (n < 0 || n > AOS_UNIT_WORDS) return AOS_ERR_INVALID;
+    long r[9] = { ch, (long)n | ((long)cap << 32) };
+    for (int i = 0; i < n; i++) r[2 + i] = (long)w[i];
+    long got = aos_svc(SVC_CALL, r);
+    if (got < 0) return (int)got;
+    for (int i = 0; i < AOS_UNIT_WORDS; i++) reply[i] = (uint64_t)r[2 + i];
+    if (reply_cap) *reply_cap = (capref_t)r[1];
+    else if (r[1]) aos_cap_delete((capref_t)r[1]);
+    return (int)got;
+}
+
+int aos_chan_pair_ump(aos_chan_t *a, aos_chan_t *b, int core_b)
+{
+    long x, y;
+    long r = svc3(SVC_CHAN_PAIR, 1, core_b, 0, &x, &y);
+    if (r < 0) return (int)r;
+    *a = (int)x;
+    *b = (int)y;
+    return 0;
+}
+
+int aos_pin_to_core(int core)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(core, &set);
+    return sched_setaffinity(0, sizeof set, &set);
 }
 
 int aos_chan_close(aos_chan_t ch) { return (int)svc3(SVC_CLOSE, ch, 0, 0, 0, 0); }

@@ -31,6 +31,12 @@ int aos_core_id(int *cores, int *pid);
 int aos_chan_pair(aos_chan_t *a, aos_chan_t *b);             // an LMP channel inside this process
 int aos_chan_send(aos_chan_t ch, const uint64_t *words, int n, capref_t cap, int flags);
 int aos_chan_recv(aos_chan_t ch, uint64_t words[AOS_UNIT_WORDS], capref_t *cap, int flags);   // >= 0: words
+// Sends a unit, then waits for the next unit on the same end (one kernel call; on one core the
+// kernel switches straight to a waiting receiver). Returns the words received, or an error.
+int aos_chan_call(aos_chan_t ch, const uint64_t *words, int n, capref_t cap, uint64_t reply[AOS_UNIT_WORDS], capref_t *reply_cap);
+// A UMP channel inside this process: *a on this core, *b for a thread on core `core_b`.
+int aos_chan_pair_ump(aos_chan_t *a, aos_chan_t *b, int core_b);
+int aos_pin_to_core(int core);                                 // sched_setaffinity of the calling thread
 int aos_chan_close(aos_chan_t ch);
 int aos_chan_transport(aos_chan_t ch, int *peer_core, int *peer_pid);
 int aos_wait_any(const int *handles, int n, long timeout_ms);  // index of the first ready handle

@@ -114,7 +114,10 @@ public sealed class ChannelEnd
     {
         if (Interlocked.Exchange(ref closed, true)) return;
         foreach (var m in Inbox.Close())
+        {
             if (m.Cap is { } cap) Channel.Caps.Delete(cap);
+            m.Bulk?.Return();
+        }
         Peer.Inbox.Writable.WakeAll();   // a sender blocked on our full buffer sees Closed
         TakeWaiter()?.Wake();
         Peer.TakeWaiter()?.Wake();       // a receiver parked on the other end sees Closed

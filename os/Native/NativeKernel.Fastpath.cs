@@ -58,9 +58,13 @@ public sealed unsafe partial class NativeKernel
     {
         for (int i = 0; i < 6; i++) c->X[2 + i] = m.W[i];
         c->X[9] = m.W[6];
-        c->X[1] = m.Cap is { } cap ? (ulong)np.Add(cap) : 0;
+        c->X[1] = Attachment(np, m);
         c->X[0] = (ulong)m.Length;
     }
+
+    /// <summary>The handle a received unit's attachment (its capability, or a bulk buffer) gets in the receiver; 0: none.</summary>
+    static ulong Attachment(NativeProcess np, in IpcMessage m) =>
+        m.Cap is { } cap ? (ulong)np.Add(cap) : m.Bulk is { } bulk ? (ulong)np.Add(bulk) : 0;
 
     /// <summary>Hands m to a receiver parked on `to` and blocked on this core; returns it (claimed, RUNNING, not queued) or null.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -82,7 +86,7 @@ public sealed unsafe partial class NativeKernel
             // The receive completes: results into the saved registers, PC past its SVC.
             for (int i = 0; i < 6; i++) ctx->X[2 + i] = m.W[i];
             ctx->X[9] = m.W[6];
-            ctx->X[1] = m.Cap is { } cap ? (ulong)nt.Process!.Add(cap) : 0;
+            ctx->X[1] = Attachment(nt.Process!, m);
             ctx->X[0] = (ulong)m.Length;
             ctx->Pc += 4;
         }
@@ -100,6 +104,13 @@ public sealed unsafe partial class NativeKernel
         ulong packed = c->X[1];
         var e = MessageFrom(c, np, out var m);
         if (e != IpcStatus.Ok) return Done(c, (long)e);
+        return SendMessage(cpu, core, thread, end, m, (packed & NativeCall.SendNonBlocking) != 0);
+    }
+
+    /// <summary>Sends a built message: straight to a parked receiver on this core, else into the peer's buffer (blocking while full).</summary>
+    Resume SendMessage(Vcpu cpu, Core core, GuestThread thread, ChannelEnd end, in IpcMessage m, bool nonBlocking)
+    {
+        CpuState* c = cpu.State;
         if (TryDeliverDirect(core, end, end.Peer, m) is { } receiver)
         {
             core.Scheduler.Requeue(receiver);   // RUNNING (claimed) → READY on this core
@@ -108,7 +119,8 @@ public sealed unsafe partial class NativeKernel
         var status = end.Send(m);
         if (status == IpcStatus.Ok) return Done(c, 0);
         if (m.Cap is { } unsent) os.Kernel.Caps.Delete(unsent);
-        if (status == IpcStatus.BufferFull && (packed & NativeCall.SendNonBlocking) == 0)
+        m.Bulk?.Return();
+        if (status == IpcStatus.BufferFull && !nonBlocking)
             return Block(cpu, thread, 0, end.Peer.Inbox.Writable);
         return Done(c, (long)status);
     }

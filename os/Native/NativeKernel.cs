@@ -27,7 +27,7 @@ public static class NativeCall
     public const int First = 0x1000, Last = 0x1FFF;
     public const int SerialPutchar = 0x1000, GetCore = 0x1001;
     public const int ChanPair = 0x1010, ChanSend = 0x1011, ChanRecv = 0x1012, ChanClose = 0x1013, ChanInfo = 0x1014, WaitAny = 0x1015,
-        ChanCall = 0x1016, BulkRead = 0x1017;
+        ChanCall = 0x1016, BulkRead = 0x1017, ChanSendBulk = 0x1018;
     public const int RamAlloc = 0x1020, FrameAlloc = 0x1021, FrameMap = 0x1022, CapDelete = 0x1023, CapRevoke = 0x1024,
         CapIdentify = 0x1025, CapCopy = 0x1026;
     public const int Spawn = 0x1030;
@@ -172,6 +172,8 @@ public sealed unsafe partial class NativeKernel
             case NativeCall.ChanSend: return Send(cpu, core, thread, process, np);
             case NativeCall.ChanRecv: return Receive(cpu, core, thread, np);
             case NativeCall.ChanCall: return Call(cpu, core, thread, np);
+            case NativeCall.ChanSendBulk: return SendBulk(cpu, core, thread, process, np);
+            case NativeCall.BulkRead: r = ReadBulk(process, np, c); break;
             case NativeCall.ChanClose:
                 if (np.Remove((long)c->X[0]) is ChannelEnd end) { end.Close(); r = 0; }
                 else r = (long)IpcStatus.BadHandle;
@@ -189,7 +191,12 @@ public sealed unsafe partial class NativeKernel
             case NativeCall.RamAlloc or NativeCall.FrameAlloc: r = Allocate(core, np, c->X[0], (int)c->X[8] == NativeCall.FrameAlloc, c); break;
             case NativeCall.FrameMap: r = MapFrame(process, np, (long)c->X[0], c); break;
             case NativeCall.CapDelete:
-                r = np.Remove((long)c->X[0]) is Capability del ? DeleteCap(del) : (long)IpcStatus.BadHandle;
+                r = np.Remove((long)c->X[0]) switch
+                {
+                    Capability del => DeleteCap(del),
+                    BulkBuffer bulk => DropBulk(bulk),
+                    _ => (long)IpcStatus.BadHandle,
+                };
                 break;
             case NativeCall.CapRevoke:
                 r = np.Get<Capability>((long)c->X[0]) is { } rev ? (os.Kernel.Caps.Revoke(rev) == Err.Ok ? 0 : (long)IpcStatus.CapError) : (long)IpcStatus.BadHandle;
@@ -512,6 +519,7 @@ public sealed unsafe partial class NativeKernel
                 case ChannelEnd e: e.Close(); break;
                 case Service s: s.Close(); break;
                 case Capability cap: DeleteCap(cap); break;
+                case BulkBuffer bulk: bulk.Return(); break;
             }
         }
         int pid = process.Pid;

@@ -18,6 +18,7 @@
 #define SVC_WAIT_ANY 0x1015
 #define SVC_CALL 0x1016
 #define SVC_BULK_READ 0x1017
+#define SVC_SEND_BULK 0x1018
 #define SVC_RAM 0x1020
 #define SVC_FRAME 0x1021
 #define SVC_MAP 0x1022
@@ -185,12 +186,15 @@ int aos_spawn(const char *path, char *const argv[], int core) { return (int)svc3
 // ---- messages ----
 // Unit 0: w0 = 0xA05 << 52 | flags << 48 | length; inline bytes in w1..w6 (48 bytes); the user's
 // capability rides on unit 0. Then continuation units of 56 bytes. A payload longer than
-// AOS_FRAME_THRESHOLD goes in a fresh frame whose capability rides on unit 0 (w1 = length);
-// the user's capability then follows in a unit of its own. The receiver deletes its frame copy
-// after copying out; the kernel returns the RAM when the last copy of the frame goes.
+// AOS_FRAME_THRESHOLD is copied by the kernel (ChanSendBulk: a host buffer rides on unit 0, w1 =
+// length, and the receiver copies it out with BulkRead); one longer than the kernel's bulk limit
+// goes in a fresh frame whose capability rides on unit 0. In both cases the user's capability
+// follows in a unit of its own. The receiver deletes its frame copy after copying out; the kernel
+// returns the RAM when the last copy of the frame goes.
 #define MSG_MAGIC (0xA05ULL << 52)
 #define MSG_FRAME (1ULL << 48)
 #define MSG_CAPUNIT (2ULL << 48)
+#define MSG_BULK (4ULL << 48)
 
 static int send_blocking(aos_chan_t ch, const uint64_t *w, int n, capref_t cap) { return aos_chan_send(ch, w, n, cap, 0); }
 
@@ -199,7 +203,16 @@ int aos_msg_send(aos_chan_t ch, const void *data, size_t len, capref_t cap)
     uint64_t w[AOS_UNIT_WORDS] = { 0 };
     const uint8_t *p = data;
     if (len > AOS_FRAME_THRESHOLD) {
-        capref_t frame;
+        long r[9] = { ch, (long)(MSG_MAGIC | MSG_BULK | (cap ? MSG_CAPUNIT : 0) | len), (long)data, (long)len, 0 };
+        int e = (int)aos_svc(SVC_SEND_BULK, r);
+        if (e != AOS_ERR_INVALID) {
+            if (e < 0) return e;
+            if (cap) return send_blocking(ch, w, 0, cap);
+            return 0;
+        }
+    }
+    if (len > AOS_FRAME_THRESHOLD) {
+        capref_t frame = 0;
         int e = aos_frame_alloc(len, &frame);
         if (e < 0) return e;
         void *m = aos_frame_map(frame, NULL);
@@ -238,7 +251,17 @@ int aos_msg_recv(aos_chan_t ch, void **data, size_t *len, capref_t *cap)
     size_t total = w[0] & ((1ULL << 48) - 1);
     uint8_t *buf = malloc(total ? total : 1);
     if (!buf) return AOS_ERR_NOMEM;
-    if (w[0] & MSG_FRAME) {
+    if (w[0] & MSG_BULK) {
+        long r[9] = { c, (long)buf, (long)total };
+        long got = aos_svc(SVC_BULK_READ, r);
+        c = 0;
+        if (got != (long)total) { free(buf); return got < 0 ? (int)got : AOS_ERR_PROTOCOL; }
+        if (w[0] & MSG_CAPUNIT) {
+            uint64_t x[AOS_UNIT_WORDS];
+            int e = aos_chan_recv(ch, x, &c, 0);
+            if (e < 0) { free(buf); return e; }
+        }
+    } else if (w[0] & MSG_FRAME) {
         size_t size;
         void *m = aos_frame_map(c, &size);
         if (!m || size < total) { free(buf); aos_cap_delete(c); return AOS_ERR_CAP; }

@@ -97,10 +97,10 @@ public sealed class ChannelEnd
         return w is not null && Interlocked.CompareExchange(ref waiter, null, w) == w ? w : null;
     }
 
-    /// <summary>Takes a waiting message, if any (UMP: after a bounded spin of spinIterations polls).</summary>
-    public bool TryReceive(out IpcMessage message, int spinIterations = 0)
+    /// <summary>Takes a waiting message, if any (UMP: after a bounded spin of spinMicroseconds).</summary>
+    public bool TryReceive(out IpcMessage message, int spinMicroseconds = 0)
     {
-        bool got = spinIterations > 0 && Inbox is UmpRing ring ? ring.SpinDequeue(out message, spinIterations) : Inbox.TryDequeue(out message);
+        bool got = spinMicroseconds > 0 && Inbox is UmpRing ring ? ring.SpinDequeue(out message, spinMicroseconds) : Inbox.TryDequeue(out message);
         if (!got) return false;
         Receives++;
         if (FastEventSource.Log.IpcEnabled)

@@ -102,16 +102,20 @@ public sealed unsafe class UmpRing : IMessageQueue
         return true;
     }
 
-    /// <summary>Polls for a message for at most spinIterations tries (the bounded spin before blocking).</summary>
-    public bool SpinDequeue(out IpcMessage message, int spinIterations)
+    /// <summary>Polls for a message for at most spinMicroseconds of host time (the bounded spin before blocking).</summary>
+    public bool SpinDequeue(out IpcMessage message, int spinMicroseconds)
     {
-        for (int i = 0; i < spinIterations; i++)
+        long until = System.Diagnostics.Stopwatch.GetTimestamp() + spinMicroseconds * System.Diagnostics.Stopwatch.Frequency / 1_000_000;
+        while (true)
         {
-            if (TryDequeue(out message)) return true;
-            if (closed) break;
-            Thread.SpinWait(8);
+            for (int i = 0; i < 64; i++)
+            {
+                if (HasMessage && TryDequeue(out message)) return true;
+                if (closed) return TryDequeue(out message);
+                Thread.SpinWait(1);
+            }
+            if (System.Diagnostics.Stopwatch.GetTimestamp() >= until) return TryDequeue(out message);
         }
-        return TryDequeue(out message);
     }
 
     public List<IpcMessage> Close()

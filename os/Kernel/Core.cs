@@ -24,6 +24,8 @@ public sealed unsafe class Core : IDisposable
     public GuestThread? Current { get; private set; }
     public long ContextSwitches;
     public TimeSpan TimeSlice { get; init; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>How long an idle core polls for work before its host thread sleeps.</summary>
+    public int IdleSpinMicroseconds { get; set; } = 50;
 
     readonly SemaphoreSlim wake = new(0, int.MaxValue);
     Thread? host;
@@ -79,6 +81,10 @@ public sealed unsafe class Core : IDisposable
             var thread = Scheduler.PickNext();
             if (thread is null)
             {
+                // Idle: poll for a kick for a bounded time (a wake-up from another core is then a
+                // store, not a host thread wake-up), then sleep until kicked.
+                long until = Stopwatch.GetTimestamp() + IdleSpinMicroseconds * Stopwatch.Frequency / 1_000_000;
+                while (wake.CurrentCount == 0 && !stopping && Stopwatch.GetTimestamp() < until) Thread.SpinWait(4);
                 wake.Wait(50);
                 continue;
             }
@@ -118,6 +124,7 @@ public sealed unsafe class Core : IDisposable
     public void SwitchTo(GuestThread next)
     {
         var from = Current!;
+        if (Environment.GetEnvironmentVariable("FAST_IPC_DEBUG") == "1") Console.Error.WriteLine($"[c{Id}] switch t{from.Tid}({from.State}) pc={Cpu.State->PC:x} -> t{next.Tid} pc={next.Context.Pc:x}");
         long now = Stopwatch.GetTimestamp();
         from.RunTicks += now - from.RunningSince;
         from.Context.SaveFrom(Cpu.State);

@@ -39,12 +39,13 @@ public static class NativeCall
 public sealed unsafe partial class NativeKernel
 {
     public const ulong FrameWindowBase = 0x7000_0000_0000, FrameWindowEnd = 0x7800_0000_0000;
-    /// <summary>Polls of a UMP ring before a receiver gives up its core (the bounded spin).</summary>
-    public int UmpSpin { get; set; } = 2000;
+    /// <summary>Microseconds a UMP receiver polls its ring (or rings, in WaitAny) before it gives up its core (the bounded spin).</summary>
+    public int UmpSpin { get; set; } = 50;
 
     readonly FastOs os;
     public IReadOnlyList<CoreKernel> Kernels { get; }
     public long Calls;
+    static readonly bool Debug = Environment.GetEnvironmentVariable("FAST_IPC_DEBUG") == "1";
 
     public NativeKernel(FastOs os)
     {
@@ -134,6 +135,7 @@ public sealed unsafe partial class NativeKernel
     {
         CpuState* c = cpu.State;
         Calls++;
+        if (Debug) Console.Error.WriteLine($"[c{core.Id}] t{thread.Tid} call {c->X[8]:x} x0={c->X[0]:x} pc={c->PC:x} lr={c->X[30]:x}");
         var np = Of(process);
         long r;
         switch ((int)c->X[8])
@@ -270,29 +272,49 @@ public sealed unsafe partial class NativeKernel
         CpuState* c = cpu.State;
         int n = (int)c->X[1];
         if (n is <= 0 or > 256) return Done(c, (long)IpcStatus.Invalid);
-        var raw = new byte[n * 4];
-        if (process.User.Read(c->X[0], raw) != 0) return Done(c, (long)IpcStatus.Fault);
-        var queues = new WaitQueue[n];
+        Span<int> handles = stackalloc int[n];
+        if (process.User.Read(c->X[0], System.Runtime.InteropServices.MemoryMarshal.AsBytes(handles)) != 0) return Done(c, (long)IpcStatus.Fault);
+        var objects = new object[n];
+        bool remote = false;
         for (int i = 0; i < n; i++)
         {
-            int h = BitConverter.ToInt32(raw, i * 4);
-            switch (np.Get<object>(h))
+            switch (np.Get<object>(handles[i]))
             {
                 case ChannelEnd e:
-                    if (e.Inbox.HasMessage || e.Inbox.IsClosed || e.Peer.IsClosed) return Done(c, i);
-                    queues[i] = e.Inbox.Readable;
+                    objects[i] = e;
+                    remote |= e.Transport == Transport.Ump;
                     break;
                 case Service s:
-                    if (s.HasPending || s.IsClosed) return Done(c, i);
-                    queues[i] = s.Acceptable;
+                    objects[i] = s;
                     break;
                 default:
                     return Done(c, (long)IpcStatus.BadHandle);
             }
         }
-        if (TimedOut(thread) || (long)c->X[2] == 0) return Done(c, (long)IpcStatus.TimedOut);
         var nt = Of(thread);
+        int ready = FirstReady(objects);
+        // Messages from another core: poll for a bounded time before giving up the core.
+        if (ready < 0 && remote && (long)c->X[2] != 0)
+        {
+            long until = Stopwatch.GetTimestamp() + UmpSpin * Stopwatch.Frequency / 1_000_000;
+            do { Thread.SpinWait(1); ready = FirstReady(objects); }
+            while (ready < 0 && Stopwatch.GetTimestamp() < until);
+        }
+        if (ready >= 0) { nt.Deadline = 0; return Done(c, ready); }
+        if (TimedOut(thread) || (long)c->X[2] == 0) return Done(c, (long)IpcStatus.TimedOut);
+        var queues = new WaitQueue[n];
+        for (int i = 0; i < n; i++) queues[i] = objects[i] is ChannelEnd e ? e.Inbox.Readable : ((Service)objects[i]).Acceptable;
         return Block(cpu, thread, nt.Deadline != 0 ? nt.Deadline : DeadlineFrom((long)c->X[2]), queues);
+    }
+
+    static int FirstReady(object[] objects)
+    {
+        for (int i = 0; i < objects.Length; i++)
+        {
+            if (objects[i] is ChannelEnd e ? e.Inbox.HasMessage || e.Inbox.IsClosed || e.Peer.IsClosed
+                : ((Service)objects[i]) is var s && (s.HasPending || s.IsClosed)) return i;
+        }
+        return -1;
     }
 
     static Resume Done(CpuState* c, long result)
@@ -461,6 +483,7 @@ public sealed unsafe partial class NativeKernel
         var rec = names.Lookup(name);
         if (rec is not null && !rec.Service.IsClosed)
         {
+            Of(thread).Deadline = 0;
             var e = Connect(core.Id, process.Pid, rec.Service, out var clientEnd);
             if (e != IpcStatus.Ok) return Done(c, (long)e);
             return Done(c, np.Add(clientEnd));

@@ -32,7 +32,7 @@ public class IpcBenchmarks
         {
             while (!stop)
             {
-                if (ump.B.TryReceive(out var m, spinIterations: 1000))
+                if (ump.B.TryReceive(out var m, spinMicroseconds: 1000))
                     while (ump.B.Send(m) != IpcStatus.Ok) Thread.SpinWait(1);
             }
         }) { IsBackground = true };
@@ -73,7 +73,7 @@ public class IpcBenchmarks
             m.W[0] = (ulong)i;
             while (ump.A.Send(m) != IpcStatus.Ok) Thread.SpinWait(1);
             IpcMessage r;
-            while (!ump.A.TryReceive(out r, spinIterations: 1000)) { }
+            while (!ump.A.TryReceive(out r, spinMicroseconds: 1000)) { }
             sum += r.W[0];
         }
         return sum;

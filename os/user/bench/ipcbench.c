@@ -9,6 +9,8 @@
  *   rpc_64k_lmp    a 64 KiB request and a one-unit answer through aos_msg_send/recv, one core
  *   rpc_1m_lmp     the same with 1 MiB
  *   rpc_1m_ump     1 MiB across cores
+ *   ns_rpc_lmp     an 8-byte nameservice_rpc to a service served by nameservice_serve on the same core
+ *   ns_rpc_ump     the same, the server thread on core 1
  * Usage: ipcbench [NAME...] (default: all). */
 #define _GNU_SOURCE
 #include <aos/aos.h>
@@ -109,6 +111,58 @@ static double op_bulk(long n)
     return now() - t0;
 }
 
+static nameservice_chan_t ns_chan;
+static char service[64];
+static int setup(int ump);
+static void teardown(void);
+static void report(const char *name, double seconds_per_op, long ops);
+
+static void echo_service(void *st, void *msg, size_t bytes, void **resp, size_t *resp_bytes, capref_t rx, capref_t *tx)
+{
+    (void)st; (void)rx; (void)tx;
+    *resp = malloc(bytes ? bytes : 1);
+    memcpy(*resp, msg, bytes);
+    *resp_bytes = bytes;
+    if (bytes == 1) nameservice_stop();
+}
+
+static void *ns_server(void *arg)
+{
+    (void)arg;
+    aos_pin_to_core(echo_core);
+    if (nameservice_register(service, echo_service, NULL) < 0) { printf("register failed\n"); exit(1); }
+    nameservice_serve(60000);
+    return NULL;
+}
+
+static double op_ns(long n)
+{
+    double t0 = now();
+    for (long i = 0; i < n; i++) {
+        uint64_t v = (uint64_t)i, r = 0;
+        void *resp; size_t len;
+        if (nameservice_rpc(ns_chan, &v, 8, &resp, &len, 0, NULL) < 0 || len != 8 || (memcpy(&r, resp, 8), r != v)) { fprintf(stderr, "bad rpc\n"); exit(1); }
+        free(resp);
+    }
+    return now() - t0;
+}
+
+static void ns_rpc(const char *name, int ump)
+{
+    if (setup(ump) < 0) { printf("%-16s skipped (needs 2 cores)\n", name); return; }
+    teardown();
+    snprintf(service, sizeof service, "/bench/%s", name);
+    pthread_t t;
+    pthread_create(&t, NULL, ns_server, NULL);
+    if (nameservice_lookup(service, &ns_chan) < 0) { printf("%-16s lookup failed\n", name); exit(1); }
+    long ops;
+    double s = measure(op_ns, &ops);
+    nameservice_rpc(ns_chan, "x", 1, NULL, NULL, 0, NULL);
+    pthread_join(t, NULL);
+    nameservice_deregister(service);
+    report(name, s, ops);
+}
+
 static int wanted(int argc, char **argv, const char *name)
 {
     if (argc <= 1) return 1;
@@ -182,5 +236,7 @@ int main(int argc, char **argv)
     if (wanted(argc, argv, "rpc_64k_lmp")) bulk_rpc("rpc_64k_lmp", 0, 64 << 10);
     if (wanted(argc, argv, "rpc_1m_lmp")) bulk_rpc("rpc_1m_lmp", 0, 1 << 20);
     if (wanted(argc, argv, "rpc_1m_ump")) bulk_rpc("rpc_1m_ump", 1, 1 << 20);
+    if (wanted(argc, argv, "ns_rpc_lmp")) ns_rpc("ns_rpc_lmp", 0);
+    if (wanted(argc, argv, "ns_rpc_ump")) ns_rpc("ns_rpc_ump", 1);
     return 0;
 }

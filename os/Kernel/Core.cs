@@ -124,7 +124,6 @@ public sealed unsafe class Core : IDisposable
     public void SwitchTo(GuestThread next)
     {
         var from = Current!;
-        if (Environment.GetEnvironmentVariable("FAST_IPC_DEBUG") == "1") Console.Error.WriteLine($"[c{Id}] switch t{from.Tid}({from.State}) pc={Cpu.State->PC:x} -> t{next.Tid} pc={next.Context.Pc:x}");
         long now = Stopwatch.GetTimestamp();
         from.RunTicks += now - from.RunningSince;
         from.Context.SaveFrom(Cpu.State);

@@ -45,7 +45,6 @@ public sealed unsafe partial class NativeKernel
     readonly FastOs os;
     public IReadOnlyList<CoreKernel> Kernels { get; }
     public long Calls;
-    static readonly bool Debug = Environment.GetEnvironmentVariable("FAST_IPC_DEBUG") == "1";
 
     public NativeKernel(FastOs os)
     {
@@ -135,7 +134,6 @@ public sealed unsafe partial class NativeKernel
     {
         CpuState* c = cpu.State;
         Calls++;
-        if (Debug) Console.Error.WriteLine($"[c{core.Id}] t{thread.Tid} call {c->X[8]:x} x0={c->X[0]:x} pc={c->PC:x} lr={c->X[30]:x}");
         var np = Of(process);
         long r;
         switch ((int)c->X[8])

@@ -66,7 +66,13 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         foreach (var core in cores)
             core.Migrate = (thread, to) =>
             {
-                // The thread left its old core (registers saved, BLOCKED for the move): READY on the new one.
+                // The thread left its old core (registers saved, BLOCKED for the move): READY on the new one,
+                // its rseq area's cpu_id (what glibc's sched_getcpu reads) naming the new core.
+                if (thread.RseqArea != 0 && thread.Owner is GuestProcess p)
+                {
+                    p.User.TryWrite32(thread.RseqArea, (uint)to);
+                    p.User.TryWrite32(thread.RseqArea + 4, (uint)to);
+                }
                 Cores[to].MakeReady(thread);
             };
         Linux = new LinuxPersonality(this);

@@ -190,6 +190,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         Native.OnProcessExit(process);   // channels close, names and services go on every core
         process.VforkDone?.WakeAll();
         Processes.MarkZombie(process, status, Init);
+        Native.OnProcessExited(process);   // the process managers' waiters hear
         process.Memory.Destroy();
         if (process == Init)
         {

@@ -69,6 +69,46 @@ public sealed unsafe partial class NativeKernel
             os.Cores[i].BetweenRuns = _ => k.Drain();
         }
         Kernels = kernels;
+
+        // Every core runs a memory server, a process manager and a serial server, named in every replica.
+        var servers = new List<Services.KernelServer>();
+        foreach (var k in kernels)
+            servers.AddRange([new Services.MemoryServer(this, k), new Services.ProcessServer(this, k), new Services.SerialServer(this, k)]);
+        foreach (var s in servers)
+        {
+            var record = new ServiceRecord(s.Service.Name, s.Service, s.Kernel.Id, 0);
+            foreach (var k in kernels) k.Names.ApplyRegister(record);
+        }
+        Servers = servers;
+    }
+
+    internal FastOs Os => os;
+    internal CapSystem Caps => os.Kernel.Caps;
+    /// <summary>The kernel's own services (memory server, process manager, serial server of every core).</summary>
+    public IReadOnlyList<Services.KernelServer> Servers { get; }
+
+    /// <summary>Gives a client process RAM from a memory manager (a kernel-held copy to send it; freed when it exits).</summary>
+    internal IpcStatus AllocateFor(int pid, MemoryManager mm, ulong bytes, ulong align, out Capability give, out ulong size)
+    {
+        give = null!;
+        size = (bytes + 0xFFF) & ~0xFFFUL;
+        if (bytes == 0 || bytes > 1UL << 32 || align > 1UL << 30 || (align & (align - 1)) != 0) return IpcStatus.Invalid;
+        if (os.Processes.Find(pid) is not { } process) return IpcStatus.NotFound;
+        var np = Of(process);
+        if (mm.Alloc(size, Math.Max(align, CapTypes.PageSize), out var ram) != Err.Ok) return IpcStatus.OutOfMemory;
+        if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return IpcStatus.CapError; }
+        lock (np.Lock) np.Allocations.Add((mm, ram));
+        return IpcStatus.Ok;
+    }
+
+    /// <summary>A process became a zombie (its status recorded): the process managers answer its waiters.</summary>
+    public void OnProcessExited(GuestProcess process)
+    {
+        foreach (var s in Servers)
+        {
+            if (s is Services.ProcessServer ps) ps.OnExited(process);
+            s.OnProcessExit(process.Pid);
+        }
     }
 
     public NativeProcess Of(GuestProcess p)

@@ -152,7 +152,7 @@ public sealed unsafe partial class NativeKernel
         foreach (var q in queues) q.AddWaiter(WakeOnce);
         if (deadline > 0) DeadlineTimer.Schedule(deadline, WakeOnce);
         cpu.State->PC -= 4;   // re-execute the SVC when woken
-        return Resume.Halt;
+        return LeaveCore((Core)cpu.OsData!);
     }
 
     static long DeadlineFrom(long timeoutMs) => timeoutMs < 0 ? 0 : Stopwatch.GetTimestamp() + timeoutMs * Stopwatch.Frequency / 1000;

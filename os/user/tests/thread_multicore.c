@@ -92,7 +92,9 @@ static void race(int rounds, int use_mprotect)
 
 int main(void)
 {
-    int cores = (int)sysconf(_SC_NPROCESSORS_ONLN);
+    cpu_set_t all;   /* the cores we may run on (the machine's: --cores N) */
+    CHECK(sched_getaffinity(0, sizeof all, &all) == 0, "affinity");
+    int cores = CPU_COUNT(&all);
     CHECK(cores >= 1, "%d cores", cores);
     CHECK(pin(0) == 0 && sched_getcpu() == 0, "main thread on core 0");
     if (cores < 2) return ft_done();

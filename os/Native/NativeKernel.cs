@@ -305,56 +305,6 @@ public sealed unsafe partial class NativeKernel
         }
     }
 
-    Resume WaitAny(Vcpu cpu, GuestThread thread, GuestProcess process, NativeProcess np)
-    {
-        CpuState* c = cpu.State;
-        int n = (int)c->X[1];
-        if (n is <= 0 or > 256) return Done(c, (long)IpcStatus.Invalid);
-        Span<int> handles = stackalloc int[n];
-        if (process.User.Read(c->X[0], System.Runtime.InteropServices.MemoryMarshal.AsBytes(handles)) != 0) return Done(c, (long)IpcStatus.Fault);
-        var objects = new object[n];
-        bool remote = false;
-        for (int i = 0; i < n; i++)
-        {
-            switch (np.Get<object>(handles[i]))
-            {
-                case ChannelEnd e:
-                    objects[i] = e;
-                    remote |= e.Transport == Transport.Ump;
-                    break;
-                case Service s:
-                    objects[i] = s;
-                    break;
-                default:
-                    return Done(c, (long)IpcStatus.BadHandle);
-            }
-        }
-        var nt = Of(thread);
-        int ready = FirstReady(objects);
-        // Messages from another core: poll for a bounded time before giving up the core.
-        if (ready < 0 && remote && (long)c->X[2] != 0)
-        {
-            long until = Stopwatch.GetTimestamp() + UmpSpin * Stopwatch.Frequency / 1_000_000;
-            do { Thread.SpinWait(1); ready = FirstReady(objects); }
-            while (ready < 0 && Stopwatch.GetTimestamp() < until);
-        }
-        if (ready >= 0) { nt.Deadline = 0; return Done(c, ready); }
-        if (TimedOut(thread) || (long)c->X[2] == 0) return Done(c, (long)IpcStatus.TimedOut);
-        var queues = new WaitQueue[n];
-        for (int i = 0; i < n; i++) queues[i] = objects[i] is ChannelEnd e ? e.Inbox.Readable : ((Service)objects[i]).Acceptable;
-        return Block(cpu, thread, nt.Deadline != 0 ? nt.Deadline : DeadlineFrom((long)c->X[2]), queues);
-    }
-
-    static int FirstReady(object[] objects)
-    {
-        for (int i = 0; i < objects.Length; i++)
-        {
-            if (objects[i] is ChannelEnd e ? e.Inbox.HasMessage || e.Inbox.IsClosed || e.Peer.IsClosed
-                : ((Service)objects[i]) is var s && (s.HasPending || s.IsClosed)) return i;
-        }
-        return -1;
-    }
-
     static Resume Done(CpuState* c, long result)
     {
         c->X[0] = (ulong)result;

@@ -7,7 +7,10 @@
 //
 // ABI: arguments in X0..X7 (and X9 for the 7th message word), results in X0 (>= 0, or a negative
 // IpcStatus) and X1..X7, X9. A call that must wait parks the thread and re-executes when woken
-// (as the Linux personality's restartable calls), so each handler is written to be re-run.
+// (as the Linux personality's restartable calls), so each handler is written to be re-run; a
+// parked receiver may instead be completed in place by a sender on its core (Fastpath).
+// Channel traffic (send, receive, call, wait-any) is in NativeKernel.Fastpath.cs, large messages
+// in NativeKernel.Bulk.cs, the kernel's own servers (memory, processes, serial) in Services/.
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Fast.Os.Capabilities;

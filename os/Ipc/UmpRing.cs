@@ -105,16 +105,15 @@ public sealed unsafe class UmpRing : IMessageQueue
     /// <summary>Polls for a message for at most spinMicroseconds of host time (the bounded spin before blocking).</summary>
     public bool SpinDequeue(out IpcMessage message, int spinMicroseconds)
     {
+        // SpinOnce backs off and, after a few rounds, yields the host CPU: on an overcommitted host the
+        // sender's vCPU thread may need the very CPU this receiver spins on.
         long until = System.Diagnostics.Stopwatch.GetTimestamp() + spinMicroseconds * System.Diagnostics.Stopwatch.Frequency / 1_000_000;
+        var spinner = new SpinWait();
         while (true)
         {
-            for (int i = 0; i < 64; i++)
-            {
-                if (HasMessage && TryDequeue(out message)) return true;
-                if (closed) return TryDequeue(out message);
-                Thread.SpinWait(1);
-            }
-            if (System.Diagnostics.Stopwatch.GetTimestamp() >= until) return TryDequeue(out message);
+            if (HasMessage && TryDequeue(out message)) return true;
+            if (closed || System.Diagnostics.Stopwatch.GetTimestamp() >= until) return TryDequeue(out message);
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
     }
 

@@ -84,7 +84,8 @@ public sealed unsafe class Core : IDisposable
                 // Idle: poll for a kick for a bounded time (a wake-up from another core is then a
                 // store, not a host thread wake-up), then sleep until kicked.
                 long until = Stopwatch.GetTimestamp() + IdleSpinMicroseconds * Stopwatch.Frequency / 1_000_000;
-                while (wake.CurrentCount == 0 && !stopping && Stopwatch.GetTimestamp() < until) Thread.SpinWait(4);
+                var spinner = new SpinWait();
+                while (wake.CurrentCount == 0 && !stopping && Stopwatch.GetTimestamp() < until) spinner.SpinOnce(sleep1Threshold: -1);
                 wake.Wait(50);
                 continue;
             }

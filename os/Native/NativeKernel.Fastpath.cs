@@ -278,7 +278,8 @@ public sealed unsafe partial class NativeKernel
         if (ready < 0 && remote && (long)c->X[2] != 0)
         {
             long until = Stopwatch.GetTimestamp() + UmpSpin * Stopwatch.Frequency / 1_000_000;
-            do { Thread.SpinWait(1); ready = FirstReady(objects); }
+            var spinner = new SpinWait();
+            do { spinner.SpinOnce(sleep1Threshold: -1); ready = FirstReady(objects); }
             while (ready < 0 && Stopwatch.GetTimestamp() < until);
         }
         if (ready >= 0) { nt.Deadline = 0; return Done(c, ready); }

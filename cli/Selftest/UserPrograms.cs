@@ -57,7 +57,9 @@ public sealed class UserPrograms
             .OrderBy(Path.GetFileName, StringComparer.Ordinal)
             .Select(f => new UserProgram(Path.GetFileNameWithoutExtension(f), f)).ToList();
 
-    bool IsNative(UserProgram p) => Path.GetFullPath(Path.GetDirectoryName(p.Source)!) == Path.GetFullPath(NativeDir);
+    /// <summary>Programs of os/user/native, and any other one that includes the native API's header, link with os/user/lib.</summary>
+    bool IsNative(UserProgram p) => Path.GetFullPath(Path.GetDirectoryName(p.Source)!) == Path.GetFullPath(NativeDir)
+        || File.ReadAllText(p.Source).Contains("#include <aos/aos.h>", StringComparison.Ordinal);
 
     public UserProgram Bench(string name = "kbench") => new(name, Path.Combine(BenchDir, name + ".c"));
 

@@ -8,6 +8,12 @@
 // the sending kernel; the receiving kernel hands them to the receiving process, or deletes them
 // if the channel closes first.
 //
+// Waiting receivers: a thread that blocks receiving parks a ReceiveWaiter on its end (one slot per
+// end; further receivers wait on Inbox.Readable). A sender takes the waiter after publishing its
+// message and wakes it (an IPI when it sleeps on another core). On the waiter's own core the
+// kernel may instead hand the message straight to the parked thread's registers and switch to it
+// (NativeKernel.Fastpath: the LMP handoff), bypassing the receive buffer.
+//
 // Events: every send and receive raises FastEventSource.IpcSend/IpcReceive (channel id,
 // transport, bytes, cores, pid, latency from send to receive) when the Ipc keyword is enabled.
 using System.Diagnostics;
@@ -32,6 +38,7 @@ public sealed class ChannelEnd
     /// <summary>Serialises whole multi-unit sends of several threads (the C library takes it per message).</summary>
     public long Sends, Receives;
     bool closed;
+    ReceiveWaiter? waiter;
 
     internal ChannelEnd(Channel channel, int side, int core, int pid, IMessageQueue inbox)
     {
@@ -56,14 +63,44 @@ public sealed class ChannelEnd
         {
             Sends++;
             if (traced) FastEventSource.Log.IpcSend(Id, (int)Transport, m.Length * 8, Core, Pid, Peer.Core);
+            Interlocked.MemoryBarrier();   // the message is visible before we look for a parked receiver (it re-checks after parking)
+            Peer.TakeWaiter()?.Wake();
         }
         return status;
     }
 
-    /// <summary>Takes a waiting message, if any (UMP: after a bounded spin of spinIterations polls).</summary>
-    public bool TryReceive(out IpcMessage message, int spinIterations = 0)
+    /// <summary>Counts and traces a message the kernel handed straight to a parked receiver of the peer end.</summary>
+    public void SentDirect(in IpcMessage m)
     {
-        bool got = spinIterations > 0 && Inbox is UmpRing ring ? ring.SpinDequeue(out message, spinIterations) : Inbox.TryDequeue(out message);
+        Sends++;
+        Peer.Receives++;
+        if (FastEventSource.Log.IpcEnabled)
+        {
+            FastEventSource.Log.IpcSend(Id, (int)Transport, m.Length * 8, Core, Pid, Peer.Core);
+            FastEventSource.Log.IpcReceive(Peer.Id, (int)Transport, m.Length * 8, Peer.Core, Peer.Pid, 0);
+        }
+    }
+
+    /// <summary>Parks a receiver on this end; false if another one is parked already.</summary>
+    public bool TryPark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, w, null) == null;
+
+    /// <summary>The parked receiver, if any (it stays parked).</summary>
+    public ReceiveWaiter? ParkedWaiter => Volatile.Read(ref waiter);
+
+    /// <summary>Takes this particular waiter off the end; false if someone else took it first.</summary>
+    public bool Unpark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, null, w) == w;
+
+    /// <summary>Takes whatever receiver is parked (the caller must wake it).</summary>
+    public ReceiveWaiter? TakeWaiter()
+    {
+        var w = Volatile.Read(ref waiter);
+        return w is not null && Interlocked.CompareExchange(ref waiter, null, w) == w ? w : null;
+    }
+
+    /// <summary>Takes a waiting message, if any (UMP: after a bounded spin of spinMicroseconds).</summary>
+    public bool TryReceive(out IpcMessage message, int spinMicroseconds = 0)
+    {
+        bool got = spinMicroseconds > 0 && Inbox is UmpRing ring ? ring.SpinDequeue(out message, spinMicroseconds) : Inbox.TryDequeue(out message);
         if (!got) return false;
         Receives++;
         if (FastEventSource.Log.IpcEnabled)
@@ -77,11 +114,26 @@ public sealed class ChannelEnd
     {
         if (Interlocked.Exchange(ref closed, true)) return;
         foreach (var m in Inbox.Close())
+        {
             if (m.Cap is { } cap) Channel.Caps.Delete(cap);
+            m.Bulk?.Return();
+        }
         Peer.Inbox.Writable.WakeAll();   // a sender blocked on our full buffer sees Closed
+        TakeWaiter()?.Wake();
+        Peer.TakeWaiter()?.Wake();       // a receiver parked on the other end sees Closed
         if (EndpointCap is { } ep) Channel.Caps.Delete(ep);
         Channel.EndClosed();
     }
+}
+
+/// <summary>A thread blocked receiving on one channel end: who it is (for a direct handoff on its core) and how to wake it.</summary>
+public sealed class ReceiveWaiter
+{
+    public required Kernel.GuestThread Thread { get; init; }
+    /// <summary>The personality's per-thread state (the native API's handle table and block generation).</summary>
+    public required object Owner { get; init; }
+    /// <summary>Makes the thread runnable; its receive re-executes (a no-op if it was woken otherwise already).</summary>
+    public required Action Wake { get; init; }
 }
 
 public sealed class Channel

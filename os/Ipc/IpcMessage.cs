@@ -3,6 +3,11 @@
 // one capability. Longer messages are the message-passing layer's business (os/user/lib/aos_rpc.c
 // splits them into several units, or into a frame for large payloads).
 //
+// BulkBuffer: a large message's bytes in flight. The sending kernel copies them out of the
+// sender's address space into a pooled host buffer that rides on one unit (like a capability);
+// the receiving kernel copies them into the receiver's memory when it asks (NativeKernel.Bulk),
+// so a large RPC costs two host memcpys instead of a guest copy word by word.
+//
 // IpcStatus: the results the native API returns to guests (negative numbers in X0); the values
 // are the ones os/user/include/aos/aos.h declares.
 using System.Runtime.CompilerServices;
@@ -49,6 +54,8 @@ public struct IpcMessage
     public int Length;
     /// <summary>The capability in flight: a kernel-held copy made by the sending kernel.</summary>
     public Capability? Cap;
+    /// <summary>A bulk payload in flight (the kernel's copy of a large message's bytes), or null.</summary>
+    public BulkBuffer? Bulk;
     /// <summary>Host timestamp of the send (for the IpcReceive latency event).</summary>
     public long SentTicks;
 
@@ -58,5 +65,21 @@ public struct IpcMessage
         var m = new IpcMessage { Length = words.Length };
         for (int i = 0; i < words.Length; i++) m.W[i] = words[i];
         return m;
+    }
+}
+
+public sealed class BulkBuffer(byte[] data, int length)
+{
+    public byte[] Data { get; private set; } = data;
+    public int Length { get; } = length;
+
+    public static BulkBuffer Rent(int length) => new(System.Buffers.ArrayPool<byte>.Shared.Rent(length), length);
+
+    /// <summary>Gives the buffer back to the pool (once; the object is dead afterwards).</summary>
+    public void Return()
+    {
+        var d = Data;
+        Data = [];
+        if (d.Length > 0) System.Buffers.ArrayPool<byte>.Shared.Return(d);
     }
 }

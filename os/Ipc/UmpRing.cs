@@ -8,7 +8,7 @@
 //
 // Capabilities cannot travel through shared memory: the sending kernel parks its copy in a
 // side table indexed by slot, which the receiving kernel picks up when the control word says
-// so (capability transfer relayed by the kernels).
+// so (capability transfer relayed by the kernels). Bulk buffers travel the same way.
 //
 // Notification: a receiver that finds the ring empty spins for a bounded time, then blocks on
 // Readable; the sender wakes Readable's waiters after publishing, and the channel turns that
@@ -22,11 +22,12 @@ namespace Fast.Os.Ipc;
 public sealed unsafe class UmpRing : IMessageQueue
 {
     public const int SlotBytes = 64;
-    const ulong Valid = 1UL << 63, HasCap = 1UL << 8;
+    const ulong Valid = 1UL << 63, HasCap = 1UL << 8, HasBulk = 1UL << 9;
 
     readonly ulong* slots;      // the shared frame, as the host sees it
     readonly int slotCount;
     readonly Capability?[] capsInFlight;
+    readonly BulkBuffer?[] bulksInFlight;
     readonly long[] sentTicks;
     int sendIndex, receiveIndex;          // private to the producer / the consumer
     readonly object producer = new(), consumer = new();
@@ -39,6 +40,7 @@ public sealed unsafe class UmpRing : IMessageQueue
         slots = (ulong*)memory;
         this.slotCount = slotCount;
         capsInFlight = new Capability?[slotCount];
+        bulksInFlight = new BulkBuffer?[slotCount];
         sentTicks = new long[slotCount];
         Readable = new WaitQueue(() => HasMessage || closed);
         Writable = new WaitQueue(() => HasRoom || closed);
@@ -67,9 +69,10 @@ public sealed unsafe class UmpRing : IMessageQueue
             ulong* p = slots + slot * 8;
             for (int i = 0; i < IpcMessage.Words; i++) p[i] = message.W[i];
             capsInFlight[slot] = message.Cap;
+            bulksInFlight[slot] = message.Bulk;
             sentTicks[slot] = message.SentTicks;
             Interlocked.MemoryBarrier();   // payload before control word (dmb ish)
-            Volatile.Write(ref *control, Valid | (message.Cap is null ? 0 : HasCap) | (uint)message.Length);
+            Volatile.Write(ref *control, Valid | (message.Cap is null ? 0 : HasCap) | (message.Bulk is null ? 0 : HasBulk) | (uint)message.Length);
             sendIndex = (slot + 1) % slotCount;
         }
         Readable.WakeAll();
@@ -89,6 +92,7 @@ public sealed unsafe class UmpRing : IMessageQueue
             for (int i = 0; i < IpcMessage.Words; i++) message.W[i] = p[i];
             message.Length = (int)(c & 0xF);
             if ((c & HasCap) != 0) { message.Cap = capsInFlight[slot]; capsInFlight[slot] = null; }
+            if ((c & HasBulk) != 0) { message.Bulk = bulksInFlight[slot]; bulksInFlight[slot] = null; }
             message.SentTicks = sentTicks[slot];
             Interlocked.MemoryBarrier();   // payload read before the slot is handed back
             Volatile.Write(ref *control, 0);
@@ -98,16 +102,19 @@ public sealed unsafe class UmpRing : IMessageQueue
         return true;
     }
 
-    /// <summary>Polls for a message for at most spinIterations tries (the bounded spin before blocking).</summary>
-    public bool SpinDequeue(out IpcMessage message, int spinIterations)
+    /// <summary>Polls for a message for at most spinMicroseconds of host time (the bounded spin before blocking).</summary>
+    public bool SpinDequeue(out IpcMessage message, int spinMicroseconds)
     {
-        for (int i = 0; i < spinIterations; i++)
+        // SpinOnce backs off and, after a few rounds, yields the host CPU: on an overcommitted host the
+        // sender's vCPU thread may need the very CPU this receiver spins on.
+        long until = System.Diagnostics.Stopwatch.GetTimestamp() + spinMicroseconds * System.Diagnostics.Stopwatch.Frequency / 1_000_000;
+        var spinner = new SpinWait();
+        while (true)
         {
-            if (TryDequeue(out message)) return true;
-            if (closed) break;
-            Thread.SpinWait(8);
+            if (HasMessage && TryDequeue(out message)) return true;
+            if (closed || System.Diagnostics.Stopwatch.GetTimestamp() >= until) return TryDequeue(out message);
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
-        return TryDequeue(out message);
     }
 
     public List<IpcMessage> Close()

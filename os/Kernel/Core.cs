@@ -24,6 +24,8 @@ public sealed unsafe class Core : IDisposable
     public GuestThread? Current { get; private set; }
     public long ContextSwitches;
     public TimeSpan TimeSlice { get; init; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>How long an idle core polls for work before its host thread sleeps.</summary>
+    public int IdleSpinMicroseconds { get; set; } = 50;
 
     readonly SemaphoreSlim wake = new(0, int.MaxValue);
     Thread? host;
@@ -79,6 +81,11 @@ public sealed unsafe class Core : IDisposable
             var thread = Scheduler.PickNext();
             if (thread is null)
             {
+                // Idle: poll for a kick for a bounded time (a wake-up from another core is then a
+                // store, not a host thread wake-up), then sleep until kicked.
+                long until = Stopwatch.GetTimestamp() + IdleSpinMicroseconds * Stopwatch.Frequency / 1_000_000;
+                var spinner = new SpinWait();
+                while (wake.CurrentCount == 0 && !stopping && Stopwatch.GetTimestamp() < until) spinner.SpinOnce(sleep1Threshold: -1);
                 wake.Wait(50);
                 continue;
             }
@@ -89,7 +96,44 @@ public sealed unsafe class Core : IDisposable
     /// <summary>Runs one thread until the OS takes it off the core (one scheduling quantum or less).</summary>
     public void RunThread(GuestThread thread)
     {
-        var from = Current;
+        Enter(thread, Current, Stopwatch.GetTimestamp());
+        Cpu.Run();
+
+        // An in-kernel switch (SwitchTo) may have replaced the thread that entered: leave with the current one.
+        var ran = Current!;
+        ran.RunTicks += Stopwatch.GetTimestamp() - ran.RunningSince;
+        ran.Context.SaveFrom(Cpu.State);
+        int to = ran.MigrateTo;
+        if (to >= 0 && Migrate is { } migrate && (ran.State == GuestThreadState.Running || ran.State == GuestThreadState.Blocked && ran.MigratingSelf))
+        {
+            ran.MigrateTo = -1;
+            ran.MigratingSelf = false;
+            ran.State = GuestThreadState.Blocked;
+            migrate(ran, to);
+        }
+        else Scheduler.Requeue(ran);  // preempted or yielded; a blocked or exited thread stays off the queue
+        AfterRun?.Invoke(this, ran);
+    }
+
+    /// <summary>
+    /// Switches the vCPU to another thread without leaving guest execution (called on this core's
+    /// thread from inside an exception handler, which then returns Resume.Continue): the current
+    /// thread's registers are saved (a still-RUNNING thread goes to the back of the run queue, a
+    /// blocked one stays off it), next's are restored. next must have been claimed by this core
+    /// (Scheduler.TryClaim: BLOCKED → RUNNING) or picked (PickNext). This is the LMP handoff.
+    /// </summary>
+    public void SwitchTo(GuestThread next)
+    {
+        var from = Current!;
+        long now = Stopwatch.GetTimestamp();
+        from.RunTicks += now - from.RunningSince;
+        from.Context.SaveFrom(Cpu.State);
+        Scheduler.Requeue(from);
+        Enter(next, from, now);
+    }
+
+    void Enter(GuestThread thread, GuestThread? from, long now)
+    {
         Current = thread;
         thread.State = GuestThreadState.Running;
         thread.Context.RestoreTo(Cpu.State);
@@ -98,16 +142,11 @@ public sealed unsafe class Core : IDisposable
         thread.Switches++;
         if (FastEventSource.Log.SchedulerEnabled)
             FastEventSource.Log.ContextSwitch(Id, from?.Tid ?? 0, thread.Tid, (int)(from?.State ?? GuestThreadState.New));
-
-        long start = Stopwatch.GetTimestamp();
-        thread.RunningSince = start;
-        Cpu.Run();
-        thread.RunTicks += Stopwatch.GetTimestamp() - start;
-
-        thread.Context.SaveFrom(Cpu.State);
-        Scheduler.Requeue(thread);  // preempted or yielded; a blocked or exited thread stays off the queue
-        AfterRun?.Invoke(this, thread);
+        thread.RunningSince = now;
     }
+
+    /// <summary>Moves a thread that left this core with MigrateTo set to another core (set by FastOs).</summary>
+    public Action<GuestThread, int>? Migrate { get; set; }
 
     public void Dispose()
     {

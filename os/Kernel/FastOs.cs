@@ -63,6 +63,18 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
             cores.Add(new Core(i, cpu, new RoundRobinScheduler<GuestThread>()));
         }
         Cores = cores;
+        foreach (var core in cores)
+            core.Migrate = (thread, to) =>
+            {
+                // The thread left its old core (registers saved, BLOCKED for the move): READY on the new one,
+                // its rseq area's cpu_id (what glibc's sched_getcpu reads) naming the new core.
+                if (thread.RseqArea != 0 && thread.Owner is GuestProcess p)
+                {
+                    p.User.TryWrite32(thread.RseqArea, (uint)to);
+                    p.User.TryWrite32(thread.RseqArea + 4, (uint)to);
+                }
+                Cores[to].MakeReady(thread);
+            };
         Linux = new LinuxPersonality(this);
         Native = new Native.NativeKernel(this);
     }
@@ -178,6 +190,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         Native.OnProcessExit(process);   // channels close, names and services go on every core
         process.VforkDone?.WakeAll();
         Processes.MarkZombie(process, status, Init);
+        Native.OnProcessExited(process);   // the process managers' waiters hear
         process.Memory.Destroy();
         if (process == Init)
         {

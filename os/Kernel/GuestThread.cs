@@ -24,6 +24,14 @@ public sealed class GuestThread : ISchedulable
     /// <summary>Host timestamp when the thread's current run on a core began (valid while Running).</summary>
     public long RunningSince;
     public long Switches;
+    /// <summary>The native personality's state of this thread (blocked calls), made on first use.</summary>
+    public object? NativeState;
+    /// <summary>The cores the thread may run on (sched_setaffinity; bit per core).</summary>
+    public ulong Affinity = ulong.MaxValue;
+    /// <summary>Set (by its own core, while it runs) to move the thread to that core when it next leaves the vCPU; -1: none.</summary>
+    public int MigrateTo = -1;
+    /// <summary>The thread blocked only to move (sched_setaffinity on itself): Core.Migrate makes it ready on MigrateTo.</summary>
+    public bool MigratingSelf;
 
     /// <summary>RunTicks plus the current run so far (CPU-time clocks read this while the thread runs).</summary>
     public long CpuTicks(long now) => RunTicks + (State == GuestThreadState.Running ? Math.Max(0, now - Volatile.Read(ref RunningSince)) : 0);

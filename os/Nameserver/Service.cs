@@ -16,6 +16,8 @@ public sealed class Service
     public int Core { get; }
     public int Pid { get; }
     public WaitQueue Acceptable { get; }
+    /// <summary>For a service the kernel itself runs (os/Native/Services): takes each new connection's server end at once.</summary>
+    public Action<ChannelEnd>? KernelAccept { get; init; }
 
     public Service(string name, int core, int pid)
     {
@@ -31,6 +33,12 @@ public sealed class Service
     /// <summary>Queues the server's end of a new connection; false if the service is gone.</summary>
     public bool Connect(ChannelEnd serverEnd)
     {
+        if (KernelAccept is { } accept)
+        {
+            if (closed) return false;
+            accept(serverEnd);
+            return true;
+        }
         lock (pending)
         {
             if (closed) return false;

@@ -7,7 +7,10 @@
 //
 // ABI: arguments in X0..X7 (and X9 for the 7th message word), results in X0 (>= 0, or a negative
 // IpcStatus) and X1..X7, X9. A call that must wait parks the thread and re-executes when woken
-// (as the Linux personality's restartable calls), so each handler is written to be re-run.
+// (as the Linux personality's restartable calls), so each handler is written to be re-run; a
+// parked receiver may instead be completed in place by a sender on its core (Fastpath).
+// Channel traffic (send, receive, call, wait-any) is in NativeKernel.Fastpath.cs, large messages
+// in NativeKernel.Bulk.cs, the kernel's own servers (memory, processes, serial) in Services/.
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Fast.Os.Capabilities;
@@ -26,7 +29,8 @@ public static class NativeCall
 {
     public const int First = 0x1000, Last = 0x1FFF;
     public const int SerialPutchar = 0x1000, GetCore = 0x1001;
-    public const int ChanPair = 0x1010, ChanSend = 0x1011, ChanRecv = 0x1012, ChanClose = 0x1013, ChanInfo = 0x1014, WaitAny = 0x1015;
+    public const int ChanPair = 0x1010, ChanSend = 0x1011, ChanRecv = 0x1012, ChanClose = 0x1013, ChanInfo = 0x1014, WaitAny = 0x1015,
+        ChanCall = 0x1016, BulkRead = 0x1017, ChanSendBulk = 0x1018;
     public const int RamAlloc = 0x1020, FrameAlloc = 0x1021, FrameMap = 0x1022, CapDelete = 0x1023, CapRevoke = 0x1024,
         CapIdentify = 0x1025, CapCopy = 0x1026;
     public const int Spawn = 0x1030;
@@ -35,15 +39,13 @@ public static class NativeCall
     public const ulong SendNonBlocking = 1 << 8, RecvNonBlocking = 1;
 }
 
-public sealed unsafe class NativeKernel
+public sealed unsafe partial class NativeKernel
 {
     public const ulong FrameWindowBase = 0x7000_0000_0000, FrameWindowEnd = 0x7800_0000_0000;
-    /// <summary>Polls of a UMP ring before a receiver gives up its core (the bounded spin).</summary>
-    public int UmpSpin { get; set; } = 2000;
+    /// <summary>Microseconds a UMP receiver polls its ring (or rings, in WaitAny) before it gives up its core (the bounded spin).</summary>
+    public int UmpSpin { get; set; } = 50;
 
     readonly FastOs os;
-    readonly ConditionalWeakTable<GuestProcess, NativeProcess> processes = new();
-    readonly ConditionalWeakTable<GuestThread, NativeThread> threads = new();
     public IReadOnlyList<CoreKernel> Kernels { get; }
     public long Calls;
 
@@ -70,10 +72,61 @@ public sealed unsafe class NativeKernel
             os.Cores[i].BetweenRuns = _ => k.Drain();
         }
         Kernels = kernels;
+
+        // Every core runs a memory server, a process manager and a serial server, named in every replica.
+        var servers = new List<Services.KernelServer>();
+        foreach (var k in kernels)
+            servers.AddRange([new Services.MemoryServer(this, k), new Services.ProcessServer(this, k), new Services.SerialServer(this, k)]);
+        foreach (var s in servers)
+        {
+            var record = new ServiceRecord(s.Service.Name, s.Service, s.Kernel.Id, 0);
+            foreach (var k in kernels) k.Names.ApplyRegister(record);
+        }
+        Servers = servers;
     }
 
-    public NativeProcess Of(GuestProcess p) => processes.GetValue(p, _ => new NativeProcess());
-    NativeThread Of(GuestThread t) => threads.GetValue(t, _ => new NativeThread());
+    internal FastOs Os => os;
+    internal CapSystem Caps => os.Kernel.Caps;
+    /// <summary>The kernel's own services (memory server, process manager, serial server of every core).</summary>
+    public IReadOnlyList<Services.KernelServer> Servers { get; }
+
+    /// <summary>Gives a client process RAM from a memory manager (a kernel-held copy to send it; freed when it exits).</summary>
+    internal IpcStatus AllocateFor(int pid, MemoryManager mm, ulong bytes, ulong align, out Capability give, out ulong size)
+    {
+        give = null!;
+        size = (bytes + 0xFFF) & ~0xFFFUL;
+        if (bytes == 0 || bytes > 1UL << 32 || align > 1UL << 30 || (align & (align - 1)) != 0) return IpcStatus.Invalid;
+        if (os.Processes.Find(pid) is not { } process) return IpcStatus.NotFound;
+        var np = Of(process);
+        if (mm.Alloc(size, Math.Max(align, CapTypes.PageSize), out var ram) != Err.Ok) return IpcStatus.OutOfMemory;
+        if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return IpcStatus.CapError; }
+        lock (np.Lock) np.Allocations.Add((mm, ram));
+        return IpcStatus.Ok;
+    }
+
+    /// <summary>A process became a zombie (its status recorded): the process managers answer its waiters.</summary>
+    public void OnProcessExited(GuestProcess process)
+    {
+        foreach (var s in Servers)
+        {
+            if (s is Services.ProcessServer ps) ps.OnExited(process);
+            s.OnProcessExit(process.Pid);
+        }
+    }
+
+    public NativeProcess Of(GuestProcess p)
+    {
+        if (Volatile.Read(ref p.NativeState) is NativeProcess np) return np;
+        Interlocked.CompareExchange(ref p.NativeState, new NativeProcess(), null);
+        return (NativeProcess)p.NativeState!;
+    }
+
+    NativeThread Of(GuestThread t)
+    {
+        if (Volatile.Read(ref t.NativeState) is NativeThread nt) return nt;
+        Interlocked.CompareExchange(ref t.NativeState, new NativeThread(), null);
+        return (NativeThread)t.NativeState!;
+    }
 
     /// <summary>Runs a core's mailbox (from OnInterrupt on that core's thread).</summary>
     public void OnInterrupt(Core core) => Kernels[core.Id].Drain();
@@ -102,7 +155,7 @@ public sealed unsafe class NativeKernel
         foreach (var q in queues) q.AddWaiter(WakeOnce);
         if (deadline > 0) DeadlineTimer.Schedule(deadline, WakeOnce);
         cpu.State->PC -= 4;   // re-execute the SVC when woken
-        return Resume.Halt;
+        return LeaveCore((Core)cpu.OsData!);
     }
 
     static long DeadlineFrom(long timeoutMs) => timeoutMs < 0 ? 0 : Stopwatch.GetTimestamp() + timeoutMs * Stopwatch.Frequency / 1000;
@@ -142,15 +195,28 @@ public sealed unsafe class NativeKernel
                 break;
             case NativeCall.ChanPair:
             {
-                var ch = Channel.CreateLmp(os.Kernel.Caps, core.Id, process.Pid, core.Id, process.Pid);
+                // X0 = 0: an LMP pair on this core; X0 = 1: a UMP pair whose second end belongs to core X1
+                // (for threads of one process pinned to different cores).
+                Channel ch;
+                if (c->X[0] == 1)
+                {
+                    int other = (int)(c->X[1] % (ulong)os.Cores.Count);
+                    if (Channel.CreateUmp(os.Kernel.Caps, Kernels[core.Id].Memory, core.Id, process.Pid, other, process.Pid, out ch) != Err.Ok)
+                    { r = (long)IpcStatus.OutOfMemory; break; }
+                }
+                else if (c->X[0] != 0) { r = (long)IpcStatus.Invalid; break; }
+                else ch = Channel.CreateLmp(os.Kernel.Caps, core.Id, process.Pid, core.Id, process.Pid);
                 GiveEndpointCaps(process, ch);
                 c->X[1] = (ulong)np.Add(ch.A);
                 c->X[2] = (ulong)np.Add(ch.B);
                 r = 0;
                 break;
             }
-            case NativeCall.ChanSend: return Send(cpu, thread, process, np);
-            case NativeCall.ChanRecv: return Receive(cpu, thread, np);
+            case NativeCall.ChanSend: return Send(cpu, core, thread, process, np);
+            case NativeCall.ChanRecv: return Receive(cpu, core, thread, np);
+            case NativeCall.ChanCall: return Call(cpu, core, thread, np);
+            case NativeCall.ChanSendBulk: return SendBulk(cpu, core, thread, process, np);
+            case NativeCall.BulkRead: r = ReadBulk(process, np, c); break;
             case NativeCall.ChanClose:
                 if (np.Remove((long)c->X[0]) is ChannelEnd end) { end.Close(); r = 0; }
                 else r = (long)IpcStatus.BadHandle;
@@ -168,7 +234,12 @@ public sealed unsafe class NativeKernel
             case NativeCall.RamAlloc or NativeCall.FrameAlloc: r = Allocate(core, np, c->X[0], (int)c->X[8] == NativeCall.FrameAlloc, c); break;
             case NativeCall.FrameMap: r = MapFrame(process, np, (long)c->X[0], c); break;
             case NativeCall.CapDelete:
-                r = np.Remove((long)c->X[0]) is Capability del ? DeleteCap(del) : (long)IpcStatus.BadHandle;
+                r = np.Remove((long)c->X[0]) switch
+                {
+                    Capability del => DeleteCap(del),
+                    BulkBuffer bulk => DropBulk(bulk),
+                    _ => (long)IpcStatus.BadHandle,
+                };
                 break;
             case NativeCall.CapRevoke:
                 r = np.Get<Capability>((long)c->X[0]) is { } rev ? (os.Kernel.Caps.Revoke(rev) == Err.Ok ? 0 : (long)IpcStatus.CapError) : (long)IpcStatus.BadHandle;
@@ -235,80 +306,6 @@ public sealed unsafe class NativeKernel
             dispatchers.Add(process, disp[0]);
             return disp[0];
         }
-    }
-
-    Resume Send(Vcpu cpu, GuestThread thread, GuestProcess process, NativeProcess np)
-    {
-        CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
-        ulong packed = c->X[1];
-        if (end is null) return Done(c, (long)IpcStatus.BadHandle);
-        int n = (int)(packed & 0xFF);
-        if (n > IpcMessage.Words) return Done(c, (long)IpcStatus.Invalid);
-        var m = new IpcMessage { Length = n };
-        for (int i = 0; i < 6; i++) m.W[i] = c->X[2 + i];
-        m.W[6] = c->X[9];
-        long capHandle = (long)(packed >> 32);
-        if (capHandle != 0)
-        {
-            if (np.Get<Capability>(capHandle) is not { } cap || cap.Deleted) return Done(c, (long)IpcStatus.CapError);
-            if (os.Kernel.Caps.Copy(cap, SlotRef.KernelHeld, out var inFlight) != Err.Ok) return Done(c, (long)IpcStatus.CapError);
-            m.Cap = inFlight;
-        }
-        var status = end.Send(m);
-        if (status == IpcStatus.Ok) return Done(c, 0);
-        if (m.Cap is { } unsent) os.Kernel.Caps.Delete(unsent);
-        if (status == IpcStatus.BufferFull && (packed & NativeCall.SendNonBlocking) == 0)
-            return Block(cpu, thread, 0, end.Peer.Inbox.Writable);
-        return Done(c, (long)status);
-    }
-
-    Resume Receive(Vcpu cpu, GuestThread thread, NativeProcess np)
-    {
-        CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
-        if (end is null) return Done(c, (long)IpcStatus.BadHandle);
-        bool nonBlocking = (c->X[1] & NativeCall.RecvNonBlocking) != 0;
-        if (end.TryReceive(out var m, nonBlocking ? 0 : UmpSpin))
-        {
-            for (int i = 0; i < 6; i++) c->X[2 + i] = m.W[i];
-            c->X[9] = m.W[6];
-            c->X[1] = m.Cap is { } cap ? (ulong)np.Add(cap) : 0;
-            return Done(c, m.Length);
-        }
-        if (end.Inbox.IsClosed || end.Peer.IsClosed) return Done(c, (long)IpcStatus.Closed);
-        if (nonBlocking) return Done(c, (long)IpcStatus.Empty);
-        return Block(cpu, thread, 0, end.Inbox.Readable, end.Peer.Inbox.Writable /* woken too when the peer closes */);
-    }
-
-    Resume WaitAny(Vcpu cpu, GuestThread thread, GuestProcess process, NativeProcess np)
-    {
-        CpuState* c = cpu.State;
-        int n = (int)c->X[1];
-        if (n is <= 0 or > 256) return Done(c, (long)IpcStatus.Invalid);
-        var raw = new byte[n * 4];
-        if (process.User.Read(c->X[0], raw) != 0) return Done(c, (long)IpcStatus.Fault);
-        var queues = new WaitQueue[n];
-        for (int i = 0; i < n; i++)
-        {
-            int h = BitConverter.ToInt32(raw, i * 4);
-            switch (np.Get<object>(h))
-            {
-                case ChannelEnd e:
-                    if (e.Inbox.HasMessage || e.Inbox.IsClosed || e.Peer.IsClosed) return Done(c, i);
-                    queues[i] = e.Inbox.Readable;
-                    break;
-                case Service s:
-                    if (s.HasPending || s.IsClosed) return Done(c, i);
-                    queues[i] = s.Acceptable;
-                    break;
-                default:
-                    return Done(c, (long)IpcStatus.BadHandle);
-            }
-        }
-        if (TimedOut(thread) || (long)c->X[2] == 0) return Done(c, (long)IpcStatus.TimedOut);
-        var nt = Of(thread);
-        return Block(cpu, thread, nt.Deadline != 0 ? nt.Deadline : DeadlineFrom((long)c->X[2]), queues);
     }
 
     static Resume Done(CpuState* c, long result)
@@ -477,6 +474,7 @@ public sealed unsafe class NativeKernel
         var rec = names.Lookup(name);
         if (rec is not null && !rec.Service.IsClosed)
         {
+            Of(thread).Deadline = 0;
             var e = Connect(core.Id, process.Pid, rec.Service, out var clientEnd);
             if (e != IpcStatus.Ok) return Done(c, (long)e);
             return Done(c, np.Add(clientEnd));
@@ -527,7 +525,7 @@ public sealed unsafe class NativeKernel
     /// <summary>A process exits: its channels close, its services and names go (on every core), its RAM returns.</summary>
     public void OnProcessExit(GuestProcess process)
     {
-        if (!processes.TryGetValue(process, out var np)) return;
+        if (Volatile.Read(ref process.NativeState) is not NativeProcess np) return;
         foreach (var o in np.TakeAll())
         {
             switch (o)
@@ -535,6 +533,7 @@ public sealed unsafe class NativeKernel
                 case ChannelEnd e: e.Close(); break;
                 case Service s: s.Close(); break;
                 case Capability cap: DeleteCap(cap); break;
+                case BulkBuffer bulk: bulk.Return(); break;
             }
         }
         int pid = process.Pid;
@@ -548,6 +547,6 @@ public sealed unsafe class NativeKernel
                     if (owner.Owner == np && !obj.IsGhost) allocations.Remove((owner.Mm, owner.Ram));
                     else if (owner.Owner == np) frameOwners.Remove(obj);
         foreach (var (mm, ram) in allocations) mm.Free(ram);
-        processes.Remove(process);
+        process.NativeState = null;
     }
 }

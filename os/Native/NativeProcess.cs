@@ -58,6 +58,12 @@ public sealed class NativeThread
     public long Deadline;
     /// <summary>A cross-core request in flight (spawn), completed by a message back.</summary>
     public PendingRequest? Pending;
+    /// <summary>The thread's record for parking on a channel end (made once; NativeKernel.Fastpath).</summary>
+    public Ipc.ReceiveWaiter? Waiter;
+    /// <summary>The block generation Waiter.Wake acts on.</summary>
+    public int WaiterGeneration;
+    /// <summary>The handle table of the thread's process (where a directly delivered capability goes).</summary>
+    public NativeProcess? Process;
 }
 
 public sealed class PendingRequest

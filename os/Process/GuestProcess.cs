@@ -12,6 +12,8 @@ public enum ProcessState : byte { Running, Zombie, Reaped }
 public sealed class GuestProcess : IProcessView
 {
     public int Pid { get; }
+    /// <summary>The native personality's state of this process (its handle table), made on first use.</summary>
+    public object? NativeState;
     public GuestProcess? Parent { get; set; }
     public List<GuestProcess> Children { get; } = new();
     public ProcessMemory Memory { get; set; }

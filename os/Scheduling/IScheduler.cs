@@ -19,6 +19,9 @@ public interface IScheduler<T> where T : class, ISchedulable
     /// <summary>The running thread was preempted or yielded (RUNNING → READY). Only its core calls it.</summary>
     void Requeue(T thread);
 
+    /// <summary>Claims a BLOCKED thread of this core for a direct switch (BLOCKED → RUNNING, never queued); false if it is not blocked any more.</summary>
+    bool TryClaim(T thread);
+
     /// <summary>Takes the next thread to run, or null if none is ready.</summary>
     T? PickNext();
 

@@ -26,6 +26,16 @@ public sealed class RoundRobinScheduler<T> : IScheduler<T> where T : class, ISch
         }
     }
 
+    public bool TryClaim(T thread)
+    {
+        lock (ready)
+        {
+            if (thread.State != GuestThreadState.Blocked) return false;
+            thread.State = GuestThreadState.Running;
+            return true;
+        }
+    }
+
     public T? PickNext()
     {
         lock (ready)

@@ -1,7 +1,10 @@
 // IPC round trips through the kernel's channel objects (os/Ipc), without guest code: LMP on one
 // core (one host thread plays both ends), UMP across two cores (a second host thread echoes from
 // the other ring, polling as a receiver's bounded spin does), and LMP throughput in batches of
-// the receive buffer's size. OperationsPerInvoke = round trips (or messages) per invocation.
+// the receive buffer's size; and a 1 MiB message through the kernel's bulk copy (copied into a
+// pooled host buffer on send and out of it on receive, as ChanSendBulk and BulkRead do).
+// OperationsPerInvoke = round trips (or messages) per invocation. Guest-level numbers (SVCs,
+// handoff, parking) come from os/user/bench/ipcbench.c: `fast selftest --bench`.
 using BenchmarkDotNet.Attributes;
 using Fast.Os.Capabilities;
 using Fast.Os.Ipc;
@@ -32,7 +35,7 @@ public class IpcBenchmarks
         {
             while (!stop)
             {
-                if (ump.B.TryReceive(out var m, spinIterations: 1000))
+                if (ump.B.TryReceive(out var m, spinMicroseconds: 1000))
                     while (ump.B.Send(m) != IpcStatus.Ok) Thread.SpinWait(1);
             }
         }) { IsBackground = true };
@@ -73,10 +76,26 @@ public class IpcBenchmarks
             m.W[0] = (ulong)i;
             while (ump.A.Send(m) != IpcStatus.Ok) Thread.SpinWait(1);
             IpcMessage r;
-            while (!ump.A.TryReceive(out r, spinIterations: 1000)) { }
+            while (!ump.A.TryReceive(out r, spinMicroseconds: 1000)) { }
             sum += r.W[0];
         }
         return sum;
+    }
+
+    const int BulkBytes = 1 << 20;
+    readonly byte[] bulkSource = new byte[BulkBytes], bulkTarget = new byte[BulkBytes];
+
+    [Benchmark(Description = "1 MiB message, kernel bulk copy in and out (LMP)")]
+    public byte BulkMessage()
+    {
+        var b = BulkBuffer.Rent(BulkBytes);
+        bulkSource.CopyTo(b.Data, 0);
+        var m = new IpcMessage { Length = 2, Bulk = b };
+        lmp.A.Send(m);
+        lmp.B.TryReceive(out var r);
+        r.Bulk!.Data.AsSpan(0, BulkBytes).CopyTo(bulkTarget);
+        r.Bulk.Return();
+        return bulkTarget[BulkBytes - 1];
     }
 
     [Benchmark(OperationsPerInvoke = Rounds * LmpEndpoint.DefaultSlots, Description = "LMP one-way messages, batches of 16")]

@@ -2,7 +2,9 @@
 // sched_getaffinity/setaffinity, getcpu, sysinfo.
 using System.Security.Cryptography;
 using System.Text;
+using Fast.Os.Kernel;
 using Fast.Os.Linux.Abi;
+using Fast.Os.Scheduling;
 using Fast.Runtime;
 
 namespace Fast.Os.Linux.Syscalls;
@@ -71,16 +73,47 @@ static class MiscSyscalls
         return 0;
     }
 
+    static ulong AllCores(SyscallContext c) => c.Os.Cores.Count >= 64 ? ulong.MaxValue : (1UL << c.Os.Cores.Count) - 1;
+
+    static GuestThread? AffinityTarget(SyscallContext c)
+    {
+        int tid = c.IntArg(0);
+        return tid == 0 || tid == c.Thread.Tid ? c.Thread : c.Os.Processes.FindThread(tid);
+    }
+
     [Syscall(123, "pid, cpusetsize, mask")]
     static long SchedGetaffinity(SyscallContext c)
     {
         ulong size = c.Arg(1);
         if (size < 8 || (size & 7) != 0) return Errno.EINVAL.Neg();
-        ulong mask = c.Os.Cores.Count >= 64 ? ulong.MaxValue : (1UL << c.Os.Cores.Count) - 1;
-        return c.User.TryWrite64(c.Arg(2), mask) ? 8 : Errno.EFAULT.Neg();
+        if (AffinityTarget(c) is not { } t) return Errno.ESRCH.Neg();
+        return c.User.TryWrite64(c.Arg(2), t.Affinity & AllCores(c)) ? 8 : Errno.EFAULT.Neg();
     }
 
-    [Syscall(122, "pid, cpusetsize, mask")] static long SchedSetaffinity(SyscallContext c) => 0;
+    /// <summary>
+    /// Pins a thread to a set of cores. The calling thread leaves its core at once if the set
+    /// excludes it (it continues on the lowest allowed core); another thread moves when it next
+    /// leaves its core.
+    /// </summary>
+    [Syscall(122, "pid, cpusetsize, mask")]
+    static long SchedSetaffinity(SyscallContext c)
+    {
+        if (c.Arg(1) < 8) return Errno.EINVAL.Neg();
+        if (!c.User.TryRead64(c.Arg(2), out ulong mask)) return Errno.EFAULT.Neg();
+        mask &= AllCores(c);
+        if (mask == 0) return Errno.EINVAL.Neg();
+        if (AffinityTarget(c) is not { } t) return Errno.ESRCH.Neg();
+        t.Affinity = mask;
+        int core = t == c.Thread ? c.Core.Id : t.Core;
+        if ((mask & (1UL << core)) != 0) return 0;
+        t.MigrateTo = System.Numerics.BitOperations.TrailingZeroCount(mask);
+        if (t == c.Thread)
+        {
+            t.MigratingSelf = true;
+            t.State = GuestThreadState.Blocked;   // off this core now; Core.Migrate makes it ready there
+        }
+        return 0;
+    }
 
     [Syscall(168, "cpu, node, tcache")]
     static long GetCpu(SyscallContext c)

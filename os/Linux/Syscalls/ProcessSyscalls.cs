@@ -36,8 +36,9 @@ static unsafe class ProcessSyscalls
     /// <summary>
     /// rseq(2) registration: the kernel keeps cpu_id_start and cpu_id (offsets 0 and 4 of struct rseq)
     /// equal to the thread's core, which glibc's sched_getcpu reads. Threads stay on the core they were
-    /// placed on, so the value written at registration stays right; no critical section is ever
-    /// interrupted mid-way by a migration, so rseq_cs needs no fix-up.
+    /// placed on until sched_setaffinity moves them, and a move rewrites the value (FastOs, Core.Migrate)
+    /// while the thread is off every core; no critical section is ever interrupted mid-way by a
+    /// migration, so rseq_cs needs no fix-up.
     /// </summary>
     [Syscall(293, "rseq, len, flags, sig")]
     static long Rseq(SyscallContext c)

@@ -1,7 +1,9 @@
 // The native API's C library: kernel calls, the message-passing layer (messages of any length
 // over channel units, large ones in frames), RPC payloads and the nameserver client and server
 // loop. See include/aos/aos.h.
+#define _GNU_SOURCE
 #include <aos/aos.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -14,6 +16,9 @@
 #define SVC_CLOSE 0x1013
 #define SVC_INFO 0x1014
 #define SVC_WAIT_ANY 0x1015
+#define SVC_CALL 0x1016
+#define SVC_BULK_READ 0x1017
+#define SVC_SEND_BULK 0x1018
 #define SVC_RAM 0x1020
 #define SVC_FRAME 0x1021
 #define SVC_MAP 0x1022
@@ -40,8 +45,9 @@ long aos_svc(long number, long r[9])
     register long x7 __asm__("x7") = r[7];
     register long x9 __asm__("x9") = r[8];
     register long x8 __asm__("x8") = number;
-    __asm__ volatile("svc 0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7), "+r"(x9)
-                     : "r"(x8) : "memory");
+    // x8 is in-out: a call that restarts after blocking may come back with another number in it (ChanCall → ChanRecv).
+    __asm__ volatile("svc 0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7), "+r"(x9), "+r"(x8)
+                     : : "memory");
     r[0] = x0; r[1] = x1; r[2] = x2; r[3] = x3; r[4] = x4; r[5] = x5; r[6] = x6; r[7] = x7; r[8] = x9;
     return x0;
 }
@@ -90,6 +96,37 @@ int aos_chan_recv(aos_chan_t ch, uint64_t w[AOS_UNIT_WORDS], capref_t *cap, int 
     if (cap) *cap = (capref_t)r[1];
     else if (r[1]) aos_cap_delete((capref_t)r[1]);
     return (int)n;
+}
+
+int aos_chan_call(aos_chan_t ch, const uint64_t *w, int n, capref_t cap, uint64_t reply[AOS_UNIT_WORDS], capref_t *reply_cap)
+{
+    if (n < 0 || n > AOS_UNIT_WORDS) return AOS_ERR_INVALID;
+    long r[9] = { ch, (long)n | ((long)cap << 32) };
+    for (int i = 0; i < n; i++) r[2 + i] = (long)w[i];
+    long got = aos_svc(SVC_CALL, r);
+    if (got < 0) return (int)got;
+    for (int i = 0; i < AOS_UNIT_WORDS; i++) reply[i] = (uint64_t)r[2 + i];
+    if (reply_cap) *reply_cap = (capref_t)r[1];
+    else if (r[1]) aos_cap_delete((capref_t)r[1]);
+    return (int)got;
+}
+
+int aos_chan_pair_ump(aos_chan_t *a, aos_chan_t *b, int core_b)
+{
+    long x, y;
+    long r = svc3(SVC_CHAN_PAIR, 1, core_b, 0, &x, &y);
+    if (r < 0) return (int)r;
+    *a = (int)x;
+    *b = (int)y;
+    return 0;
+}
+
+int aos_pin_to_core(int core)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(core, &set);
+    return sched_setaffinity(0, sizeof set, &set);
 }
 
 int aos_chan_close(aos_chan_t ch) { return (int)svc3(SVC_CLOSE, ch, 0, 0, 0, 0); }
@@ -149,12 +186,15 @@ int aos_spawn(const char *path, char *const argv[], int core) { return (int)svc3
 // ---- messages ----
 // Unit 0: w0 = 0xA05 << 52 | flags << 48 | length; inline bytes in w1..w6 (48 bytes); the user's
 // capability rides on unit 0. Then continuation units of 56 bytes. A payload longer than
-// AOS_FRAME_THRESHOLD goes in a fresh frame whose capability rides on unit 0 (w1 = length);
-// the user's capability then follows in a unit of its own. The receiver deletes its frame copy
-// after copying out; the kernel returns the RAM when the last copy of the frame goes.
+// AOS_FRAME_THRESHOLD is copied by the kernel (ChanSendBulk: a host buffer rides on unit 0, w1 =
+// length, and the receiver copies it out with BulkRead); one longer than the kernel's bulk limit
+// goes in a fresh frame whose capability rides on unit 0. In both cases the user's capability
+// follows in a unit of its own. The receiver deletes its frame copy after copying out; the kernel
+// returns the RAM when the last copy of the frame goes.
 #define MSG_MAGIC (0xA05ULL << 52)
 #define MSG_FRAME (1ULL << 48)
 #define MSG_CAPUNIT (2ULL << 48)
+#define MSG_BULK (4ULL << 48)
 
 static int send_blocking(aos_chan_t ch, const uint64_t *w, int n, capref_t cap) { return aos_chan_send(ch, w, n, cap, 0); }
 
@@ -163,7 +203,16 @@ int aos_msg_send(aos_chan_t ch, const void *data, size_t len, capref_t cap)
     uint64_t w[AOS_UNIT_WORDS] = { 0 };
     const uint8_t *p = data;
     if (len > AOS_FRAME_THRESHOLD) {
-        capref_t frame;
+        long r[9] = { ch, (long)(MSG_MAGIC | MSG_BULK | (cap ? MSG_CAPUNIT : 0) | len), (long)data, (long)len, 0 };
+        int e = (int)aos_svc(SVC_SEND_BULK, r);
+        if (e != AOS_ERR_INVALID) {
+            if (e < 0) return e;
+            if (cap) return send_blocking(ch, w, 0, cap);
+            return 0;
+        }
+    }
+    if (len > AOS_FRAME_THRESHOLD) {
+        capref_t frame = 0;
         int e = aos_frame_alloc(len, &frame);
         if (e < 0) return e;
         void *m = aos_frame_map(frame, NULL);
@@ -202,7 +251,17 @@ int aos_msg_recv(aos_chan_t ch, void **data, size_t *len, capref_t *cap)
     size_t total = w[0] & ((1ULL << 48) - 1);
     uint8_t *buf = malloc(total ? total : 1);
     if (!buf) return AOS_ERR_NOMEM;
-    if (w[0] & MSG_FRAME) {
+    if (w[0] & MSG_BULK) {
+        long r[9] = { c, (long)buf, (long)total };
+        long got = aos_svc(SVC_BULK_READ, r);
+        c = 0;
+        if (got != (long)total) { free(buf); return got < 0 ? (int)got : AOS_ERR_PROTOCOL; }
+        if (w[0] & MSG_CAPUNIT) {
+            uint64_t x[AOS_UNIT_WORDS];
+            int e = aos_chan_recv(ch, x, &c, 0);
+            if (e < 0) { free(buf); return e; }
+        }
+    } else if (w[0] & MSG_FRAME) {
         size_t size;
         void *m = aos_frame_map(c, &size);
         if (!m || size < total) { free(buf); aos_cap_delete(c); return AOS_ERR_CAP; }
@@ -347,33 +406,162 @@ int aos_rpc_send_string(struct aos_rpc *rpc, const char *s)
     return simple_call(rpc, &req);
 }
 
-// The memory server, process manager and serial driver are the kernels' own (per core): these
-// reach them directly; rpc may be NULL.
+// ---- the OS services ----
+// Each core's kernel runs a memory server, a process manager and a serial server, named
+// /core/N/mem, /core/N/proc and /core/N/serial in the nameserver; these calls reach them over
+// ordinary channels and RPC payloads (rpc NULL: the service of the core the caller runs on).
+enum { SVC_MEM, SVC_PROC, SVC_SERIAL };
+enum { OP_RAM = 20, OP_SPAWN = 30, OP_LIST = 31, OP_NAME = 32, OP_KILL = 33, OP_WAIT = 34, OP_PUTCHAR = 40, OP_PUTSTR = 41 };
+static struct aos_rpc *sys_channels[3][64];
+static pthread_mutex_t sys_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct aos_rpc *sys_channel(int which, int core)
+{
+    static const char *names[] = { "mem", "proc", "serial" };
+    if (core < 0) core = aos_core_id(NULL, NULL);
+    if (core < 0 || core >= 64) return NULL;
+    pthread_mutex_lock(&sys_lock);
+    struct aos_rpc *rpc = sys_channels[which][core];
+    if (!rpc) {
+        char name[32];
+        snprintf(name, sizeof name, "/core/%d/%s", core, names[which]);
+        if (nameservice_lookup(name, &rpc) == 0) sys_channels[which][core] = rpc;
+    }
+    pthread_mutex_unlock(&sys_lock);
+    return rpc;
+}
+
+struct aos_rpc *aos_rpc_get_memory_channel(void) { return sys_channel(SVC_MEM, -1); }
+struct aos_rpc *aos_rpc_get_process_channel(void) { return sys_channel(SVC_PROC, -1); }
+struct aos_rpc *aos_rpc_get_serial_channel(void) { return sys_channel(SVC_SERIAL, -1); }
+struct aos_rpc *aos_rpc_get_process_channel_of(int core) { return sys_channel(SVC_PROC, core); }
+
+// Calls a service: the request is freed; on success *resp holds the reply after its status field.
+static int sys_call(struct aos_rpc *rpc, int which, struct aos_payload *req, struct aos_payload *resp)
+{
+    if (!rpc) rpc = sys_channel(which, -1);
+    if (!rpc) { aos_payload_free(req); return AOS_ERR_NOTFOUND; }
+    int e = aos_rpc_call(rpc, req, resp);
+    aos_payload_free(req);
+    if (e < 0) return e;
+    uint64_t status;
+    if (aos_get_u64(resp, &status) < 0) { aos_payload_free(resp); return AOS_ERR_PROTOCOL; }
+    if ((int64_t)status < 0) { if (resp->cap) aos_cap_delete(resp->cap); aos_payload_free(resp); return (int)(int64_t)status; }
+    return 0;
+}
+
 int aos_rpc_get_ram_cap(struct aos_rpc *rpc, size_t bytes, size_t align, capref_t *ret_cap, size_t *ret_bytes)
 {
-    (void)rpc;
-    if (align > 4096 && bytes < align) bytes = align;
-    uint64_t base;
-    int e = aos_ram_alloc(bytes, ret_cap, &base);
-    if (e == 0 && ret_bytes) *ret_bytes = (bytes + 4095) & ~4095UL;
+    struct aos_payload req, resp;
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_RAM);
+    aos_put_u64(&req, bytes);
+    aos_put_u64(&req, align);
+    int e = sys_call(rpc, SVC_MEM, &req, &resp);
+    if (e < 0) return e;
+    uint64_t got = 0;
+    e = aos_get_u64(&resp, &got) < 0 || aos_get_cap(&resp, ret_cap) < 0 ? AOS_ERR_PROTOCOL : 0;
+    if (e == 0 && ret_bytes) *ret_bytes = got;
+    aos_payload_free(&resp);
     return e;
 }
 
 int aos_rpc_process_spawn(struct aos_rpc *rpc, char *cmdline, int core, int *newpid)
 {
-    (void)rpc;
-    char *copy = strdup(cmdline), *argv[32], *save = NULL;
-    int argc = 0;
-    for (char *t = strtok_r(copy, " ", &save); t && argc < 31; t = strtok_r(NULL, " ", &save)) argv[argc++] = t;
-    argv[argc] = NULL;
-    int pid = argc ? aos_spawn(argv[0], argv, core) : AOS_ERR_INVALID;
-    free(copy);
-    if (pid < 0) return pid;
-    *newpid = pid;
+    struct aos_payload req, resp;
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_SPAWN);
+    aos_put_str(&req, cmdline);
+    aos_put_u64(&req, (uint64_t)(int64_t)core);
+    int e = sys_call(rpc, SVC_PROC, &req, &resp);
+    if (e < 0) return e;
+    uint64_t pid = 0;
+    e = aos_get_u64(&resp, &pid) < 0 ? AOS_ERR_PROTOCOL : 0;
+    aos_payload_free(&resp);
+    if (e == 0) *newpid = (int)pid;
+    return e;
+}
+
+int aos_rpc_process_get_all_pids(struct aos_rpc *rpc, int **pids, size_t *count)
+{
+    struct aos_payload req, resp;
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_LIST);
+    int e = sys_call(rpc, SVC_PROC, &req, &resp);
+    if (e < 0) return e;
+    uint64_t n = 0;
+    if (aos_get_u64(&resp, &n) < 0 || n > 1 << 20) { aos_payload_free(&resp); return AOS_ERR_PROTOCOL; }
+    int *list = malloc((n ? n : 1) * sizeof *list);
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t pid = 0;
+        if (aos_get_u64(&resp, &pid) < 0) { free(list); aos_payload_free(&resp); return AOS_ERR_PROTOCOL; }
+        list[i] = (int)pid;
+    }
+    aos_payload_free(&resp);
+    *pids = list;
+    *count = n;
     return 0;
 }
 
-int aos_rpc_serial_putchar(struct aos_rpc *rpc, char c) { (void)rpc; return (int)svc3(SVC_PUTCHAR, (unsigned char)c, 0, 0, 0, 0); }
+int aos_rpc_process_get_name(struct aos_rpc *rpc, int pid, char **name)
+{
+    struct aos_payload req, resp;
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_NAME);
+    aos_put_u64(&req, (uint64_t)pid);
+    int e = sys_call(rpc, SVC_PROC, &req, &resp);
+    if (e < 0) return e;
+    const char *s;
+    e = aos_get_str(&resp, &s) < 0 ? AOS_ERR_PROTOCOL : 0;
+    if (e == 0) *name = strdup(s);
+    aos_payload_free(&resp);
+    return e;
+}
+
+static int proc_op(struct aos_rpc *rpc, int op, int pid, uint64_t *out)
+{
+    struct aos_payload req, resp;
+    aos_payload_init(&req);
+    aos_put_u64(&req, (uint64_t)op);
+    aos_put_u64(&req, (uint64_t)pid);
+    int e = sys_call(rpc, SVC_PROC, &req, &resp);
+    if (e < 0) return e;
+    if (out && aos_get_u64(&resp, out) < 0) e = AOS_ERR_PROTOCOL;
+    aos_payload_free(&resp);
+    return e;
+}
+
+int aos_rpc_process_kill(struct aos_rpc *rpc, int pid) { return proc_op(rpc, OP_KILL, pid, NULL); }
+
+int aos_rpc_process_wait(struct aos_rpc *rpc, int pid, int *status)
+{
+    uint64_t s = 0;
+    int e = proc_op(rpc, OP_WAIT, pid, &s);
+    if (e == 0 && status) *status = (int)s;
+    return e;
+}
+
+int aos_rpc_serial_putchar(struct aos_rpc *rpc, char c)
+{
+    struct aos_payload req, resp;
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_PUTCHAR);
+    aos_put_u64(&req, (unsigned char)c);
+    int e = sys_call(rpc, SVC_SERIAL, &req, &resp);
+    if (e == 0) aos_payload_free(&resp);
+    return e;
+}
+
+int aos_rpc_serial_putstr(struct aos_rpc *rpc, const char *s)
+{
+    struct aos_payload req, resp;
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_PUTSTR);
+    aos_put_str(&req, s);
+    int e = sys_call(rpc, SVC_SERIAL, &req, &resp);
+    if (e == 0) aos_payload_free(&resp);
+    return e;
+}
 
 // ---- nameserver ----
 #define MAX_SERVICES 16

@@ -7,10 +7,12 @@
 #include <pthread.h>
 
 static aos_chan_t A, B;
+static int home_core;
 
 static void *echo_units(void *arg)
 {
     long rounds = (long)arg;
+    aos_pin_to_core(home_core);   // the same core as the main thread: a true LMP ping-pong
     uint64_t w[AOS_UNIT_WORDS];
     for (long i = 0; i < rounds; i++) {
         int n = aos_chan_recv(B, w, NULL, 0);
@@ -75,6 +77,8 @@ int main(void)
     int cores, pid;
     int core = aos_core_id(&cores, &pid);
     CHECK(core >= 0 && cores >= 1 && pid == getpid(), "core %d of %d, pid %d", core, cores, pid);
+    home_core = core;
+    CHECK(aos_pin_to_core(core) == 0, "pinned to core %d", core);
     CHECK(aos_chan_pair(&A, &B) == 0 && A > 0 && B > 0, "channel pair %d, %d", A, B);
     CHECK(aos_chan_transport(A, NULL, NULL) == AOS_LMP, "a same-core channel is LMP");
 

@@ -99,7 +99,7 @@ public class ChannelTests
         producer.Start();
         for (ulong i = 0; i < count;)
         {
-            if (!ch.B.TryReceive(out var m, spinIterations: 100)) continue;
+            if (!ch.B.TryReceive(out var m, spinMicroseconds: 20)) continue;
             Assert.Equal(i, m.W[0]);
             Assert.Equal(~i, m.W[1]);
             Assert.Equal(i ^ 0x5555, m.W[6]);

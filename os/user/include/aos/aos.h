@@ -31,6 +31,12 @@ int aos_core_id(int *cores, int *pid);
 int aos_chan_pair(aos_chan_t *a, aos_chan_t *b);             // an LMP channel inside this process
 int aos_chan_send(aos_chan_t ch, const uint64_t *words, int n, capref_t cap, int flags);
 int aos_chan_recv(aos_chan_t ch, uint64_t words[AOS_UNIT_WORDS], capref_t *cap, int flags);   // >= 0: words
+// Sends a unit, then waits for the next unit on the same end (one kernel call; on one core the
+// kernel switches straight to a waiting receiver). Returns the words received, or an error.
+int aos_chan_call(aos_chan_t ch, const uint64_t *words, int n, capref_t cap, uint64_t reply[AOS_UNIT_WORDS], capref_t *reply_cap);
+// A UMP channel inside this process: *a on this core, *b for a thread on core `core_b`.
+int aos_chan_pair_ump(aos_chan_t *a, aos_chan_t *b, int core_b);
+int aos_pin_to_core(int core);                                 // sched_setaffinity of the calling thread
 int aos_chan_close(aos_chan_t ch);
 int aos_chan_transport(aos_chan_t ch, int *peer_core, int *peer_pid);
 int aos_wait_any(const int *handles, int n, long timeout_ms);  // index of the first ready handle
@@ -66,9 +72,20 @@ void aos_rpc_init(struct aos_rpc *rpc, aos_chan_t chan);
 int aos_rpc_call(struct aos_rpc *rpc, struct aos_payload *req, struct aos_payload *resp);
 int aos_rpc_send_number(struct aos_rpc *rpc, uint64_t n);
 int aos_rpc_send_string(struct aos_rpc *rpc, const char *s);
+// The OS services: each core's memory server, process manager and serial server (/core/N/mem,
+// /core/N/proc, /core/N/serial), reached by RPC over channels; rpc NULL: those of the caller's core.
+struct aos_rpc *aos_rpc_get_memory_channel(void);
+struct aos_rpc *aos_rpc_get_process_channel(void);
+struct aos_rpc *aos_rpc_get_serial_channel(void);
+struct aos_rpc *aos_rpc_get_process_channel_of(int core);
 int aos_rpc_get_ram_cap(struct aos_rpc *rpc, size_t bytes, size_t align, capref_t *ret_cap, size_t *ret_bytes);
-int aos_rpc_process_spawn(struct aos_rpc *rpc, char *cmdline, int core, int *newpid);
+int aos_rpc_process_spawn(struct aos_rpc *rpc, char *cmdline, int core, int *newpid);   // core -1: the server's
+int aos_rpc_process_get_all_pids(struct aos_rpc *rpc, int **pids, size_t *count);      // *pids malloc'd
+int aos_rpc_process_get_name(struct aos_rpc *rpc, int pid, char **name);               // *name malloc'd
+int aos_rpc_process_kill(struct aos_rpc *rpc, int pid);
+int aos_rpc_process_wait(struct aos_rpc *rpc, int pid, int *status);                   // a wait4-style status
 int aos_rpc_serial_putchar(struct aos_rpc *rpc, char c);
+int aos_rpc_serial_putstr(struct aos_rpc *rpc, const char *s);
 
 // ---- nameserver ----
 typedef void nameservice_receive_handler_t(void *st, void *message, size_t bytes, void **response, size_t *response_bytes,

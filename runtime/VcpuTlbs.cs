@@ -23,8 +23,13 @@ public sealed unsafe partial class Vcpu
     /// <summary>The TLB of the current ASID.</summary>
     public Tlb Tlb => currentTlb;
 
-    /// <summary>Every TLB this vCPU holds (for revocations that concern all address spaces).</summary>
-    public IEnumerable<Tlb> AllTlbs => tlbsByAsid.Values;
+    /// <summary>
+    /// Every TLB this vCPU holds (for revocations that concern all address spaces). Any thread may
+    /// read it: it is an array the owner replaces (never changes) when it creates a TLB; a reused TLB
+    /// keeps its object, so the array only grows, to CachedAsids.
+    /// </summary>
+    public IReadOnlyList<Tlb> AllTlbs => Volatile.Read(ref allTlbs);
+    Tlb[] allTlbs = [];
 
     /// <summary>Marks an ASID's translations stale on this vCPU; any thread may call it.</summary>
     public void MarkAsidStale(ushort asid) => staleAsids[asid] = 0;
@@ -41,7 +46,11 @@ public sealed unsafe partial class Vcpu
                 tlbsByAsid.Remove(victim);
                 tlb.FlushAll();
             }
-            else tlb = new Tlb();
+            else
+            {
+                tlb = new Tlb();
+                Volatile.Write(ref allTlbs, [.. allTlbs, tlb]);
+            }
             tlbsByAsid[asid] = tlb;
         }
         else asidUse.Remove(asid);
@@ -55,5 +64,6 @@ public sealed unsafe partial class Vcpu
     {
         foreach (var t in tlbsByAsid.Values) t.Dispose();
         tlbsByAsid.Clear();
+        Volatile.Write(ref allTlbs, []);
     }
 }

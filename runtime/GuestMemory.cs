@@ -161,9 +161,12 @@ public static unsafe class GuestMemory
     // CpuState.SyncRequest, and the compiled region leaves through its write-back path before
     // touching any register. No exception handler in the region keeps its locals in host registers.
 
-    /// <summary>Reads size bytes (1, 2, 4, 8) zero-extended, or sets SyncRequest.</summary>
+    /// <summary>
+    /// Reads size bytes (1, 2, 4, 8) zero-extended, or sets SyncRequest. pc is the accessing
+    /// instruction's: the slow path stores it (the fast path never needs PC in CpuState).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong ReadChecked(CpuState* c, ulong va, int size)
+    public static ulong ReadChecked(CpuState* c, ulong va, int size, ulong pc)
     {
         TlbEntry* e = Entry(c, va);
         if (e->ReadTag == ((va + (ulong)(size - 1)) & PageMask))
@@ -177,19 +180,20 @@ public static unsafe class GuestMemory
                 _ => Unsafe.ReadUnaligned<ulong>(p),
             };
         }
-        return ReadCheckedSlow(c, va, size);
+        return ReadCheckedSlow(c, va, size, pc);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static ulong ReadCheckedSlow(CpuState* c, ulong va, int size)
+    static ulong ReadCheckedSlow(CpuState* c, ulong va, int size, ulong pc)
     {
+        c->PC = pc;
         try { return Vcpu.FromState(c).ReadSlow(va, size); }
         catch (RegisterSyncException) { c->SyncRequest = 1; return 0; }
     }
 
     /// <summary>Writes the low size bytes (1, 2, 4, 8) of value, or sets SyncRequest and writes nothing.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteChecked(CpuState* c, ulong va, int size, ulong value)
+    public static void WriteChecked(CpuState* c, ulong va, int size, ulong value, ulong pc)
     {
         TlbEntry* e = Entry(c, va);
         if (e->WriteTag == ((va + (ulong)(size - 1)) & PageMask))
@@ -204,12 +208,13 @@ public static unsafe class GuestMemory
             }
             return;
         }
-        WriteCheckedSlow(c, va, size, value);
+        WriteCheckedSlow(c, va, size, value, pc);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void WriteCheckedSlow(CpuState* c, ulong va, int size, ulong value)
+    static void WriteCheckedSlow(CpuState* c, ulong va, int size, ulong value, ulong pc)
     {
+        c->PC = pc;
         try { Vcpu.FromState(c).WriteSlow(va, size, value); }
         catch (RegisterSyncException) { c->SyncRequest = 1; }
     }

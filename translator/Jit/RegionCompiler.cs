@@ -95,7 +95,7 @@ public static unsafe class RegionCompiler
                 var native = NativeEmitter(inst);
                 if (native is not null)
                 {
-                    if (Decoder.Rows[inst.Row].AccessesMemory) { e.StorePc(pc); e.MayFault(pc); }   // checked accesses report PC
+                    if (Decoder.Rows[inst.Row].AccessesMemory) e.MayFault(pc);   // checked accesses store PC on their slow path
                     native(e, pc, new InstFields(Table.EncodingTable.Rows[inst.Row], inst.Word));
                 }
                 else e.CallSemantics(pc, inst, NeedsPc(inst.Row));

@@ -25,26 +25,26 @@ public sealed unsafe partial class RegionEmitter
         {
             var spec = s;
             string unscaled = spec.Stem.Replace("STR", "STUR").Replace("LDR", "LDUR");
-            d[spec.Stem + "_uimm"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Unsigned);
-            d[spec.Stem + "_pre"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModePre, Offset.Signed9);
-            d[spec.Stem + "_post"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModePost, Offset.Signed9);
-            d[unscaled] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Signed9);
-            d[spec.Stem + "_reg"] = (e, _, f) => e.Single(f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Register);
+            d[spec.Stem + "_uimm"] = (e, pc, f) => e.Single(pc, f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Unsigned);
+            d[spec.Stem + "_pre"] = (e, pc, f) => e.Single(pc, f, spec.Size, spec.Load, spec.Signed, ModePre, Offset.Signed9);
+            d[spec.Stem + "_post"] = (e, pc, f) => e.Single(pc, f, spec.Size, spec.Load, spec.Signed, ModePost, Offset.Signed9);
+            d[unscaled] = (e, pc, f) => e.Single(pc, f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Signed9);
+            d[spec.Stem + "_reg"] = (e, pc, f) => e.Single(pc, f, spec.Size, spec.Load, spec.Signed, ModeOffset, Offset.Register);
         }
         d["PRFM_uimm"] = (_, _, _) => { };   // prefetch: no architectural effect
         d["PRFUM"] = (_, _, _) => { };
         d["PRFM_reg"] = (_, _, _) => { };
-        d["STP_off"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModeOffset);
-        d["STNP"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModeOffset);
-        d["STP_pre"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModePre);
-        d["STP_post"] = (e, _, f) => e.Pair(f, load: false, signed: false, ModePost);
-        d["LDP_off"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModeOffset);
-        d["LDNP"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModeOffset);
-        d["LDP_pre"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModePre);
-        d["LDP_post"] = (e, _, f) => e.Pair(f, load: true, signed: false, ModePost);
-        d["LDPSW_off"] = (e, _, f) => e.Pair(f, load: true, signed: true, ModeOffset);
-        d["LDPSW_pre"] = (e, _, f) => e.Pair(f, load: true, signed: true, ModePre);
-        d["LDPSW_post"] = (e, _, f) => e.Pair(f, load: true, signed: true, ModePost);
+        d["STP_off"] = (e, pc, f) => e.Pair(pc, f, load: false, signed: false, ModeOffset);
+        d["STNP"] = (e, pc, f) => e.Pair(pc, f, load: false, signed: false, ModeOffset);
+        d["STP_pre"] = (e, pc, f) => e.Pair(pc, f, load: false, signed: false, ModePre);
+        d["STP_post"] = (e, pc, f) => e.Pair(pc, f, load: false, signed: false, ModePost);
+        d["LDP_off"] = (e, pc, f) => e.Pair(pc, f, load: true, signed: false, ModeOffset);
+        d["LDNP"] = (e, pc, f) => e.Pair(pc, f, load: true, signed: false, ModeOffset);
+        d["LDP_pre"] = (e, pc, f) => e.Pair(pc, f, load: true, signed: false, ModePre);
+        d["LDP_post"] = (e, pc, f) => e.Pair(pc, f, load: true, signed: false, ModePost);
+        d["LDPSW_off"] = (e, pc, f) => e.Pair(pc, f, load: true, signed: true, ModeOffset);
+        d["LDPSW_pre"] = (e, pc, f) => e.Pair(pc, f, load: true, signed: true, ModePre);
+        d["LDPSW_post"] = (e, pc, f) => e.Pair(pc, f, load: true, signed: true, ModePost);
     }
 
     enum Offset { Unsigned, Signed9, Register }
@@ -52,7 +52,7 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>tBase = Xn|SP, with CheckSPAlignment when n is SP (leaving through the sync exit if it faults).</summary>
     void ComputeBase(uint rn)
     {
-        if (rn == 31) { Cpu(); SrcSp(31); Call("CheckSp"); Il.Emit(OpCodes.Stloc, tBase); CheckSync(); }
+        if (rn == 31) { Cpu(); SrcSp(31); Const(accessPc); Call("CheckSp"); Il.Emit(OpCodes.Stloc, tBase); CheckSync(); }
         else { SrcSp(rn); Il.Emit(OpCodes.Stloc, tBase); }
     }
 
@@ -101,8 +101,12 @@ public sealed unsafe partial class RegionEmitter
         Il.EmitInt(size * 8); Il.EmitInt(regsize); Call("SignExtendTo");
     }
 
-    void Single(InstFields f, int size, bool load, bool signed, int mode, Offset offsetKind)
+    /// <summary>The PC of the access being emitted (the checked helpers' slow paths store it).</summary>
+    ulong accessPc;
+
+    void Single(ulong pc, InstFields f, int size, bool load, bool signed, int mode, Offset offsetKind)
     {
+        accessPc = pc;
         if (size == 0) size = 4 << (int)f["sz"];
         int scale = Log2(size);
         // LDRSB/LDRSH: opc<0> = 1 loads into a W register; LDRSW and LDR X into X.
@@ -117,20 +121,21 @@ public sealed unsafe partial class RegionEmitter
         ComputeAddress(rn, mode, immediate, offsetKind == Offset.Register ? f : null, scale);
         if (load)
         {
-            PushAccess(0); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
+            PushAccess(0); Const(accessPc); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
             CheckSync();
             Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, regsize); Dst(rt);
         }
         else
         {
-            PushAccess(0); Src(rt); Call(StoreOp(size));
+            PushAccess(0); Src(rt); Const(accessPc); Call(StoreOp(size));
             CheckSync();
         }
         WriteBack(rn, mode, immediate);
     }
 
-    void Pair(InstFields f, bool load, bool signed, int mode)
+    void Pair(ulong pc, InstFields f, bool load, bool signed, int mode)
     {
+        accessPc = pc;
         int size = signed ? 4 : 4 << (int)f["sf"];
         ulong immediate = Bits.SignExtend(f["imm7"], 7) << Log2(size);
         uint rn = f["Rn"], rt = f["Rt"], rt2 = f["Rt2"];
@@ -138,20 +143,20 @@ public sealed unsafe partial class RegionEmitter
         if (load)
         {
             // Both accesses before any register; Rt2 is written first so Rt wins when Rt == Rt2.
-            PushAccess(0); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
+            PushAccess(0); Const(accessPc); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
             CheckSync();
-            PushAccess(size); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData2);
+            PushAccess(size); Const(accessPc); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData2);
             CheckSync();
             Il.Emit(OpCodes.Ldloc, tData2); Extend(size, signed, 64); Dst(rt2);
             Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, 64); Dst(rt);
         }
         else
         {
-            PushAccess(0); Il.EmitInt(2 * size); Call("ProbePair");
+            PushAccess(0); Il.EmitInt(2 * size); Const(accessPc); Call("ProbePair");
             CheckSync();
-            PushAccess(0); Src(rt); Call(StoreOp(size));
+            PushAccess(0); Src(rt); Const(accessPc); Call(StoreOp(size));
             CheckSync();
-            PushAccess(size); Src(rt2); Call(StoreOp(size));
+            PushAccess(size); Src(rt2); Const(accessPc); Call(StoreOp(size));
             CheckSync();
         }
         WriteBack(rn, mode, immediate);

@@ -237,30 +237,33 @@ public static unsafe class ValueOps
     // CpuState.SyncRequest instead of throwing (see GuestMemory.ReadChecked), and the region
     // tests it before writing any register.
 
+    // Each takes the instruction's PC, which only their slow paths store in CpuState.
+
     /// <summary>CheckSPAlignment (ARM ARM D1.3.6) for an SP-based access; the fault path leaves SP in CpuState.</summary>
     [MethodImpl(Inline)]
-    public static ulong CheckSp(CpuState* c, ulong sp)
+    public static ulong CheckSp(CpuState* c, ulong sp, ulong pc)
     {
-        if ((sp & 0xF) != 0 && (c->Control & CpuControl.StackAlignmentCheck) != 0) SpFault(c, sp);
+        if ((sp & 0xF) != 0 && (c->Control & CpuControl.StackAlignmentCheck) != 0) SpFault(c, sp, pc);
         return sp;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void SpFault(CpuState* c, ulong sp)
+    static void SpFault(CpuState* c, ulong sp, ulong pc)
     {
         c->SP = sp;
+        c->PC = pc;
         try { LoadStore.SpAlignmentFault(c); }
         catch (RegisterSyncException) { c->SyncRequest = 1; }
     }
 
-    [MethodImpl(Inline)] public static ulong Load8(CpuState* c, ulong va) => GuestMemory.ReadChecked(c, va, 1);
-    [MethodImpl(Inline)] public static ulong Load16(CpuState* c, ulong va) => GuestMemory.ReadChecked(c, va, 2);
-    [MethodImpl(Inline)] public static ulong Load32(CpuState* c, ulong va) => GuestMemory.ReadChecked(c, va, 4);
-    [MethodImpl(Inline)] public static ulong Load64(CpuState* c, ulong va) => GuestMemory.ReadChecked(c, va, 8);
-    [MethodImpl(Inline)] public static void Store8(CpuState* c, ulong va, ulong v) => GuestMemory.WriteChecked(c, va, 1, v);
-    [MethodImpl(Inline)] public static void Store16(CpuState* c, ulong va, ulong v) => GuestMemory.WriteChecked(c, va, 2, v);
-    [MethodImpl(Inline)] public static void Store32(CpuState* c, ulong va, ulong v) => GuestMemory.WriteChecked(c, va, 4, v);
-    [MethodImpl(Inline)] public static void Store64(CpuState* c, ulong va, ulong v) => GuestMemory.WriteChecked(c, va, 8, v);
+    [MethodImpl(Inline)] public static ulong Load8(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 1, pc);
+    [MethodImpl(Inline)] public static ulong Load16(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 2, pc);
+    [MethodImpl(Inline)] public static ulong Load32(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 4, pc);
+    [MethodImpl(Inline)] public static ulong Load64(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 8, pc);
+    [MethodImpl(Inline)] public static void Store8(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 1, v, pc);
+    [MethodImpl(Inline)] public static void Store16(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 2, v, pc);
+    [MethodImpl(Inline)] public static void Store32(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 4, v, pc);
+    [MethodImpl(Inline)] public static void Store64(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 8, v, pc);
 
     /// <summary>Sign-extends the low bits of a loaded value and truncates to the register size.</summary>
     [MethodImpl(Inline)]
@@ -272,14 +275,15 @@ public static unsafe class ValueOps
 
     /// <summary>STP's check that a page-straddling pair is writable on both pages before the first write.</summary>
     [MethodImpl(Inline)]
-    public static void ProbePair(CpuState* c, ulong address, int size)
+    public static void ProbePair(CpuState* c, ulong address, int size, ulong pc)
     {
-        if ((address & 0xFFF) + (ulong)size > 0x1000) ProbePairSlow(c, address, size);
+        if ((address & 0xFFF) + (ulong)size > 0x1000) ProbePairSlow(c, address, size, pc);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void ProbePairSlow(CpuState* c, ulong address, int size)
+    static void ProbePairSlow(CpuState* c, ulong address, int size, ulong pc)
     {
+        c->PC = pc;
         try { LoadStore.ProbeStraddlingWrite(c, address, size); }
         catch (RegisterSyncException) { c->SyncRequest = 1; }
     }

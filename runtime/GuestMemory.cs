@@ -156,63 +156,24 @@ public static unsafe class GuestMemory
     }
 
     // ---- checked accesses (tier 1 with guest registers in IL locals) ----
-    // The same fast path; on an abort the OS cannot repair in place (Vcpu.TakeAbort throws
-    // RegisterSyncException while RegistersInLocals is set) they return 0 and set
-    // CpuState.SyncRequest, and the compiled region leaves through its write-back path before
-    // touching any register. No exception handler in the region keeps its locals in host registers.
+    // Tier 1 emits the fast path above in IL and calls these on a TLB miss. On an abort the OS
+    // cannot repair in place (Vcpu.TakeAbort throws RegisterSyncException while RegistersInLocals
+    // is set) they return 0 and set CpuState.SyncRequest, and the compiled region leaves through its
+    // write-back path before touching any register; pc is the accessing instruction's (the fast
+    // path never stores PC). No exception handler in the region keeps its locals in host registers.
 
-    /// <summary>
-    /// Reads size bytes (1, 2, 4, 8) zero-extended, or sets SyncRequest. pc is the accessing
-    /// instruction's: the slow path stores it (the fast path never needs PC in CpuState).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong ReadChecked(CpuState* c, ulong va, int size, ulong pc)
-    {
-        TlbEntry* e = Entry(c, va);
-        if (e->ReadTag == ((va + (ulong)(size - 1)) & PageMask))
-        {
-            byte* p = (byte*)(va + (ulong)e->Addend);
-            return size switch
-            {
-                1 => *p,
-                2 => Unsafe.ReadUnaligned<ushort>(p),
-                4 => Unsafe.ReadUnaligned<uint>(p),
-                _ => Unsafe.ReadUnaligned<ulong>(p),
-            };
-        }
-        return ReadCheckedSlow(c, va, size, pc);
-    }
-
+    /// <summary>Reads size bytes (1, 2, 4, 8) zero-extended, or sets SyncRequest.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static ulong ReadCheckedSlow(CpuState* c, ulong va, int size, ulong pc)
+    public static ulong ReadCheckedSlow(CpuState* c, ulong va, int size, ulong pc)
     {
         c->PC = pc;
         try { return Vcpu.FromState(c).ReadSlow(va, size); }
         catch (RegisterSyncException) { c->SyncRequest = 1; return 0; }
     }
 
-    /// <summary>Writes the low size bytes (1, 2, 4, 8) of value, or sets SyncRequest and writes nothing.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void WriteChecked(CpuState* c, ulong va, int size, ulong value, ulong pc)
-    {
-        TlbEntry* e = Entry(c, va);
-        if (e->WriteTag == ((va + (ulong)(size - 1)) & PageMask))
-        {
-            byte* p = (byte*)(va + (ulong)e->Addend);
-            switch (size)
-            {
-                case 1: *p = (byte)value; break;
-                case 2: Unsafe.WriteUnaligned(p, (ushort)value); break;
-                case 4: Unsafe.WriteUnaligned(p, (uint)value); break;
-                default: Unsafe.WriteUnaligned(p, value); break;
-            }
-            return;
-        }
-        WriteCheckedSlow(c, va, size, value, pc);
-    }
-
+    /// <summary>Writes the low size bytes of value, or sets SyncRequest and writes nothing.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    static void WriteCheckedSlow(CpuState* c, ulong va, int size, ulong value, ulong pc)
+    public static void WriteCheckedSlow(CpuState* c, ulong va, int size, ulong value, ulong pc)
     {
         c->PC = pc;
         try { Vcpu.FromState(c).WriteSlow(va, size, value); }

@@ -90,8 +90,83 @@ public sealed unsafe partial class RegionEmitter
         DstSp(rn);
     }
 
-    static string LoadOp(int size) => size switch { 1 => "Load8", 2 => "Load16", 4 => "Load32", _ => "Load64" };
-    static string StoreOp(int size) => size switch { 1 => "Store8", 2 => "Store16", 4 => "Store32", _ => "Store64" };
+    static readonly int TlbPointerOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.Tlb));
+    static readonly System.Reflection.MethodInfo ReadSlow = typeof(Fast.Runtime.GuestMemory).GetMethod(nameof(Fast.Runtime.GuestMemory.ReadCheckedSlow))!;
+    static readonly System.Reflection.MethodInfo WriteSlow = typeof(Fast.Runtime.GuestMemory).GetMethod(nameof(Fast.Runtime.GuestMemory.WriteCheckedSlow))!;
+
+    /// <summary>
+    /// tEntry = the TLB entry of tVa = tAddr + delta, then pushes the entry's tag (read or write) and
+    /// the page of the access's last byte, ready for the one compare that decides a hit (Runtime.Tlb).
+    /// </summary>
+    void TlbProbe(int delta, int size, bool write)
+    {
+        Il.Emit(OpCodes.Ldloc, tAddr);
+        if (delta != 0) { Const((ulong)delta); Il.Emit(OpCodes.Add); }
+        Il.Emit(OpCodes.Stloc, tVa);
+        Il.Emit(OpCodes.Ldarg_0); Il.EmitInt(TlbPointerOffset); Il.Emit(OpCodes.Add); Il.Emit(OpCodes.Ldind_I);
+        Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(12); Il.Emit(OpCodes.Shr_Un); Const(Fast.Runtime.Tlb.IndexMask); Il.Emit(OpCodes.And);
+        Const((ulong)sizeof(Fast.Runtime.TlbEntry)); Il.Emit(OpCodes.Mul); Il.Emit(OpCodes.Conv_U); Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Stloc, tEntry);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        if (write) { Il.EmitInt(8); Il.Emit(OpCodes.Add); }   // TlbEntry.WriteTag; ReadTag is at 0
+        Il.Emit(OpCodes.Ldind_I8);
+        Il.Emit(OpCodes.Ldloc, tVa);
+        if (size > 1) { Const((ulong)(size - 1)); Il.Emit(OpCodes.Add); }
+        Const(~0xFFFUL); Il.Emit(OpCodes.And);
+    }
+
+    /// <summary>Pushes the host address of tVa: tVa + entry's Addend.</summary>
+    void HostAddress()
+    {
+        Il.Emit(OpCodes.Ldloc, tVa);
+        Il.Emit(OpCodes.Ldloc, tEntry); Il.EmitInt(24); Il.Emit(OpCodes.Add); Il.Emit(OpCodes.Ldind_I8);   // TlbEntry.Addend
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Conv_U);
+    }
+
+    /// <summary>
+    /// A checked load of size bytes at tAddr + delta into a local: GuestMemory's fast path
+    /// in IL, its slow path a call followed by the sync check (which a TLB hit never needs).
+    /// </summary>
+    void EmitLoad(int delta, int size, LocalBuilder into)
+    {
+        var slow = Il.DefineLabel();
+        var done = Il.DefineLabel();
+        TlbProbe(delta, size, write: false);
+        Il.Emit(OpCodes.Bne_Un, slow);
+        HostAddress();
+        Il.Emit(OpCodes.Unaligned, (byte)1);
+        Il.Emit(size switch { 1 => OpCodes.Ldind_U1, 2 => OpCodes.Ldind_U2, 4 => OpCodes.Ldind_U4, _ => OpCodes.Ldind_I8 });
+        if (size < 8) Il.Emit(OpCodes.Conv_U8);
+        Il.Emit(OpCodes.Stloc, into);
+        Il.Emit(OpCodes.Br, done);
+        Il.Mark(slow);
+        Cpu(); Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(size); Const(accessPc);
+        Il.Emit(OpCodes.Call, ReadSlow);
+        Il.Emit(OpCodes.Stloc, into);
+        CheckSync();
+        Il.Mark(done);
+    }
+
+    /// <summary>A checked store of the low size bytes of a value pushed by push (called once per path).</summary>
+    void EmitStore(int delta, int size, Action push)
+    {
+        var slow = Il.DefineLabel();
+        var done = Il.DefineLabel();
+        TlbProbe(delta, size, write: true);
+        Il.Emit(OpCodes.Bne_Un, slow);
+        HostAddress();
+        push();
+        if (size < 8) Il.Emit(OpCodes.Conv_U4);
+        Il.Emit(OpCodes.Unaligned, (byte)1);
+        Il.Emit(size switch { 1 => OpCodes.Stind_I1, 2 => OpCodes.Stind_I2, 4 => OpCodes.Stind_I4, _ => OpCodes.Stind_I8 });
+        Il.Emit(OpCodes.Br, done);
+        Il.Mark(slow);
+        Cpu(); Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(size); push(); Const(accessPc);
+        Il.Emit(OpCodes.Call, WriteSlow);
+        CheckSync();
+        Il.Mark(done);
+    }
     static int Log2(int size) => size switch { 1 => 0, 2 => 1, 4 => 2, _ => 3 };
 
     /// <summary>Extends a loaded value on the stack: sign-extension of signed loads to regsize.</summary>
@@ -121,14 +196,12 @@ public sealed unsafe partial class RegionEmitter
         ComputeAddress(rn, mode, immediate, offsetKind == Offset.Register ? f : null, scale);
         if (load)
         {
-            PushAccess(0); Const(accessPc); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
-            CheckSync();
+            EmitLoad(0, size, tData);
             Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, regsize); Dst(rt);
         }
         else
         {
-            PushAccess(0); Src(rt); Const(accessPc); Call(StoreOp(size));
-            CheckSync();
+            EmitStore(0, size, () => Src(rt));
         }
         WriteBack(rn, mode, immediate);
     }
@@ -143,10 +216,8 @@ public sealed unsafe partial class RegionEmitter
         if (load)
         {
             // Both accesses before any register; Rt2 is written first so Rt wins when Rt == Rt2.
-            PushAccess(0); Const(accessPc); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData);
-            CheckSync();
-            PushAccess(size); Const(accessPc); Call(LoadOp(size)); Il.Emit(OpCodes.Stloc, tData2);
-            CheckSync();
+            EmitLoad(0, size, tData);
+            EmitLoad(size, size, tData2);
             Il.Emit(OpCodes.Ldloc, tData2); Extend(size, signed, 64); Dst(rt2);
             Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, 64); Dst(rt);
         }
@@ -154,10 +225,8 @@ public sealed unsafe partial class RegionEmitter
         {
             PushAccess(0); Il.EmitInt(2 * size); Const(accessPc); Call("ProbePair");
             CheckSync();
-            PushAccess(0); Src(rt); Const(accessPc); Call(StoreOp(size));
-            CheckSync();
-            PushAccess(size); Src(rt2); Const(accessPc); Call(StoreOp(size));
-            CheckSync();
+            EmitStore(0, size, () => Src(rt));
+            EmitStore(size, size, () => Src(rt2));
         }
         WriteBack(rn, mode, immediate);
     }

@@ -46,7 +46,7 @@ public sealed unsafe partial class RegionEmitter
     public RegionIl Il { get; }
     readonly LocalBuilder?[] regs = new LocalBuilder?[32];
     readonly bool[] written = new bool[32];
-    readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2, tStore;
+    readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2, tStore, tVa, tEntry;
     bool nzWritten;
     /// <summary>Flags produced but not packed: kind, operand size, operands in fa (and fb).</summary>
     FlagKind pending;
@@ -68,6 +68,8 @@ public sealed unsafe partial class RegionEmitter
         tData = il.Local(typeof(ulong), "data");
         tData2 = il.Local(typeof(ulong), "data2");
         tStore = il.Local(typeof(ulong), "store");
+        tVa = il.Local(typeof(ulong), "va");
+        tEntry = il.Local(typeof(nint), "tlb entry");
         prologue = il.DefineLabel();
         body = il.DefineLabel();
         syncExit = il.DefineLabel();

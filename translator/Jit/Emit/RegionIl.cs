@@ -53,6 +53,7 @@ public sealed class RegionIl(ILGenerator g, bool keep)
         text?.AppendLine($"    {op.Name}");
     }
 
+    public void Emit(OpCode op, byte v) { g.Emit(op, v); text?.AppendLine($"    {op.Name} {v}"); }
     public void EmitInt(int v) { g.Emit(OpCodes.Ldc_I4, v); text?.AppendLine($"    ldc.i4 {v}"); }
     public void EmitLong(ulong v) { g.Emit(OpCodes.Ldc_I8, unchecked((long)v)); text?.AppendLine($"    ldc.i8 0x{v:x}"); }
     public void Emit(OpCode op, MethodInfo m) { g.Emit(op, m); text?.AppendLine($"    {op.Name} {m.DeclaringType?.Name}.{m.Name}"); }

@@ -234,7 +234,7 @@ public static unsafe class ValueOps
     // ---- memory ----
 
     // Every access and check here is "checked": an abort the OS cannot repair in place sets
-    // CpuState.SyncRequest instead of throwing (see GuestMemory.ReadChecked), and the region
+    // CpuState.SyncRequest instead of throwing (see GuestMemory.ReadCheckedSlow), and the region
     // tests it before writing any register.
 
     // Each takes the instruction's PC, which only their slow paths store in CpuState.
@@ -256,14 +256,6 @@ public static unsafe class ValueOps
         catch (RegisterSyncException) { c->SyncRequest = 1; }
     }
 
-    [MethodImpl(Inline)] public static ulong Load8(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 1, pc);
-    [MethodImpl(Inline)] public static ulong Load16(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 2, pc);
-    [MethodImpl(Inline)] public static ulong Load32(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 4, pc);
-    [MethodImpl(Inline)] public static ulong Load64(CpuState* c, ulong va, ulong pc) => GuestMemory.ReadChecked(c, va, 8, pc);
-    [MethodImpl(Inline)] public static void Store8(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 1, v, pc);
-    [MethodImpl(Inline)] public static void Store16(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 2, v, pc);
-    [MethodImpl(Inline)] public static void Store32(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 4, v, pc);
-    [MethodImpl(Inline)] public static void Store64(CpuState* c, ulong va, ulong v, ulong pc) => GuestMemory.WriteChecked(c, va, 8, v, pc);
 
     /// <summary>Sign-extends the low bits of a loaded value and truncates to the register size.</summary>
     [MethodImpl(Inline)]

@@ -10,8 +10,9 @@
 //
 // Aborts. While a region runs, Vcpu.RegistersInLocals is set: an abort the OS can repair without
 // looking at registers (lazy allocation, copy-on-write) is repaired in place; any other makes
-// TakeAbort throw RegisterSyncException. Native accesses use GuestMemory's checked variants, which
-// turn it into CpuState.SyncRequest; the region tests that before writing any register and leaves
+// TakeAbort throw RegisterSyncException. Native accesses inline the TLB fast path in IL; on a miss
+// they call GuestMemory's checked slow paths (which store the access's PC and turn that exception
+// into CpuState.SyncRequest); the region tests it before writing any register and leaves
 // through its sync exit: every register written back (NZCV packed for the faulting PC, see below),
 // PC at the faulting instruction, return -2; the interpreter then re-executes the instruction with
 // the full state, so the OS sees exactly what tier 0 shows. Semantics calls that may fault are

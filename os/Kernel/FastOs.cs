@@ -238,10 +238,19 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         if (e.Fault is FaultKind.Alignment or FaultKind.External) return false;
         var thread = ((Core)cpu.OsData!).Current!;
         if (thread.State == GuestThreadState.Zombie || thread.Owner is not GuestProcess process) return false;
-        if (process.Memory.HandleFault(e.FaultAddress, e.Access) != FaultOutcome.Resolved) return false;
+        if (Resolve(cpu, process, e) != FaultOutcome.Resolved) return false;   // OnAbort counts it when taken again
         Interlocked.Increment(ref PageFaults);
-        if (e.Fault == FaultKind.Permission) cpu.Tlb.FlushPage(e.FaultAddress, (ushort)cpu.State->Asid);
         return true;
+    }
+
+    /// <summary>A translation or permission fault handed to the process's memory; a resolved one's stale TLB entry is dropped.</summary>
+    FaultOutcome Resolve(Vcpu cpu, GuestProcess process, in GuestException e)
+    {
+        var outcome = process.Memory.HandleFault(e.FaultAddress, e.Access);
+        if (outcome != FaultOutcome.Resolved) return outcome;
+        // A permission fault resolved by copy-on-write leaves a stale read-only TLB entry.
+        if (e.Fault == FaultKind.Permission) cpu.Tlb.FlushPage(e.FaultAddress, (ushort)cpu.State->Asid);
+        return outcome;
     }
 
     Resume OnAbort(Vcpu cpu, Core core, GuestThread thread, GuestProcess process, in GuestException e)
@@ -251,12 +260,10 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         if (e.Fault == FaultKind.External)
             return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGBUS, 3 /* BUS_OBJERR */, e.FaultAddress, e.Syndrome);
         Interlocked.Increment(ref PageFaults);
-        var outcome = process.Memory.HandleFault(e.FaultAddress, e.Access);
+        var outcome = Resolve(cpu, process, e);
         switch (outcome)
         {
             case FaultOutcome.Resolved:
-                // A permission fault resolved by copy-on-write leaves a stale read-only TLB entry.
-                if (e.Fault == FaultKind.Permission) cpu.Tlb.FlushPage(e.FaultAddress, (ushort)cpu.State->Asid);
                 return Resume.Retry;
             case FaultOutcome.OutOfMemory:
                 Options.Log.WriteLine($"fast: out of guest memory in process {process.Pid}: killed");

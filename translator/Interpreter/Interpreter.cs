@@ -140,10 +140,7 @@ public sealed unsafe class Interpreter : IExecutionEngine
     static Jit.Region? FindRegion(Vcpu cpu, VcpuData data, ulong pc)
     {
         var r = data.RegionCache[(pc >> 2) & JumpCacheMask];
-        if (r is null || r.EntryPc != pc || !r.Valid) return null;
-        TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(pc);
-        if (e->ExecTag != (pc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return null;
-        return r.Pages.Length == 1 || PagesPresent(cpu, r) ? r : null;
+        return r is not null && r.EntryPc == pc && r.Valid && StillMapped(cpu, r) ? r : null;
     }
 
     /// <summary>A linked region's pages still map where they did (its entry page through the TLB, the others as PagesPresent).</summary>

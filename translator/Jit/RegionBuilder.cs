@@ -1,8 +1,8 @@
 // RegionBuilder: forms a region from a hot block by following direct branches (B, B.cond, CBZ,
-// CBNZ, TBZ, TBNZ) and fall-throughs, breadth first, within MaxInstructions / MaxBlocks. With
-// FollowCalls a BL is followed into its target and to its return site, so callees join their
-// caller's region (the compiler turns the callee's RET into a compare of X30 with the region's
-// return sites); otherwise BL leaves through a link slot. BLR, BR, exceptions and ISB leave. Blocks the interpreter rarely entered (error
+// CBNZ, TBZ, TBNZ) and fall-throughs, breadth first, within MaxInstructions / MaxBlocks. BL leaves
+// through a link slot (its target may become a region of its own); BLR, BR, RET, exceptions and
+// ISB leave too. (Following BL into callees was tried: on lua5.4 it tripled the code compiled and
+// the run got slower while the compiler caught up.) Blocks the interpreter rarely entered (error
 // paths, code after a loop) are left out: what RyuJIT compiles costs ~35 us per guest instruction.
 // Runs on the vCPU thread (it decodes through the vCPU's translation); compilation happens later
 // on the background thread.
@@ -17,11 +17,6 @@ public static unsafe class RegionBuilder
     public const int MaxBlocks = 64;
     /// <summary>A block joins only if the interpreter entered it at least 1/ColdFraction as often as the entry: cold paths stay exits (less to compile).</summary>
     public const int ColdFraction = 8;
-    /// <summary>
-    /// Follow BL into callees (FAST_JIT_CALLS=1). Off by default: on lua5.4 it tripled the code
-    /// compiled and the run got slower while the compiler caught up.
-    /// </summary>
-    public static readonly bool FollowCalls = Environment.GetEnvironmentVariable("FAST_JIT_CALLS") == "1";
 
     /// <summary>Direct-branch targets and the fall-through of an instruction that ends a decoded block.</summary>
     public static int Successors(ulong pc, in DecodedInstruction inst, Span<ulong> into)
@@ -38,10 +33,6 @@ public static unsafe class RegionBuilder
             default: return 0;
         }
     }
-
-    public static bool IsCall(in DecodedInstruction inst) => inst.Row >= 0 && Decoder.Rows[inst.Row].Name == "BL";
-
-    public static ulong CallTarget(ulong pc, uint word) => pc + Semantics.Branches.Offset26(word & 0x3FFFFFF);
 
     public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt)
     {
@@ -78,14 +69,8 @@ public static unsafe class RegionBuilder
             if (!block.EndsWithControl) work.Enqueue(last + 4);
             else
             {
-                var final = block.Instructions[block.Count - 1];
-                int n = Successors(last, final, next);
+                int n = Successors(last, block.Instructions[block.Count - 1], next);
                 for (int k = 0; k < n; k++) work.Enqueue(next[k]);
-                if (FollowCalls && IsCall(final))
-                {
-                    work.Enqueue(CallTarget(last, final.Word));
-                    work.Enqueue(last + 4);
-                }
             }
         }
         var sorted = instructions.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToArray();

@@ -47,7 +47,6 @@ public static unsafe class RegionCompiler
 
         // Leaders: the entry, in-region branch targets, the start of each contiguous run, and what follows a control instruction.
         var leaders = new SortedSet<ulong> { region.EntryPc };
-        var returnSites = new List<ulong>();   // after each BL whose return site is in the region
         Span<ulong> next = stackalloc ulong[2];
         for (int i = 0; i < insts.Length; i++)
         {
@@ -55,11 +54,6 @@ public static unsafe class RegionCompiler
             if (i == 0 || insts[i - 1].Pc != pc - 4 || IsControl(insts[i - 1].Inst)) leaders.Add(pc);
             int n = RegionBuilder.Successors(pc, inst, next);
             for (int k = 0; k < n; k++) if (index.ContainsKey(next[k])) leaders.Add(next[k]);
-            if (RegionBuilder.IsCall(inst))
-            {
-                if (index.ContainsKey(RegionBuilder.CallTarget(pc, inst.Word))) leaders.Add(RegionBuilder.CallTarget(pc, inst.Word));
-                if (index.ContainsKey(pc + 4)) returnSites.Add(pc + 4);
-            }
         }
         region.BlockStarts = leaders.ToArray();
         var labels = new Dictionary<ulong, Label>();
@@ -67,7 +61,7 @@ public static unsafe class RegionCompiler
         var live = FlagLiveness(region, index, leaders);
         Func<ulong, bool> flagsLiveAt = pc => live[pc];
 
-        var e = new RegionEmitter(il, PlanRegisters(insts)) { ReturnSites = returnSites };
+        var e = new RegionEmitter(il, PlanRegisters(insts));
         e.EntryCheck();
         e.Begin();
         // The entry block first, so the method falls into it.

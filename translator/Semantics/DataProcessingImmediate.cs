@@ -86,9 +86,8 @@ public static unsafe class DataProcessingImmediate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void LogicalFlags(CpuState* c, uint sf, ulong result, uint Rd)
     {
-        result = Bits.Trunc(result, sf != 0 ? 64 : 32);
-        bool negative = sf != 0 ? (long)result < 0 : (int)(uint)result < 0;
-        c->Nzcv = Flags.Pack(negative, result == 0, false, false);
+        result = IntegerValues.Trunc(result, sf);
+        c->Nzcv = IntegerValues.LogicFlags(result, sf);
         CpuState.SetX(c, Rd, result);
     }
 
@@ -107,12 +106,8 @@ public static unsafe class DataProcessingImmediate
 
     // C6.2 MOVK: Xd<hw*16+15:hw*16> = imm16, other bits kept (the upper half cleared for Wd).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void MOVK(CpuState* c, uint sf, uint hw, uint imm16, uint Rd)
-    {
-        int pos = (int)(hw * 16);
-        ulong result = (CpuState.GetX(c, Rd) & ~(0xFFFFUL << pos)) | ((ulong)imm16 << pos);
-        CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
-    }
+    public static void MOVK(CpuState* c, uint sf, uint hw, uint imm16, uint Rd) =>
+        CpuState.SetX(c, Rd, IntegerValues.Movk(CpuState.GetX(c, Rd), hw, imm16, sf));
 
     // C6.2 BFM, SBFM and UBFM share one body (aarch64/instrs/integer/bitfield):
     //   dst = inzero ? 0 : Xd;  bot = (dst AND NOT wmask) OR (ROR(Xn, R) AND wmask)
@@ -120,13 +115,9 @@ public static unsafe class DataProcessingImmediate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static void Bitfield(CpuState* c, uint sf, uint N, uint immr, uint imms, uint Rn, uint Rd, bool inzero, bool extend)
     {
-        int datasize = sf != 0 ? 64 : 32;
-        Bits.DecodeBitMasksFast(N, imms, immr, false, datasize, out ulong wmask, out ulong tmask);
+        Bits.DecodeBitMasksFast(N, imms, immr, false, sf != 0 ? 64 : 32, out ulong wmask, out ulong tmask);
         ulong dst = inzero ? 0 : CpuState.GetX(c, Rd);
-        ulong src = CpuState.GetX(c, Rn);
-        ulong bot = (dst & ~wmask) | (Bits.RotateRight(src, (int)immr, datasize) & wmask);
-        ulong top = extend ? (((src >> (int)imms) & 1) != 0 ? ulong.MaxValue : 0) : dst;
-        CpuState.SetX(c, Rd, Bits.Trunc((top & ~tmask) | (bot & tmask), datasize));
+        CpuState.SetX(c, Rd, IntegerValues.Bitfield(dst, CpuState.GetX(c, Rn), immr, imms, wmask, tmask, extend, sf));
     }
 
     public static void SBFM(CpuState* c, uint sf, uint N, uint immr, uint imms, uint Rn, uint Rd) =>
@@ -140,15 +131,6 @@ public static unsafe class DataProcessingImmediate
 
     // C6.2 EXTR: Xd = (Xn:Xm)<lsb+datasize-1:lsb>, lsb = imms.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void EXTR(CpuState* c, uint sf, uint N, uint Rm, uint imms, uint Rn, uint Rd)
-    {
-        ulong hi = CpuState.GetX(c, Rn), lo = CpuState.GetX(c, Rm);
-        int lsb = (int)imms;
-        ulong result;
-        if (sf != 0)
-            result = lsb == 0 ? lo : (lo >> lsb) | (hi << (64 - lsb));
-        else
-            result = (uint)((((ulong)(uint)hi << 32) | (uint)lo) >> lsb);
-        CpuState.SetX(c, Rd, result);
-    }
+    public static void EXTR(CpuState* c, uint sf, uint N, uint Rm, uint imms, uint Rn, uint Rd) =>
+        CpuState.SetX(c, Rd, IntegerValues.Extr(CpuState.GetX(c, Rn), CpuState.GetX(c, Rm), imms, sf));
 }

@@ -11,50 +11,20 @@ namespace Fast.Translator.Semantics;
 
 public static unsafe class DataProcessingRegister
 {
-    // C6.2 UDIV
+    // C6.2 UDIV: x / 0 = 0.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void UDIV(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd)
-    {
-        ulong result;
-        if (sf != 0)
-        {
-            ulong divisor = CpuState.GetX(c, Rm);
-            result = divisor == 0 ? 0 : CpuState.GetX(c, Rn) / divisor;
-        }
-        else
-        {
-            uint divisor = (uint)CpuState.GetX(c, Rm);
-            result = divisor == 0 ? 0 : (uint)CpuState.GetX(c, Rn) / divisor;
-        }
-        CpuState.SetX(c, Rd, result);
-    }
+    public static void UDIV(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd) =>
+        CpuState.SetX(c, Rd, IntegerValues.Udiv(CpuState.GetX(c, Rn), CpuState.GetX(c, Rm), sf));
 
-    // C6.2 SDIV
+    // C6.2 SDIV: rounds toward zero, x / 0 = 0, MinValue / -1 wraps.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SDIV(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd)
-    {
-        ulong result;
-        if (sf != 0)
-        {
-            long dividend = (long)CpuState.GetX(c, Rn), divisor = (long)CpuState.GetX(c, Rm);
-            result = divisor == 0 ? 0 : divisor == -1 ? (ulong)(0 - dividend) : (ulong)(dividend / divisor);
-        }
-        else
-        {
-            int dividend = (int)CpuState.GetX(c, Rn), divisor = (int)CpuState.GetX(c, Rm);
-            result = divisor == 0 ? 0 : divisor == -1 ? (uint)(0 - dividend) : (uint)(dividend / divisor);
-        }
-        CpuState.SetX(c, Rd, result);
-    }
+    public static void SDIV(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd) =>
+        CpuState.SetX(c, Rd, IntegerValues.Sdiv(CpuState.GetX(c, Rn), CpuState.GetX(c, Rm), sf));
 
     // C6.2 LSLV, LSRV, ASRV, RORV: ShiftReg(Xn, type, Xm MOD datasize).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void ShiftVariable(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd, uint type)
-    {
-        int datasize = sf != 0 ? 64 : 32;
-        int amount = (int)(CpuState.GetX(c, Rm) & (uint)(datasize - 1));
-        CpuState.SetX(c, Rd, Bits.ShiftReg(CpuState.GetX(c, Rn), type, amount, datasize));
-    }
+    static void ShiftVariable(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd, uint type) =>
+        CpuState.SetX(c, Rd, IntegerValues.ShiftVariable(CpuState.GetX(c, Rn), CpuState.GetX(c, Rm), type, sf));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void LSLV(CpuState* c, uint sf, uint Rm, uint Rn, uint Rd) => ShiftVariable(c, sf, Rm, Rn, Rd, 0);
@@ -112,11 +82,8 @@ public static unsafe class DataProcessingRegister
 
     // C6.2 CLZ
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void CLZ(CpuState* c, uint sf, uint Rn, uint Rd)
-    {
-        ulong x = CpuState.GetX(c, Rn);
-        CpuState.SetX(c, Rd, (ulong)(sf != 0 ? BitOperations.LeadingZeroCount(x) : BitOperations.LeadingZeroCount((uint)x)));
-    }
+    public static void CLZ(CpuState* c, uint sf, uint Rn, uint Rd) =>
+        CpuState.SetX(c, Rd, IntegerValues.Clz(CpuState.GetX(c, Rn), sf));
 
     // C6.2 CLS: CountLeadingZeroBits(x<N-1:1> EOR x<N-2:0>), an (N-1)-bit value.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

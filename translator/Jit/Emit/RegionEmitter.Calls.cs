@@ -36,9 +36,6 @@ public sealed unsafe partial class RegionEmitter
         }
     }
 
-    /// <summary>The PCs after the region's BLs that lie in the region: where its RETs may jump.</summary>
-    public List<ulong> ReturnSites { get; init; } = [];
-
     /// <summary>
     /// A non-control instruction without native code: its semantics with CpuState in sync around the
     /// call. One that may fault (memory, system) gets everything written back first, so the exception
@@ -117,16 +114,6 @@ public sealed unsafe partial class RegionEmitter
                 Edge(pc, pc + Semantics.Branches.Offset26(w & 0x3FFFFFF), labels, flagsLiveAt);
                 return;
             case "BR" or "RET" or "BLR":
-                // C6.2 RET to one of the region's return sites (a callee that joined its caller's
-                // region): compare Xn with each and jump there; anything else leaves below.
-                if (name == "RET")
-                    foreach (ulong site in ReturnSites)
-                    {
-                        var other = Il.DefineLabel();
-                        Src(f["Rn"]); Const(site); Il.Emit(OpCodes.Bne_Un, other);
-                        Edge(pc, site, labels, flagsLiveAt);
-                        Il.Mark(other);
-                    }
                 // C6.2 BR/BLR/RET: PC = Xn (read before BLR writes X30, so BLR X30 works).
                 Materialize();
                 Il.Emit(OpCodes.Ldarg_0);

@@ -1,6 +1,7 @@
 // RegionEmitter, lazy NZCV: producers record operands, consumers evaluate conditions from them,
 // packing happens only where the packed value is needed (see the header of RegionEmitter.cs).
 using System.Reflection.Emit;
+using Fast.Translator.Semantics;
 
 namespace Fast.Translator.Jit.Emit;
 
@@ -107,9 +108,9 @@ public sealed unsafe partial class RegionEmitter
     {
         switch (kind)
         {
-            case FlagKind.Sub: PushFlagOperands(); ConstU(sf); Call(nameof(ValueOps.SubFlags)); break;
-            case FlagKind.Add: PushFlagOperands(); ConstU(sf); Call(nameof(ValueOps.AddFlags)); break;
-            default: Il.Emit(OpCodes.Ldloc, fa); ConstU(sf); Call(nameof(ValueOps.LogicFlags)); break;
+            case FlagKind.Sub: PushFlagOperands(); ConstU(sf); Call(nameof(IntegerValues.SubFlags)); break;
+            case FlagKind.Add: PushFlagOperands(); ConstU(sf); Call(nameof(IntegerValues.AddFlags)); break;
+            default: Il.Emit(OpCodes.Ldloc, fa); ConstU(sf); Call(nameof(IntegerValues.LogicFlags)); break;
         }
     }
 }

@@ -27,8 +27,8 @@ public sealed unsafe partial class RegionEmitter
         {
             ["ADR"] = (e, pc, f) => { e.Const(pc + Bits.SignExtend((f["immhi"] << 2) | f["immlo"], 21)); e.Dst(f["Rd"]); },
             ["ADRP"] = (e, pc, f) => { e.Const((pc & ~0xFFFUL) + (Bits.SignExtend((f["immhi"] << 2) | f["immlo"], 21) << 12)); e.Dst(f["Rd"]); },
-            ["MOVZ"] = (e, _, f) => { e.Const(ValueOps.Trunc((ulong)f["imm16"] << (int)(f["hw"] * 16), f["sf"])); e.Dst(f["Rd"]); },
-            ["MOVN"] = (e, _, f) => { e.Const(ValueOps.Trunc(~((ulong)f["imm16"] << (int)(f["hw"] * 16)), f["sf"])); e.Dst(f["Rd"]); },
+            ["MOVZ"] = (e, _, f) => { e.Const(IntegerValues.Trunc((ulong)f["imm16"] << (int)(f["hw"] * 16), f["sf"])); e.Dst(f["Rd"]); },
+            ["MOVN"] = (e, _, f) => { e.Const(IntegerValues.Trunc(~((ulong)f["imm16"] << (int)(f["hw"] * 16)), f["sf"])); e.Dst(f["Rd"]); },
             ["MOVK"] = (e, _, f) => { e.Src(f["Rd"]); e.ConstU(f["hw"]); e.ConstU(f["imm16"]); e.ConstU(f["sf"]); e.Call("Movk"); e.Dst(f["Rd"]); },
             ["SBFM"] = (e, _, f) => e.Bitfield(f, signed: true, insert: false),
             ["UBFM"] = (e, _, f) => e.Bitfield(f, signed: false, insert: false),

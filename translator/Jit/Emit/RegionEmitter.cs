@@ -238,8 +238,10 @@ public sealed unsafe partial class RegionEmitter
 
     // ---- helpers for the instruction emitters ----
 
-    static readonly Dictionary<string, MethodInfo> Ops = typeof(ValueOps)
-        .GetMethods(BindingFlags.Public | BindingFlags.Static).ToDictionary(m => m.Name);
+    /// <summary>The value-level helpers the emitters call by name: the shared semantics and tier 1's own.</summary>
+    static readonly Dictionary<string, MethodInfo> Ops = typeof(Semantics.IntegerValues)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Concat(typeof(ValueOps).GetMethods(BindingFlags.Public | BindingFlags.Static)).ToDictionary(m => m.Name);
 
     public void Call(string valueOp) => Il.Emit(OpCodes.Call, Ops[valueOp]);
     public void Const(ulong v) => Il.EmitLong(v);

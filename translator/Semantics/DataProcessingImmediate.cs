@@ -21,11 +21,8 @@ public static unsafe class DataProcessingImmediate
 
     // C6.2 ADD (immediate): Xd|SP = Xn|SP + imm.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ADD_imm(CpuState* c, uint sf, uint sh, uint imm12, uint Rn, uint Rd)
-    {
-        ulong result = CpuState.GetXsp(c, Rn) + ((ulong)imm12 << (int)(sh * 12));
-        CpuState.SetXsp(c, Rd, sf != 0 ? result : (uint)result);
-    }
+    public static void ADD_imm(CpuState* c, uint sf, uint sh, uint imm12, uint Rn, uint Rd) =>
+        CpuState.SetXsp(c, Rd, IntegerValues.Add(CpuState.GetXsp(c, Rn), (ulong)imm12 << (int)(sh * 12), sf));
 
     // C6.2 ADDS (immediate): Xd = Xn|SP + imm, setting NZCV.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,11 +31,8 @@ public static unsafe class DataProcessingImmediate
 
     // C6.2 SUB (immediate): Xd|SP = Xn|SP - imm.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SUB_imm(CpuState* c, uint sf, uint sh, uint imm12, uint Rn, uint Rd)
-    {
-        ulong result = CpuState.GetXsp(c, Rn) - ((ulong)imm12 << (int)(sh * 12));
-        CpuState.SetXsp(c, Rd, sf != 0 ? result : (uint)result);
-    }
+    public static void SUB_imm(CpuState* c, uint sf, uint sh, uint imm12, uint Rn, uint Rd) =>
+        CpuState.SetXsp(c, Rd, IntegerValues.Sub(CpuState.GetXsp(c, Rn), (ulong)imm12 << (int)(sh * 12), sf));
 
     // C6.2 SUBS (immediate): Xd = Xn|SP + NOT(imm) + 1, setting NZCV (C = NOT borrow).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -68,15 +62,15 @@ public static unsafe class DataProcessingImmediate
 
     // C6.2 AND (immediate): Xd|SP = Xn AND imm.
     public static void AND_imm(CpuState* c, uint sf, uint N, uint immr, uint imms, uint Rn, uint Rd) =>
-        CpuState.SetXsp(c, Rd, Bits.Trunc(CpuState.GetX(c, Rn) & LogicalImmediate(sf, N, immr, imms), sf != 0 ? 64 : 32));
+        CpuState.SetXsp(c, Rd, IntegerValues.And(CpuState.GetX(c, Rn), LogicalImmediate(sf, N, immr, imms), sf));
 
     // C6.2 ORR (immediate): Xd|SP = Xn OR imm.
     public static void ORR_imm(CpuState* c, uint sf, uint N, uint immr, uint imms, uint Rn, uint Rd) =>
-        CpuState.SetXsp(c, Rd, Bits.Trunc(CpuState.GetX(c, Rn) | LogicalImmediate(sf, N, immr, imms), sf != 0 ? 64 : 32));
+        CpuState.SetXsp(c, Rd, IntegerValues.Orr(CpuState.GetX(c, Rn), LogicalImmediate(sf, N, immr, imms), sf));
 
     // C6.2 EOR (immediate): Xd|SP = Xn EOR imm.
     public static void EOR_imm(CpuState* c, uint sf, uint N, uint immr, uint imms, uint Rn, uint Rd) =>
-        CpuState.SetXsp(c, Rd, Bits.Trunc(CpuState.GetX(c, Rn) ^ LogicalImmediate(sf, N, immr, imms), sf != 0 ? 64 : 32));
+        CpuState.SetXsp(c, Rd, IntegerValues.Eor(CpuState.GetX(c, Rn), LogicalImmediate(sf, N, immr, imms), sf));
 
     // C6.2 ANDS (immediate): Xd = Xn AND imm; N and Z from the result, C = V = 0.
     public static void ANDS_imm(CpuState* c, uint sf, uint N, uint immr, uint imms, uint Rn, uint Rd) =>

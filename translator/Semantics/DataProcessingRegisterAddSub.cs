@@ -10,19 +10,16 @@ public static unsafe class DataProcessingRegisterAddSub
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ulong Shifted(CpuState* c, uint sf, uint shift, uint Rm, uint imm6) =>
-        Bits.ShiftReg(CpuState.GetX(c, Rm), shift, (int)imm6, sf != 0 ? 64 : 32);
+        IntegerValues.Shifted(CpuState.GetX(c, Rm), shift, imm6, sf);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ulong Extended(CpuState* c, uint sf, uint Rm, uint option, uint imm3) =>
-        Bits.ExtendReg(CpuState.GetX(c, Rm), option, (int)imm3, sf != 0 ? 64 : 32);
+        IntegerValues.Extended(CpuState.GetX(c, Rm), option, imm3, sf);
 
     // C6.2 ADD (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ADD_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd)
-    {
-        ulong result = CpuState.GetX(c, Rn) + Shifted(c, sf, shift, Rm, imm6);
-        CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
-    }
+    public static void ADD_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
+        CpuState.SetX(c, Rd, IntegerValues.Add(CpuState.GetX(c, Rn), Shifted(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 ADDS (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -31,11 +28,8 @@ public static unsafe class DataProcessingRegisterAddSub
 
     // C6.2 SUB (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SUB_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd)
-    {
-        ulong result = CpuState.GetX(c, Rn) - Shifted(c, sf, shift, Rm, imm6);
-        CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
-    }
+    public static void SUB_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
+        CpuState.SetX(c, Rd, IntegerValues.Sub(CpuState.GetX(c, Rn), Shifted(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 SUBS (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -44,11 +38,8 @@ public static unsafe class DataProcessingRegisterAddSub
 
     // C6.2 ADD (extended register): Xd|SP = Xn|SP + ExtendReg(Xm, option, imm3).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ADD_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd)
-    {
-        ulong result = CpuState.GetXsp(c, Rn) + Extended(c, sf, Rm, option, imm3);
-        CpuState.SetXsp(c, Rd, sf != 0 ? result : (uint)result);
-    }
+    public static void ADD_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd) =>
+        CpuState.SetXsp(c, Rd, IntegerValues.Add(CpuState.GetXsp(c, Rn), Extended(c, sf, Rm, option, imm3), sf));
 
     // C6.2 ADDS (extended register): Xd = Xn|SP + ExtendReg(Xm, option, imm3), setting NZCV.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -57,11 +48,8 @@ public static unsafe class DataProcessingRegisterAddSub
 
     // C6.2 SUB (extended register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SUB_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd)
-    {
-        ulong result = CpuState.GetXsp(c, Rn) - Extended(c, sf, Rm, option, imm3);
-        CpuState.SetXsp(c, Rd, sf != 0 ? result : (uint)result);
-    }
+    public static void SUB_ext(CpuState* c, uint sf, uint Rm, uint option, uint imm3, uint Rn, uint Rd) =>
+        CpuState.SetXsp(c, Rd, IntegerValues.Sub(CpuState.GetXsp(c, Rn), Extended(c, sf, Rm, option, imm3), sf));
 
     // C6.2 SUBS (extended register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -10,40 +10,38 @@ public static unsafe class DataProcessingRegisterLogical
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static ulong Operand2(CpuState* c, uint sf, uint shift, uint Rm, uint imm6) =>
-        Bits.ShiftReg(CpuState.GetX(c, Rm), shift, (int)imm6, sf != 0 ? 64 : 32);
+        IntegerValues.Shifted(CpuState.GetX(c, Rm), shift, imm6, sf);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Write(CpuState* c, uint sf, uint Rd, ulong result) => CpuState.SetX(c, Rd, sf != 0 ? result : (uint)result);
 
     // C6.2 AND (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void AND_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
-        Write(c, sf, Rd, CpuState.GetX(c, Rn) & Operand2(c, sf, shift, Rm, imm6));
+        CpuState.SetX(c, Rd, IntegerValues.And(CpuState.GetX(c, Rn), Operand2(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 BIC (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BIC_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
-        Write(c, sf, Rd, CpuState.GetX(c, Rn) & ~Operand2(c, sf, shift, Rm, imm6));
+        CpuState.SetX(c, Rd, IntegerValues.Bic(CpuState.GetX(c, Rn), Operand2(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 ORR (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ORR_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
-        Write(c, sf, Rd, CpuState.GetX(c, Rn) | Operand2(c, sf, shift, Rm, imm6));
+        CpuState.SetX(c, Rd, IntegerValues.Orr(CpuState.GetX(c, Rn), Operand2(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 ORN (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ORN_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
-        Write(c, sf, Rd, CpuState.GetX(c, Rn) | ~Operand2(c, sf, shift, Rm, imm6));
+        CpuState.SetX(c, Rd, IntegerValues.Orn(CpuState.GetX(c, Rn), Operand2(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 EOR (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void EOR_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
-        Write(c, sf, Rd, CpuState.GetX(c, Rn) ^ Operand2(c, sf, shift, Rm, imm6));
+        CpuState.SetX(c, Rd, IntegerValues.Eor(CpuState.GetX(c, Rn), Operand2(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 EON (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void EON_shift(CpuState* c, uint sf, uint shift, uint Rm, uint imm6, uint Rn, uint Rd) =>
-        Write(c, sf, Rd, CpuState.GetX(c, Rn) ^ ~Operand2(c, sf, shift, Rm, imm6));
+        CpuState.SetX(c, Rd, IntegerValues.Eon(CpuState.GetX(c, Rn), Operand2(c, sf, shift, Rm, imm6), sf));
 
     // C6.2 ANDS (shifted register)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

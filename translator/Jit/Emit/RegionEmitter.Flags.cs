@@ -61,7 +61,8 @@ public sealed unsafe partial class RegionEmitter
 
     /// <summary>
     /// The conditions of a - b that are one host compare (EQ NE CS CC HI LS GE LT GT LE), in raw IL
-    /// on the operands at the pending size; false for MI PL VS VC (ValueOps.CondSub does those).
+    /// on the operands at the pending size (ValueOps.CondSub expanded, for the inlining budget);
+    /// false for MI PL VS VC (ValueOps.CondSub does those).
     /// </summary>
     bool RawCompare(uint cond)
     {

@@ -12,6 +12,16 @@ public static class IntegerValues
 {
     const MethodImplOptions Inline = MethodImplOptions.AggressiveInlining;
 
+    // C6.2 ADD/SUB and the logical operations: the result at the size sf selects.
+    [MethodImpl(Inline)] public static ulong Add(ulong a, ulong b, uint sf) => Trunc(a + b, sf);
+    [MethodImpl(Inline)] public static ulong Sub(ulong a, ulong b, uint sf) => Trunc(a - b, sf);
+    [MethodImpl(Inline)] public static ulong And(ulong n, ulong op2, uint sf) => Trunc(n & op2, sf);
+    [MethodImpl(Inline)] public static ulong Bic(ulong n, ulong op2, uint sf) => Trunc(n & ~op2, sf);
+    [MethodImpl(Inline)] public static ulong Orr(ulong n, ulong op2, uint sf) => Trunc(n | op2, sf);
+    [MethodImpl(Inline)] public static ulong Orn(ulong n, ulong op2, uint sf) => Trunc(n | ~op2, sf);
+    [MethodImpl(Inline)] public static ulong Eor(ulong n, ulong op2, uint sf) => Trunc(n ^ op2, sf);
+    [MethodImpl(Inline)] public static ulong Eon(ulong n, ulong op2, uint sf) => Trunc(n ^ ~op2, sf);
+
     /// <summary>ShiftReg(Xm, shift, imm6) at the size sf selects (C6.2 shifted-register forms).</summary>
     [MethodImpl(Inline)]
     public static ulong Shifted(ulong m, uint shift, uint amount, uint sf) => Bits.ShiftReg(m, shift, (int)amount, sf != 0 ? 64 : 32);

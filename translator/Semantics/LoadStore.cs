@@ -31,9 +31,13 @@ public static unsafe class LoadStore
     public static ulong Base(CpuState* c, uint n)
     {
         ulong address = c->X[n];
-        if (n == 31 && (address & 0xF) != 0 && (c->Control & CpuControl.StackAlignmentCheck) != 0) SpAlignmentFault(c);
+        if (n == 31 && SpMisaligned(c, address)) SpAlignmentFault(c);
         return address;
     }
+
+    /// <summary>CheckSPAlignment's condition: SP not 16-byte aligned while SCTLR_EL1.SA0 is set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool SpMisaligned(CpuState* c, ulong sp) => (sp & 0xF) != 0 && (c->Control & CpuControl.StackAlignmentCheck) != 0;
 
     /// <summary>SP alignment fault (ARM ARM D1.3.6): EC 0x26, reported at the instruction.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -86,7 +86,7 @@ public static unsafe class ValueOps
     [MethodImpl(Inline)]
     public static ulong CheckSp(CpuState* c, ulong sp, ulong pc)
     {
-        if ((sp & 0xF) != 0 && (c->Control & CpuControl.StackAlignmentCheck) != 0) SpFault(c, sp, pc);
+        if (LoadStore.SpMisaligned(c, sp)) SpFault(c, sp, pc);
         return sp;
     }
 

@@ -13,6 +13,9 @@
 //   368  Retired (guest instructions)                  376 Cntfrq
 //   384  MemoryInstructions (loads/stores executed, both tiers; for the TLB hit-rate statistic)
 //   392  SyncRequest (tier 1: a checked access hit an abort the OS must see with all registers)
+//   400  MapEpoch (bumped by every TLB invalidation and ASID switch: a region validated against the
+//        TLB at epoch E stays valid while MapEpoch == E)   408 RegionTable* (tier 1's jump table)
+//   416  CurrentRegion (tier 1: header of the region running)   424 RegionChains (exits chained in IL)
 //   512  V[0..31]   128-bit SIMD&FP registers, 16-byte aligned
 //
 // Register 31 is SP or ZR depending on the encoding: storing SP in X[31] makes "Xn|SP" a plain
@@ -50,6 +53,10 @@ public unsafe struct CpuState
     [FieldOffset(376)] public ulong Cntfrq;
     [FieldOffset(384)] public ulong MemoryInstructions;
     [FieldOffset(392)] public int SyncRequest;
+    [FieldOffset(400)] public ulong MapEpoch;
+    [FieldOffset(408)] public nint RegionTable;
+    [FieldOffset(416)] public nint CurrentRegion;
+    [FieldOffset(424)] public ulong RegionChains;
     [FieldOffset(512)] public fixed ulong V[64];
 
     public ulong SP { readonly get => X[SpIndex]; set => X[SpIndex] = value; }

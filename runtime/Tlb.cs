@@ -59,8 +59,13 @@ public sealed unsafe class Tlb : IDisposable
     public long Misses;
     public long VictimHits;
 
-    public Tlb()
+    /// <summary>The owning vCPU's CpuState.MapEpoch (or null): every invalidation bumps it, which is
+    /// how tier 1's chained links and jump table learn that a translation they checked may be gone.</summary>
+    readonly ulong* epoch;
+
+    public Tlb(ulong* mapEpoch = null)
     {
+        epoch = mapEpoch;
         Entries = (TlbEntry*)NativeMemory.AlignedAlloc((nuint)(sizeof(TlbEntry) * (EntryCount + VictimCount)), 64);
         victims = Entries + EntryCount;
         FlushAll();
@@ -99,14 +104,21 @@ public sealed unsafe class Tlb : IDisposable
         main = entry;
     }
 
+    void Invalidated()
+    {
+        if (epoch != null) Interlocked.Increment(ref *epoch);
+    }
+
     public void FlushAll()
     {
+        Invalidated();
         for (int i = 0; i < EntryCount + VictimCount; i++) Entries[i].Invalidate();
     }
 
     /// <summary>TLBI ASIDE1: drops the non-global entries of one address space.</summary>
     public void FlushAsid(ushort asid)
     {
+        Invalidated();
         for (int i = 0; i < EntryCount + VictimCount; i++)
             if (!Entries[i].Global && Entries[i].Asid == asid) Entries[i].Invalidate();
     }
@@ -116,6 +128,7 @@ public sealed unsafe class Tlb : IDisposable
     public void FlushPage(ulong va, ushort? asid = null)
     {
         ulong page = va & PageMask;
+        Invalidated();
         FlushIfMatches(ref Entries[IndexOf(va)], page, asid);
         for (int i = 0; i < VictimCount; i++) FlushIfMatches(ref victims[i], page, asid);
     }

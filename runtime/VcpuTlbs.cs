@@ -48,7 +48,7 @@ public sealed unsafe partial class Vcpu
             }
             else
             {
-                tlb = new Tlb();
+                tlb = new Tlb(&State->MapEpoch);
                 Volatile.Write(ref allTlbs, [.. allTlbs, tlb]);
             }
             tlbsByAsid[asid] = tlb;
@@ -58,6 +58,7 @@ public sealed unsafe partial class Vcpu
         if (staleAsids.TryRemove(asid, out _)) tlb.FlushAll();
         currentTlb = tlb;
         State->Tlb = tlb.Entries;
+        State->MapEpoch++;   // another address space: nothing validated under the old one holds
     }
 
     void DisposeTlbs()

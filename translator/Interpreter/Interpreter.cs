@@ -15,7 +15,7 @@ using Fast.Runtime.Observability;
 
 namespace Fast.Translator.Interpreter;
 
-public sealed unsafe class Interpreter : IExecutionEngine
+public sealed unsafe partial class Interpreter : IExecutionEngine
 {
     const int JumpCacheBits = 12;
     const ulong JumpCacheMask = (1 << JumpCacheBits) - 1;
@@ -34,13 +34,27 @@ public sealed unsafe class Interpreter : IExecutionEngine
         public long BlockEntries;
         public long RegionEntries;
         public long InterpretedInstructions;
+        /// <summary>Tier 1's region table (CpuState.RegionTable), filled with validated regions; see Jit.RegionLinks.</summary>
+        public readonly nint RegionTable = Jit.RegionTableEntry.Allocate();
+        public readonly Jit.RegionReclaimer.Participant Quiescence = new();
+        public long Chains;   // CpuState.RegionChains as of the last exit from compiled code
         public VcpuData() { if (ReportAtExit) lock (AllData) AllData.Add(this); }
+        ~VcpuData() => System.Runtime.InteropServices.NativeMemory.Free((void*)RegionTable);
+    }
+
+    static VcpuData AttachData(Vcpu cpu)
+    {
+        var data = new VcpuData();
+        cpu.EngineData = data;
+        cpu.State->RegionTable = data.RegionTable;
+        return data;
     }
 
     public void Run(Vcpu cpu, long budget)
     {
         CpuState* c = cpu.State;
-        var data = cpu.EngineData as VcpuData ?? (VcpuData)(cpu.EngineData = new VcpuData());
+        var data = cpu.EngineData as VcpuData ?? AttachData(cpu);
+        if (Jit.RegionReclaimer.Pending != 0) Jit.RegionReclaimer.TryReclaim();
         // The budget as an absolute Retired value: regions count Retired themselves.
         ulong end = (ulong)budget > ulong.MaxValue - c->Retired ? ulong.MaxValue : c->Retired + (ulong)budget;
         bool interpretOnce = false;   // after a region stopped at a faulting instruction (exit -2)
@@ -63,41 +77,8 @@ public sealed unsafe class Interpreter : IExecutionEngine
                 var r = block.Region;
                 if (r is not null && !interpretOnce && left > (ulong)r.InstructionCount && r.Valid && PagesPresent(cpu, r))
                 {
-                    data.RegionCache[(r.EntryPc >> 2) & JumpCacheMask] = r;
-                    // Trampoline: run regions back to back while each exit leads to a compiled region.
-                    cpu.RegistersInLocals = true;
-                    while (true)
-                    {
-                        region = r;
-                        data.RegionEntries++;
-                        int exit = r.Code!(c, end - (ulong)r.InstructionCount);
-                        if (exit == -2)
-                        {
-                            // An abort the OS must see with the full state: the region wrote its registers
-                            // back and stopped at the faulting instruction; the interpreter takes it again.
-                            c->Retired += (c->PC - r.BlockStartOf(c->PC)) / 4;
-                            interpretOnce = true;
-                            break;
-                        }
-                        if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
-                        Jit.Region? next = null;
-                        if (exit >= 0)
-                        {
-                            var link = r.Links[exit];
-                            next = link is not null && link.Target.Valid && (link.Covered || StillMapped(cpu, link.Target)) ? link.Target : null;
-                            if (next is null)
-                            {
-                                next = FindRegion(cpu, data, c->PC);
-                                if (next is not null) r.Links[exit] = new Jit.RegionLink(next, r.Covers(next));
-                            }
-                        }
-                        else next = FindRegion(cpu, data, c->PC);
-                        if (next is null) break;
-                        retired = c->Retired;
-                        if (retired >= end || end - retired <= (ulong)next.InstructionCount) break;
-                        r = next;
-                    }
-                    cpu.RegistersInLocals = false;
+                    region = r;
+                    if (RunRegions(cpu, data, r, end)) interpretOnce = true;
                     continue;
                 }
                 interpretOnce = false;
@@ -112,13 +93,13 @@ public sealed unsafe class Interpreter : IExecutionEngine
             {
                 // A semantics call in a region hit an abort the OS must see: the region had written
                 // everything back before the call; the interpreter takes the instruction again.
-                cpu.RegistersInLocals = false;
+                region = LeftRegions(cpu, data);
                 c->Retired += (c->PC - region.BlockStartOf(c->PC)) / 4;
                 interpretOnce = true;
             }
             catch (GuestRedirectException)
             {
-                cpu.RegistersInLocals = false;
+                if (region is not null) region = LeftRegions(cpu, data);
                 // Credit the instructions of the abandoned block that completed before the faulting one.
                 ulong at = cpu.AbandonedPc;
                 if (region is not null)
@@ -132,75 +113,6 @@ public sealed unsafe class Interpreter : IExecutionEngine
                 }
             }
         }
-    }
-
-    // ---- tier 1 ----
-
-    /// <summary>The compiled region starting at pc, if the region jump cache holds one that is valid under the current mapping.</summary>
-    static Jit.Region? FindRegion(Vcpu cpu, VcpuData data, ulong pc)
-    {
-        var r = data.RegionCache[(pc >> 2) & JumpCacheMask];
-        return r is not null && r.EntryPc == pc && r.Valid && StillMapped(cpu, r) ? r : null;
-    }
-
-    /// <summary>A linked region's pages still map where they did (its entry page through the TLB, the others as PagesPresent).</summary>
-    static bool StillMapped(Vcpu cpu, Jit.Region r)
-    {
-        TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(r.EntryPc);
-        if (e->ExecTag != (r.EntryPc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return false;
-        return r.Pages.Length == 1 || PagesPresent(cpu, r);
-    }
-
-    /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>
-    void TierUpFrom(Vcpu cpu, DecodedBlock block)
-    {
-        if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0) return;
-        var region = Jit.RegionBuilder.Build(block, pc => BlockForRegion(cpu, pc));
-        if (Cache.AddRegion(region)) TierUp!.Enqueue(region);
-    }
-
-    DecodedBlock? BlockForRegion(Vcpu cpu, ulong pc)
-    {
-        if (!TryTranslateExecute(cpu, pc, out ulong pa)) return null;
-        var block = Cache.Find(pa);
-        if (block is not null && block.Valid && block.Pc == pc) return block;
-        return Decode(cpu, pc);
-    }
-
-    /// <summary>Translates an instruction address without faulting; installs the TLB entry when it succeeds.</summary>
-    static bool TryTranslateExecute(Vcpu cpu, ulong va, out ulong pa)
-    {
-        CpuState* c = cpu.State;
-        ulong page = va & ~0xFFFUL;
-        TlbEntry* e = c->Tlb + Tlb.IndexOf(va);
-        pa = 0;
-        if (e->ExecTag != page)
-        {
-            ulong ppage = page;
-            if ((c->Control & CpuControl.MmuEnabled) != 0)
-            {
-                var walk = SoftMmu.Walk(cpu.Ram, c->Ttbr0, va, AccessKind.Execute);
-                if (!walk.Ok || !walk.Executable) return false;
-                ppage = walk.PhysicalAddress & ~0xFFFUL;
-            }
-            if (!cpu.Ram.IsRam(ppage, PhysicalMemory.PageSize)) return false;
-        }
-        cpu.FetchPointer(va, out pa);
-        return true;
-    }
-
-    /// <summary>The region's pages other than the entry's (which Lookup checked) still map where they did when it was formed.</summary>
-    static bool PagesPresent(Vcpu cpu, Jit.Region region)
-    {
-        var pages = region.Pages;
-        for (int i = 1; i < pages.Length; i++)
-        {
-            var (v, p) = pages[i];
-            TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(v);
-            if (e->ExecTag == v && e->PhysicalPage == p) continue;
-            if (!TryTranslateExecute(cpu, v, out ulong pa) || pa != p) return false;
-        }
-        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -275,9 +187,9 @@ public sealed unsafe class Interpreter : IExecutionEngine
     /// <summary>Diagnostics (FAST_JIT_STATS=1): dispatches per engine, printed at process exit.</summary>
     void Report()
     {
-        long blocks = 0, regions = 0, interp = 0;
-        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; }
-        Console.Error.WriteLine($"jit: dispatches {blocks}, region entries {regions}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, RyuJIT {TierUp?.JitTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, compiler thread CPU {TierUp?.CompilerCpu.TotalMilliseconds:F0} ms), failures {TierUp?.Failures} {TierUp?.LastFailure}");
+        long blocks = 0, regions = 0, interp = 0, chains = 0;
+        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; chains += d.Chains; }
+        Console.Error.WriteLine($"jit: dispatches {blocks}, region calls {regions}, chained {chains}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, RyuJIT {TierUp?.JitTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, compiler thread CPU {TierUp?.CompilerCpu.TotalMilliseconds:F0} ms), failures {TierUp?.Failures} {TierUp?.LastFailure}");
     }
 
     public Interpreter()

@@ -7,18 +7,26 @@
 // block is credited with the instructions before it (BlockStartOf).
 //
 // Contract of the compiled code with the run loop (Interpreter.Run):
-//   - entered at EntryPc with CpuState fully up to date; leaves with PC set and every register in
-//     CpuState (there is no state in locals across an exit);
+//   - entered at EntryPc with CpuState fully up to date and `end`, the budget's end as an absolute
+//     Retired value; stores its header in CpuState.CurrentRegion; returns -1 at once, before
+//     anything else, unless Retired + InstructionCount <= end; leaves with PC set and every
+//     register in CpuState (there is no state in locals across an exit);
 //   - adds each region block's instruction count to CpuState.Retired when the block completes
 //     (before its final branch), so Retired is exact at every exit;
 //   - on a backward edge leaves (PC = the edge's target) if PendingInterrupt is set or Retired
-//     passed retiredLimit. Between two backward edges at most InstructionCount instructions run,
-//     so the caller passes retiredLimit = Retired + budget - InstructionCount and the budget is
-//     never overrun: the interpreter finishes a budget exactly, block by block.
+//     passed end - InstructionCount. Between two backward edges at most InstructionCount
+//     instructions run, so the budget is never overrun: the interpreter finishes it exactly;
+//   - at an exit it may enter the next region itself (`tail. calli` through a link slot, or the
+//     vCPU's region table for BR/BLR/RET) under the conditions the run loop checks (target valid
+//     and mapped, no interrupt or exit reason pending; the budget is the target's entry check;
+//     RegionLinks). So the region that returns to the run loop is CurrentRegion's, not
+//     necessarily the one called; its return value is its own exit: the direct exit's index (link
+//     slot), -1 (no link: run loop), -2 (sync exit, see RegionEmitter) or -3 (indirect branch).
 //
 // Validity: the region is keyed by the entry block (the jump cache checks the entry page through
 // the TLB); its other pages are rechecked against the TLB at each entry (Pages), and a write to any
 // page it holds clears Valid (CodeCache tracks regions per physical page).
+using System.Runtime.InteropServices;
 using Fast.Runtime;
 using Fast.Translator.Interpreter;
 
@@ -27,7 +35,7 @@ namespace Fast.Translator.Jit;
 /// <summary>Runs a region; returns the index of the direct exit taken (its link slot), or -1 for any other exit.</summary>
 public unsafe delegate int RegionCode(CpuState* c, ulong retiredLimit);
 
-public sealed class Region
+public sealed unsafe class Region
 {
     public ulong EntryPc { get; }
     public DecodedBlock Entry { get; }
@@ -40,10 +48,61 @@ public sealed class Region
     public int InstructionCount => Instructions.Length;
     public string Name { get; set; }
 
-    public volatile bool Valid = true;
-    /// <summary>Per direct exit, the PC it leaves to, and the region that PC was last found to start (the link slot).</summary>
+    /// <summary>Cleared when a page the region was formed from is written (CodeCache); an invalid region is retired.</summary>
+    public bool Valid
+    {
+        get => Header->Valid != 0;
+        set
+        {
+            if (value) throw new ArgumentException("a region is never revalidated");
+            lock (this)
+            {
+                if (Header->Valid == 0) return;
+                Volatile.Write(ref Header->Valid, 0);
+                if (Header->Handle != 0) RegionReclaimer.Retire(this);
+            }
+        }
+    }
+
+    /// <summary>Unmanaged: what other regions' links and the region tables point to (RegionLinks).</summary>
+    public RegionHeader* Header { get; }
+    /// <summary>Per direct exit, the PC it leaves to.</summary>
     public ulong[] ExitTargets { get; internal set; } = [];
-    public RegionLink?[] Links { get; internal set; } = [];
+    /// <summary>Per direct exit, its link slot (read by the region's own IL; filled by the run loop).</summary>
+    public LinkSlot* Links { get; private set; }
+
+    internal void AllocateLinks(int exits) => Links = (LinkSlot*)NativeMemory.AllocZeroed((nuint)(Math.Max(exits, 1) * LinkSlot.Size));
+
+    /// <summary>Points a direct exit's link slot at next (checked under the current mapping at epoch; Covered when next lies on this region's pages).</summary>
+    public void Link(int exit, Region next, ulong epoch) =>
+        Links[exit] = new LinkSlot { Target = next.Header, Epoch = Covers(next) ? LinkSlot.Covered : epoch };
+
+    /// <summary>Publishes the compiled code: the header gets its code pointer and a handle back to this region.</summary>
+    internal void Publish(RegionCode code, nint entryPoint)
+    {
+        lock (this)
+        {
+            Code = code;
+            Header->Code = entryPoint;
+            if (Header->Valid == 0) return;   // invalidated while compiling: nothing will enter it
+            Header->Handle = GCHandle.ToIntPtr(GCHandle.Alloc(this));
+        }
+    }
+
+    /// <summary>The region whose header this is (it must have been published and not yet released).</summary>
+    public static Region FromHeader(nint header) => (Region)GCHandle.FromIntPtr(((RegionHeader*)header)->Handle).Target!;
+
+    /// <summary>After the grace period (RegionReclaimer): drop the handle and the link slots.</summary>
+    internal void Release()
+    {
+        lock (this)
+        {
+            if (Header->Handle != 0) GCHandle.FromIntPtr(Header->Handle).Free();
+            Header->Handle = 0;
+            if (Links != null) NativeMemory.Free(Links);
+            Links = null;
+        }
+    }
 
     /// <summary>A link from this region to next needs no mapping check: next's code lies on pages this region was validated on.</summary>
     public bool Covers(Region next)
@@ -67,6 +126,10 @@ public sealed class Region
         Pages = pages;
         Instructions = instructions;
         Name = $"guest!0x{EntryPc:x}";
+        Header = RegionHeaders.Allocate();
+        Header->Valid = 1;
+        Header->InstructionCount = instructions.Length;
+        Header->EntryPc = EntryPc;
     }
 
     /// <summary>The start of the region block holding pc (pc must be one of the region's instructions).</summary>
@@ -91,9 +154,3 @@ public sealed class Region
     }
 }
 
-/// <summary>
-/// A link slot's content: the region a direct exit was last found to enter, and whether this region's
-/// pages cover it (then no mapping check is needed when following the link; otherwise its pages are
-/// checked through the TLB each time). One object, so a racing vCPU never sees a mixed pair.
-/// </summary>
-public sealed record RegionLink(Region Target, bool Covered);

@@ -36,7 +36,7 @@ public static unsafe class RegionCompiler
 
     static readonly HashSet<string> NativeControl = ["B", "B_cond", "CBZ", "CBNZ", "TBZ", "TBNZ", "BL", "BR", "BLR", "RET"];
 
-    public static RegionCode Compile(Region region, bool keepListing = false)
+    public static (RegionCode Code, DynamicMethod Method) Compile(Region region, bool keepListing = false)
     {
         var method = new DynamicMethod(region.Name, typeof(int), [typeof(Region), typeof(CpuState*), typeof(ulong)],
             typeof(RegionCompiler).Module, skipVisibility: true);
@@ -62,7 +62,7 @@ public static unsafe class RegionCompiler
         Func<ulong, bool> flagsLiveAt = pc => live[pc];
 
         var e = new RegionEmitter(il, PlanRegisters(insts));
-        e.EntryCheck();
+        e.EntryCheck(region.Header, region.InstructionCount);
         e.Begin();
         // The entry block first, so the method falls into it.
         var order = new List<ulong> { region.EntryPc };
@@ -103,13 +103,13 @@ public static unsafe class RegionCompiler
                 i++;
             }
         }
-        e.Finish();
+        e.Finish(region);
         region.IlListing = il.Listing;
         region.ExitTargets = il.Exits.ToArray();
-        region.Links = new RegionLink?[il.Exits.Count];
         // Closed over the region: an instance-closed delegate calls straight into the method (an open
-        // static one goes through a shuffle thunk that moves every argument).
-        return (RegionCode)method.CreateDelegate(typeof(RegionCode), region);
+        // static one goes through a shuffle thunk that moves every argument). Chained calls pass null
+        // for it: the method never reads argument 0.
+        return ((RegionCode)method.CreateDelegate(typeof(RegionCode), region), method);
     }
 
     /// <summary>

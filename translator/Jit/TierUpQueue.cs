@@ -71,11 +71,11 @@ public sealed class TierUpQueue : IDisposable
         try
         {
             if (Namer is not null) region.Name = Namer(region.EntryPc);
-            var code = RegionCompiler.Compile(region, KeepListings);
+            var (code, method) = RegionCompiler.Compile(region, KeepListings);
             long emitted = Stopwatch.GetTimestamp();
             WarmUp(code);
             Interlocked.Add(ref JitTicks, Stopwatch.GetTimestamp() - emitted);
-            region.Code = code;
+            region.Publish(code, Emit.RegionEmitter.EntryPoint(method));
             if (region.Valid) region.Entry.Region = region;
             Interlocked.Increment(ref BlocksCompiled);
             Interlocked.Add(ref InstructionsCompiled, region.InstructionCount);
@@ -93,7 +93,7 @@ public sealed class TierUpQueue : IDisposable
     }
 
     /// <summary>Forces RyuJIT now, on this thread, rather than at the first call on the vCPU: a
-    /// region returns at once when Retired is already past retiredLimit.</summary>
+    /// region returns at once when Retired is already past its limit.</summary>
     static unsafe void WarmUp(RegionCode code)
     {
         var state = (Fast.Runtime.CpuState*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Fast.Runtime.CpuState.Size);

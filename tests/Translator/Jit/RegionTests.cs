@@ -30,7 +30,7 @@ public unsafe class RegionTests
         h.RunRaw(0xD40000A1); // SVC #0x5
         var block = Assert.Single(h.Engine.Cache.Snapshot());
         h.TierUp!.Drain();
-        Assert.NotNull(block.Region?.Code);
+        Assert.True(block.Region?.Code is not null, h.TierUp.LastFailure);
         Assert.Equal(50, h.Os.Exceptions.Count);
         Assert.All(h.Os.Exceptions, e => Assert.Equal(ExceptionKind.Svc, e.Kind));
         Assert.All(h.Os.Exceptions, e => Assert.Equal(GuestHarness.CodeBase + 4, e.Pc));

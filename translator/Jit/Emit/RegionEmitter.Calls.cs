@@ -122,7 +122,7 @@ public sealed unsafe partial class RegionEmitter
                 Src(f["Rn"]);
                 Il.Emit(OpCodes.Stind_I8);
                 if (name == "BLR") { Const(pc + 4); DstSp(30); }
-                Exit(-1);
+                Exit(IndirectExit);
                 return;
         }
         Materialize();

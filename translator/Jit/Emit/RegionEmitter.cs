@@ -47,7 +47,7 @@ public sealed unsafe partial class RegionEmitter
     public RegionIl Il { get; }
     readonly LocalBuilder?[] regs = new LocalBuilder?[32];
     readonly bool[] written = new bool[32];
-    readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2, tStore, tVa, tEntry;
+    readonly LocalBuilder nz, fa, fb, exitCode, limit, tBase, tAddr, tData, tData2, tStore, tVa, tEntry;
     bool nzWritten;
     /// <summary>Flags produced but not packed: kind, operand size, operands in fa (and fb).</summary>
     FlagKind pending;
@@ -64,6 +64,7 @@ public sealed unsafe partial class RegionEmitter
         fa = il.Local(typeof(ulong), "flag operand a");
         fb = il.Local(typeof(ulong), "flag operand b");
         exitCode = il.Local(typeof(int), "exit");
+        limit = il.Local(typeof(ulong), "retired limit");
         tBase = il.Local(typeof(ulong), "base");
         tAddr = il.Local(typeof(ulong), "address");
         tData = il.Local(typeof(ulong), "data");
@@ -87,8 +88,8 @@ public sealed unsafe partial class RegionEmitter
         Il.Mark(body);
     }
 
-    /// <summary>Emits the register loads, the sync exit and the exit paths.</summary>
-    public void Finish()
+    /// <summary>Emits the register loads, the sync exit and the exit paths (with the region's link slots).</summary>
+    public void Finish(Region region)
     {
         Il.Mark(prologue);
         for (int r = 0; r < 32; r++) if (regs[r] is not null) Reload(r);
@@ -119,8 +120,8 @@ public sealed unsafe partial class RegionEmitter
         Il.Mark(commonExit);
         SpillAll(onlyWritten: true, alwaysNzcv: false);
         Il.Mark(rawExit);
-        Il.Emit(OpCodes.Ldloc, exitCode);
-        Il.Emit(OpCodes.Ret);
+        region.AllocateLinks(Il.Exits.Count);
+        EmitExitTail(region.Links);
     }
 
     /// <summary>After a checked access: leave through the sync exit if it hit an abort the OS must see.</summary>
@@ -257,12 +258,17 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Stind_I8);
     }
 
-    /// <summary>*(ulong*)(c + offset) += count (nothing for 0).</summary>
+    /// <summary>Retired or MemoryInstructions += count (nothing for 0).</summary>
     public void AddCounter(bool retired, int count)
     {
-        if (count == 0) return;
+        if (count != 0) AddCounterAt(retired ? RetiredOffset : MemoryInstructionsOffset, count);
+    }
+
+    /// <summary>*(ulong*)(c + offset) += count.</summary>
+    void AddCounterAt(int offset, int count)
+    {
         Il.Emit(OpCodes.Ldarg_0);
-        Il.EmitInt(retired ? RetiredOffset : MemoryInstructionsOffset);
+        Il.EmitInt(offset);
         Il.Emit(OpCodes.Add);
         Il.Emit(OpCodes.Dup);
         Il.Emit(OpCodes.Ldind_I8);
@@ -279,18 +285,6 @@ public sealed unsafe partial class RegionEmitter
     }
 
     // ---- region entry and edges ----
-
-    /// <summary>At the method start: return -1 at once when Retired already passed the limit (TierUpQueue's warm-up uses it).</summary>
-    public void EntryCheck()
-    {
-        var go = Il.DefineLabel();
-        LoadStateField(RetiredOffset);
-        Il.Emit(OpCodes.Ldarg_1);
-        Il.Emit(OpCodes.Ble_Un, go);
-        Il.EmitInt(-1);
-        Il.Emit(OpCodes.Ret);
-        Il.Mark(go);
-    }
 
     /// <summary>
     /// Control passes from the instruction at `from` to `to`: a jump to the label of an in-region block
@@ -318,7 +312,7 @@ public sealed unsafe partial class RegionEmitter
             Il.Emit(OpCodes.Ldind_I4);
             Il.Emit(OpCodes.Brtrue, leave);
             LoadStateField(RetiredOffset);
-            Il.Emit(OpCodes.Ldarg_1);
+            Il.Emit(OpCodes.Ldloc, limit);
             Il.Emit(OpCodes.Ble_Un, target);
             Il.Mark(leave);
             if (pending != FlagKind.None && !flagsLiveAt(to)) EmitPackPending();   // leaving: NZCV must be exact

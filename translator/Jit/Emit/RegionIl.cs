@@ -58,6 +58,14 @@ public sealed class RegionIl(ILGenerator g, bool keep)
     public void EmitLong(ulong v) { g.Emit(OpCodes.Ldc_I8, unchecked((long)v)); text?.AppendLine($"    ldc.i8 0x{v:x}"); }
     public void Emit(OpCode op, MethodInfo m) { g.Emit(op, m); text?.AppendLine($"    {op.Name} {m.DeclaringType?.Name}.{m.Name}"); }
     public void Emit(OpCode op, Label l) { g.Emit(op, l); text?.AppendLine($"    {op.Name} {names.GetValueOrDefault(l, "?")}"); }
+    /// <summary>`tail. calli` of a managed static method with these parameters (the function pointer is on the stack).</summary>
+    public void TailCalli(Type returnType, Type[] parameters)
+    {
+        g.Emit(OpCodes.Tailcall);
+        g.EmitCalli(OpCodes.Calli, CallingConventions.Standard, returnType, parameters, null);
+        text?.AppendLine($"    tail. calli {returnType.Name}({string.Join(", ", parameters.Select(p => p.Name))})");
+    }
+
     public void Emit(OpCode op, LocalBuilder l) { g.Emit(op, l); text?.AppendLine($"    {op.Name} V_{l.LocalIndex}"); }
 
 }

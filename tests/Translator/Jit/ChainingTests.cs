@@ -1,0 +1,128 @@
+using Fast.Runtime;
+using Fast.Tests.Support;
+
+namespace Fast.Tests.Translator.Jit;
+
+/// <summary>
+/// Regions enter each other without the run loop (RegionEmitter.Chaining): a direct exit through its
+/// link slot (BL), an indirect one (RET, BR) through the vCPU's region table. Each test compares the
+/// whole outcome with the interpreter's.
+/// </summary>
+public unsafe class ChainingTests
+{
+    // A loop that calls a function 1000 times, three times over; between the second and third round
+    // the guest rewrites the function's first instruction (ADD X1, X1, X0 -> ADD X1, X1, #100).
+    static readonly uint[] CallLoop =
+    [
+        0xD2800001, // 00 MOVZ X1, #0
+        0x52920423, // 04 MOVZ W3, #0x9021
+        0x72B22023, // 08 MOVK W3, #0x9101, LSL #16      W3 = ADD X1, X1, #100
+        0x10000262, // 0C ADR X2, add
+        0xD2807D00, // 10 MOVZ X0, #1000
+        0x9400000C, // 14 BL calls
+        0xD4000021, // 18 SVC #1                          (the test drains the compiler)
+        0xD2807D00, // 1C MOVZ X0, #1000
+        0x94000009, // 20 BL calls
+        0xD4000041, // 24 SVC #2                          (the test looks at the chain counters)
+        0xB9000043, // 28 STR W3, [X2]
+        0xD50B7522, // 2C IC IVAU, X2
+        0xD5033B9F, // 30 DSB ISH
+        0xD5033FDF, // 34 ISB
+        0xD2807D00, // 38 MOVZ X0, #1000
+        0x94000002, // 3C BL calls
+        GuestHarness.EndMarker,
+        0xAA1E03E5, // 44 calls: MOV X5, X30
+        0x94000004, // 48 loop: BL add
+        0xF1000400, // 4C SUBS X0, X0, #1
+        0x54FFFFC1, // 50 B.NE loop
+        0xD61F00A0, // 54 BR X5
+        0x8B000021, // 58 add: ADD X1, X1, X0
+        0xCA020042, // 5C EOR X2, X2, X2
+        0x10FFFFC2, // 60 ADR X2, add
+        0xD65F03C0, // 64 RET
+    ];
+
+    const ulong Expected = 500_500 + 500_500 + 100 * 1000;
+
+    (ulong X1, ulong Retired, ulong Nzcv, ulong Pc) Run(GuestHarness h, Action<GuestHarness, int>? atSvc = null)
+    {
+        h.State->Control = CpuControl.UserCacheMaintenance;
+        h.Os.Handler = (cpu, e) =>
+        {
+            if (e.Kind != ExceptionKind.Svc) return Resume.Halt;
+            atSvc?.Invoke(h, (int)(e.Syndrome & 0xFFFF));
+            return Resume.Continue;
+        };
+        var last = h.RunRaw(CallLoop);
+        Assert.True(last is { Kind: ExceptionKind.Brk } && last.Value.Pc == GuestHarness.CodeBase + 0x40, $"expected the BRK at 0x40, got {last}");
+        return (h.X(1), h.State->Retired, h.Nzcv, h.PC);
+    }
+
+    [Fact]
+    public void CallsAndReturnsChainInCompiledCodeAndAPatchedCalleeIsNotEnteredAgain()
+    {
+        using var interp = new GuestHarness();
+        using var jit = new GuestHarness(tier1Threshold: 2);
+        var expected = Run(interp);
+        Assert.Equal(Expected, expected.X1);
+
+        ulong chainsBefore = 0, callsBefore = 0;
+        var compiled = new List<Fast.Translator.Jit.Region>();
+        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
+        var actual = Run(jit, (h, imm) =>
+        {
+            if (imm == 1) h.TierUp!.Drain();
+            if (imm != 2) return;
+            // The second round ran compiled: BL add (link slot) and RET (region table) chained, about
+            // two chains per iteration, and the run loop called a region only a handful of times.
+            chainsBefore = h.State->RegionChains;
+            callsBefore = (ulong)h.Engine.RegionEntries(h.Cpu);
+        });
+        Assert.Equal(expected, actual);
+        Assert.True(chainsBefore >= 1500, $"only {chainsBefore} chained exits");
+        Assert.True(callsBefore < 200, $"{callsBefore} region calls from the run loop");
+        Assert.True(jit.Engine.Cache.RegionsInvalidated > 0);
+
+        // The patched page's regions are released (handle and link slots freed) once every vCPU has
+        // left compiled code since; other tests' vCPUs run meanwhile, so allow them time.
+        var dead = compiled.Where(r => !r.Valid).ToArray();
+        Assert.NotEmpty(dead);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (dead.Any(r => r.Header->Handle != 0) && DateTime.UtcNow < deadline)
+        {
+            Fast.Translator.Jit.RegionReclaimer.TryReclaim();
+            Thread.Sleep(1);
+        }
+        Assert.All(dead, r => Assert.True(r.Header->Handle == 0 && r.Links == null));
+        Assert.All(compiled.Where(r => r.Valid), r => Assert.NotEqual(0, (long)r.Header->Handle));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(997)]
+    [InlineData(2500)]
+    [InlineData(4003)]
+    [InlineData(7919)]
+    public void BudgetStopsAtTheSameInstructionAcrossChains(long budget)
+    {
+        using var interp = new GuestHarness();
+        using var jit = new GuestHarness(tier1Threshold: 1);
+        // Run the program once under both (the jit one compiles everything; both end with the same
+        // patched memory), then again from the start with a budget.
+        Run(interp);
+        Run(jit, (h, imm) => { if (imm == 1) h.TierUp!.Drain(); });
+        jit.TierUp!.Drain();
+        Assert.True(jit.State->RegionChains > 0);
+        foreach (var h in new[] { interp, jit })
+        {
+            h.PC = GuestHarness.CodeBase;
+            h.State->Retired = 0;
+            h.State->ExitReason = ExitReason.None;
+            h.Cpu.Run(budget);
+        }
+        Assert.Equal((ulong)budget, interp.State->Retired);
+        Assert.Equal((interp.X(0), interp.X(1), interp.PC, interp.State->Retired, interp.Nzcv),
+                     (jit.X(0), jit.X(1), jit.PC, jit.State->Retired, jit.Nzcv));
+    }
+}

@@ -1,0 +1,140 @@
+// Interpreter, tier 1 dispatch (DESIGN.md section 3): the trampoline that runs compiled regions
+// back to back, and the checks that let one region enter another.
+//
+// A region entered from here may enter further regions itself (RegionEmitter.Chaining): through
+// the link slot of a direct exit, or the vCPU's region table for BR/BLR/RET. When it cannot (no
+// link yet, target not validated at the current MapEpoch, budget or interrupt), it returns its exit
+// and this loop does the slow part: find the region at the new PC (the managed RegionCache, checked
+// against the TLB: StillMapped), record it in the link slot and the region table at the current
+// MapEpoch, and call it. The region that returned is CpuState.CurrentRegion's, which need not be the
+// one this loop called.
+using Fast.Runtime;
+
+namespace Fast.Translator.Interpreter;
+
+public sealed unsafe partial class Interpreter
+{
+    /// <summary>
+    /// Runs regions from r while each exit leads to a compiled one. Returns true when a region stopped
+    /// at an instruction the interpreter must take again with the full state (exit -2).
+    /// </summary>
+    bool RunRegions(Vcpu cpu, VcpuData data, Jit.Region r, ulong end)
+    {
+        CpuState* c = cpu.State;
+        data.RegionCache[(r.EntryPc >> 2) & JumpCacheMask] = r;
+        cpu.RegistersInLocals = true;
+        data.Quiescence.InRegions = 1;
+        while (true)
+        {
+            data.RegionEntries++;
+            int exit = r.Code!(c, end);
+            var current = c->CurrentRegion == (nint)r.Header ? r : Jit.Region.FromHeader(c->CurrentRegion);
+            if (exit == -2)
+            {
+                // An abort the OS must see with the full state: the region wrote its registers
+                // back and stopped at the faulting instruction; the interpreter takes it again.
+                c->Retired += (c->PC - current.BlockStartOf(c->PC)) / 4;
+                LeftRegions(cpu, data);
+                return true;
+            }
+            if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
+            var next = FindRegion(cpu, data, c->PC);
+            if (next is null) break;
+            if (exit >= 0) current.Link(exit, next, c->MapEpoch);
+            ulong retired = c->Retired;
+            if (retired >= end || end - retired <= (ulong)next.InstructionCount) break;
+            r = next;
+        }
+        LeftRegions(cpu, data);
+        return false;
+    }
+
+    /// <summary>Leaving compiled code (normally or by an exception): the region that was running.</summary>
+    static Jit.Region LeftRegions(Vcpu cpu, VcpuData data)
+    {
+        cpu.RegistersInLocals = false;
+        var current = Jit.Region.FromHeader(cpu.State->CurrentRegion);
+        data.Chains = (long)cpu.State->RegionChains;
+        data.Quiescence.Passes++;
+        data.Quiescence.InRegions = 0;
+        return current;
+    }
+
+    /// <summary>
+    /// The compiled region starting at pc, valid under the current mapping: from the region table when
+    /// it was checked at this MapEpoch, else from the RegionCache checked through the TLB (and then
+    /// entered in the table).
+    /// </summary>
+    static Jit.Region? FindRegion(Vcpu cpu, VcpuData data, ulong pc)
+    {
+        CpuState* c = cpu.State;
+        long index = (long)((pc >> 2) & JumpCacheMask);
+        var r = data.RegionCache[index];
+        if (r is null || r.EntryPc != pc || !r.Valid) return null;
+        var entry = Jit.RegionTableEntry.Slot(data.RegionTable, pc);
+        if (entry->Pc == pc && entry->Epoch == c->MapEpoch && entry->Header == r.Header) return r;
+        if (!StillMapped(cpu, r)) return null;
+        *entry = new Jit.RegionTableEntry { Pc = pc, Epoch = c->MapEpoch, Header = r.Header };
+        return r;
+    }
+
+    /// <summary>A linked region's pages still map where they did (its entry page through the TLB, the others as PagesPresent).</summary>
+    static bool StillMapped(Vcpu cpu, Jit.Region r)
+    {
+        TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(r.EntryPc);
+        if (e->ExecTag != (r.EntryPc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return false;
+        return r.Pages.Length == 1 || PagesPresent(cpu, r);
+    }
+
+    /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>
+    void TierUpFrom(Vcpu cpu, DecodedBlock block)
+    {
+        if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0) return;
+        var region = Jit.RegionBuilder.Build(block, pc => BlockForRegion(cpu, pc));
+        if (Cache.AddRegion(region)) TierUp!.Enqueue(region);
+    }
+
+    DecodedBlock? BlockForRegion(Vcpu cpu, ulong pc)
+    {
+        if (!TryTranslateExecute(cpu, pc, out ulong pa)) return null;
+        var block = Cache.Find(pa);
+        if (block is not null && block.Valid && block.Pc == pc) return block;
+        return Decode(cpu, pc);
+    }
+
+    /// <summary>Translates an instruction address without faulting; installs the TLB entry when it succeeds.</summary>
+    static bool TryTranslateExecute(Vcpu cpu, ulong va, out ulong pa)
+    {
+        CpuState* c = cpu.State;
+        ulong page = va & ~0xFFFUL;
+        TlbEntry* e = c->Tlb + Tlb.IndexOf(va);
+        pa = 0;
+        if (e->ExecTag != page)
+        {
+            ulong ppage = page;
+            if ((c->Control & CpuControl.MmuEnabled) != 0)
+            {
+                var walk = SoftMmu.Walk(cpu.Ram, c->Ttbr0, va, AccessKind.Execute);
+                if (!walk.Ok || !walk.Executable) return false;
+                ppage = walk.PhysicalAddress & ~0xFFFUL;
+            }
+            if (!cpu.Ram.IsRam(ppage, PhysicalMemory.PageSize)) return false;
+        }
+        cpu.FetchPointer(va, out pa);
+        return true;
+    }
+
+    /// <summary>The region's pages other than the entry's (which Lookup checked) still map where they did when it was formed.</summary>
+    static bool PagesPresent(Vcpu cpu, Jit.Region region)
+    {
+        var pages = region.Pages;
+        for (int i = 1; i < pages.Length; i++)
+        {
+            var (v, p) = pages[i];
+            TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(v);
+            if (e->ExecTag == v && e->PhysicalPage == p) continue;
+            if (!TryTranslateExecute(cpu, v, out ulong pa) || pa != p) return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,178 @@
+// RegionEmitter, region entry and chaining (DESIGN.md section 3, "dispatch"; the structures are in
+// RegionLinks). Every exit funnels into one tail that, after the registers are written back, tries
+// to enter the next region without returning to the run loop:
+//   direct exit k   follow link slot k: its target header, valid, checked at the current MapEpoch
+//                   (or Covered);
+//   BR/BLR/RET (-3) probe the vCPU's region table at the new PC (entry PC and epoch must match);
+// then, as the run loop would: the target is Valid and no exit reason or interrupt is pending (the
+// budget is checked by the target's entry check, which returns at once when it does not fit). If
+// so `tail. calli` to its code with the
+// same arguments (RyuJIT makes it a jump: the stack does not grow along a chain); otherwise return
+// the exit code. FAST_JIT_CHAIN=0 leaves every exit to the run loop (a reference).
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Runtime.InteropServices;
+using Fast.Runtime;
+
+namespace Fast.Translator.Jit.Emit;
+
+public sealed unsafe partial class RegionEmitter
+{
+    public const int IndirectExit = -3;
+
+    static readonly int ExitReasonOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.ExitReason));
+    static readonly int MapEpochOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.MapEpoch));
+    static readonly int RegionTableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.RegionTable));
+    static readonly int CurrentRegionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.CurrentRegion));
+    static readonly int RegionChainsOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.RegionChains));
+
+    /// <summary>Chaining needs the code address of a DynamicMethod, which .NET exposes only internally.</summary>
+    static readonly MethodInfo? MethodDescriptor =
+        typeof(DynamicMethod).GetMethod("GetMethodDescriptor", BindingFlags.NonPublic | BindingFlags.Instance);
+
+    public static readonly bool ChainingEnabled = Environment.GetEnvironmentVariable("FAST_JIT_CHAIN") != "0" && MethodDescriptor is not null;
+
+    /// <summary>The address calli reaches the method at (0 when chaining is off).</summary>
+    public static nint EntryPoint(DynamicMethod method) =>
+        ChainingEnabled ? ((RuntimeMethodHandle)MethodDescriptor!.Invoke(method, null)!).GetFunctionPointer() : 0;
+
+    /// <summary>
+    /// At the method start: CurrentRegion = this region's header; the retired limit (end minus this
+    /// region's size, at least 0) into a local; return -1 at once when Retired already passed it
+    /// (TierUpQueue's warm-up uses that).
+    /// </summary>
+    public void EntryCheck(RegionHeader* header, int instructionCount)
+    {
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(CurrentRegionOffset);
+        Il.Emit(OpCodes.Add);
+        Il.EmitLong((ulong)header);
+        Il.Emit(OpCodes.Conv_I);
+        Il.Emit(OpCodes.Stind_I);
+        // limit = end - count, 0 when end is smaller (the warm-up call passes end 0).
+        var small = Il.DefineLabel();
+        var go = Il.DefineLabel();
+        Il.EmitLong(0);
+        Il.Emit(OpCodes.Stloc, limit);
+        Il.Emit(OpCodes.Ldarg_1);
+        Il.EmitLong((ulong)instructionCount);
+        Il.Emit(OpCodes.Blt_Un, small);
+        Il.Emit(OpCodes.Ldarg_1);
+        Il.EmitLong((ulong)instructionCount);
+        Il.Emit(OpCodes.Sub);
+        Il.Emit(OpCodes.Stloc, limit);
+        Il.Mark(small);
+        LoadStateField(RetiredOffset);
+        Il.Emit(OpCodes.Ldloc, limit);
+        Il.Emit(OpCodes.Ble_Un, go);
+        Il.EmitInt(-1);
+        Il.Emit(OpCodes.Ret);
+        Il.Mark(go);
+    }
+
+    /// <summary>The exit tail: exitCode holds the exit; registers are in CpuState.</summary>
+    void EmitExitTail(LinkSlot* links)
+    {
+        var ret = Il.DefineLabel();
+        if (!ChainingEnabled) { Il.Mark(ret); Il.Emit(OpCodes.Ldloc, exitCode); Il.Emit(OpCodes.Ret); return; }
+        var indirect = Il.DefineLabel();
+        var check = Il.DefineLabel();
+
+        // Direct exit: slot = links + exit * 16; its target, when its epoch is Covered or current.
+        Il.Emit(OpCodes.Ldloc, exitCode);
+        Il.EmitInt(0);
+        Il.Emit(OpCodes.Blt, indirect);
+        Il.EmitLong((ulong)links);
+        Il.Emit(OpCodes.Conv_I);
+        Il.Emit(OpCodes.Ldloc, exitCode);
+        Il.EmitInt(LinkSlot.Size);
+        Il.Emit(OpCodes.Mul);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Stloc, tEntry);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.EmitInt(LinkSlot.EpochOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldind_I8);
+        Il.Emit(OpCodes.Stloc, tVa);
+        var epochOk = Il.DefineLabel();
+        Il.Emit(OpCodes.Ldloc, tVa);
+        Il.EmitLong(LinkSlot.Covered);
+        Il.Emit(OpCodes.Beq, epochOk);
+        Il.Emit(OpCodes.Ldloc, tVa);
+        LoadStateField(MapEpochOffset);
+        Il.Emit(OpCodes.Bne_Un, ret);
+        Il.Mark(epochOk);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.Emit(OpCodes.Ldind_I);
+        Il.Emit(OpCodes.Stloc, tEntry);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.Emit(OpCodes.Brtrue, check);
+        Il.Emit(OpCodes.Br, ret);
+
+        // Indirect branch: the region table entry for the new PC, when it was filled at this epoch.
+        Il.Mark(indirect);
+        Il.Emit(OpCodes.Ldloc, exitCode);
+        Il.EmitInt(IndirectExit);
+        Il.Emit(OpCodes.Bne_Un, ret);
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(RegionTableOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldind_I);
+        Il.Emit(OpCodes.Stloc, tEntry);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.Emit(OpCodes.Brfalse, ret);
+        LoadStateField(PcOffset);
+        Il.Emit(OpCodes.Stloc, tVa);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.Emit(OpCodes.Ldloc, tVa);
+        Il.EmitInt(2);
+        Il.Emit(OpCodes.Shr_Un);
+        Il.EmitLong(RegionTableEntry.Mask);
+        Il.Emit(OpCodes.And);
+        Il.EmitInt(RegionTableEntry.SizeShift);
+        Il.Emit(OpCodes.Shl);
+        Il.Emit(OpCodes.Conv_I);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Stloc, tEntry);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.Emit(OpCodes.Ldind_I8);
+        Il.Emit(OpCodes.Ldloc, tVa);
+        Il.Emit(OpCodes.Bne_Un, ret);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.EmitInt(RegionTableEntry.EpochOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldind_I8);
+        LoadStateField(MapEpochOffset);
+        Il.Emit(OpCodes.Bne_Un, ret);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.EmitInt(RegionTableEntry.HeaderOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldind_I);
+        Il.Emit(OpCodes.Stloc, tEntry);
+
+        // tEntry = the target's header: valid, and nothing pending (ExitReason and PendingInterrupt
+        // are adjacent words: one load). The budget is the target's own entry check: it returns -1
+        // at once (CurrentRegion = itself, PC = its entry) when its InstructionCount does not fit.
+        Il.Mark(check);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.Emit(OpCodes.Volatile);
+        Il.Emit(OpCodes.Ldind_I4);
+        Il.Emit(OpCodes.Brfalse, ret);
+        LoadStateField(ExitReasonOffset);
+        Il.Emit(OpCodes.Brtrue, ret);
+        AddCounterAt(RegionChainsOffset, 1);
+        Il.Emit(OpCodes.Ldnull);
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.Emit(OpCodes.Ldarg_1);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.EmitInt(RegionHeader.CodeOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldind_I);
+        Il.TailCalli(typeof(int), [typeof(Region), typeof(CpuState*), typeof(ulong)]);
+        Il.Emit(OpCodes.Ret);
+
+        Il.Mark(ret);
+        Il.Emit(OpCodes.Ldloc, exitCode);
+        Il.Emit(OpCodes.Ret);
+    }
+}

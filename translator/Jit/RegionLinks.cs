@@ -1,0 +1,144 @@
+// RegionLinks: what compiled regions read to jump straight into each other (DESIGN.md section 3,
+// "chaining"), in unmanaged memory so the IL reads it with plain loads.
+//
+//   RegionHeader   one per region, never freed: Valid (cleared on invalidation), the instruction
+//                  count (the budget check before entering it), the code pointer (the method's entry,
+//                  entered with `tail. calli`) and a GCHandle of the Region (the run loop maps
+//                  CpuState.CurrentRegion back to it). A header outlives its region so that a stale
+//                  link can always read Valid = 0; it is 32 bytes.
+//   LinkSlot       one per direct exit of a region: the header of the region that exit was last found
+//                  to enter, and the MapEpoch it was checked at (Covered: the target's pages are the
+//                  source's, no check needed). The run loop fills it; the source region's IL follows it.
+//   RegionTableEntry  one per slot of a vCPU's region jump table (CpuState.RegionTable): PC, the
+//                  MapEpoch the entry was checked at, the header. Indirect exits (BR, BLR, RET) probe
+//                  it in IL; the run loop fills it.
+//
+// A link or table entry is only followed when its epoch equals CpuState.MapEpoch, which every TLB
+// invalidation and ASID switch bumps: a translation checked through the TLB at epoch E still holds
+// at epoch E (the OS invalidates the TLB whenever it removes or changes a mapping).
+//
+// Reclamation: an invalidated region may still be running on some vCPU (entered through a link a
+// moment before). Its Region (and so its DynamicMethod) is kept by the GCHandle until every vCPU
+// has left compiled code at least once since the invalidation (RegionReclaimer); then the handle
+// and the link slots are freed. Only the 32-byte header stays.
+using System.Runtime.InteropServices;
+
+namespace Fast.Translator.Jit;
+
+[StructLayout(LayoutKind.Explicit, Size = 32)]
+public struct RegionHeader
+{
+    [FieldOffset(0)] public int Valid;
+    [FieldOffset(4)] public int InstructionCount;
+    [FieldOffset(8)] public nint Code;
+    [FieldOffset(16)] public nint Handle;
+    [FieldOffset(24)] public ulong EntryPc;
+
+    public const int ValidOffset = 0, CountOffset = 4, CodeOffset = 8;
+}
+
+[StructLayout(LayoutKind.Explicit, Size = 16)]
+public unsafe struct LinkSlot
+{
+    [FieldOffset(0)] public RegionHeader* Target;
+    [FieldOffset(8)] public ulong Epoch;
+
+    /// <summary>Epoch of a link whose target lies on the source's own pages (no mapping check).</summary>
+    public const ulong Covered = ulong.MaxValue;
+    public const int Size = 16, EpochOffset = 8;
+}
+
+[StructLayout(LayoutKind.Explicit, Size = 32)]
+public unsafe struct RegionTableEntry
+{
+    [FieldOffset(0)] public ulong Pc;
+    [FieldOffset(8)] public ulong Epoch;
+    [FieldOffset(16)] public RegionHeader* Header;
+
+    public const int Bits = 12, Count = 1 << Bits, SizeShift = 5, EpochOffset = 8, HeaderOffset = 16;
+    public const ulong Mask = Count - 1;
+
+    public static nint Allocate() => (nint)NativeMemory.AllocZeroed((nuint)(Count << SizeShift));
+
+    public static RegionTableEntry* Slot(nint table, ulong pc) => (RegionTableEntry*)table + ((pc >> 2) & Mask);
+}
+
+/// <summary>Headers come from chunks that are never freed (see the file comment).</summary>
+static unsafe class RegionHeaders
+{
+    const int ChunkHeaders = 1024;
+    static readonly object Gate = new();
+    static RegionHeader* chunk;
+    static int used = ChunkHeaders;
+
+    public static RegionHeader* Allocate()
+    {
+        lock (Gate)
+        {
+            if (used == ChunkHeaders)
+            {
+                chunk = (RegionHeader*)NativeMemory.AllocZeroed((nuint)(sizeof(RegionHeader) * ChunkHeaders));
+                used = 0;
+            }
+            return chunk + used++;
+        }
+    }
+}
+
+/// <summary>
+/// Frees invalidated regions once no vCPU can be running them: a batch of retired regions is freed
+/// when every vCPU has, since the batch closed, either left compiled code or been seen outside it.
+/// </summary>
+public static class RegionReclaimer
+{
+    /// <summary>One per vCPU run loop: InRegions is 1 while it runs compiled code; Passes counts its exits from it.</summary>
+    public sealed class Participant
+    {
+        public volatile int InRegions;
+        public long Passes;
+        public Participant() { lock (Gate) participants.Add(new WeakReference<Participant>(this)); }
+    }
+
+    static readonly object Gate = new();
+    static readonly List<WeakReference<Participant>> participants = new();
+    static List<Region> retired = new();
+    static List<Region>? batch;
+    static List<(Participant P, long Passes)> snapshot = new();
+    /// <summary>Non-zero while something waits to be freed (read by the run loop without the lock).</summary>
+    public static volatile int Pending;
+    public static long Freed;
+
+    internal static void Retire(Region region)
+    {
+        lock (Gate) { retired.Add(region); Pending = 1; }
+    }
+
+    /// <summary>Frees what can be freed now; cheap to call often.</summary>
+    public static void TryReclaim()
+    {
+        lock (Gate)
+        {
+            if (batch is not null)
+            {
+                foreach (var (p, passes) in snapshot)
+                    if (p.InRegions != 0 && Volatile.Read(ref p.Passes) == passes) return;
+                foreach (var r in batch) r.Release();
+                Freed += batch.Count;
+                batch = null;
+            }
+            if (retired.Count > 0)
+            {
+                batch = retired;
+                retired = new();
+                snapshot = new();
+                participants.RemoveAll(w => !w.TryGetTarget(out _));
+                // Every participant, not only those seen in compiled code: a vCPU's InRegions = 1 may not
+                // be visible yet; by the next call it is, and then either it is still 1 with Passes
+                // unchanged (wait) or Passes moved on (it left since).
+                foreach (var w in participants)
+                    if (w.TryGetTarget(out var p)) snapshot.Add((p, Volatile.Read(ref p.Passes)));
+            }
+            Pending = batch is not null ? 1 : 0;
+        }
+    }
+}

@@ -37,6 +37,9 @@ public sealed unsafe class DecodedBlock
     public volatile Jit.Region? Region;
     /// <summary>Set once when a region starting at this block is queued for tier 1.</summary>
     public int TierUpQueued;
+    /// <summary>A queued region that holds this block: while it waits for the compiler, this block
+    /// getting hot in the interpreter does not form a region of its own (it would overlap).</summary>
+    public Jit.Region? CoveredBy;
 
     public DecodedBlock(ulong pc, ulong physicalAddress, ReadOnlySpan<DecodedInstruction> instructions, bool endsWithControl)
     {

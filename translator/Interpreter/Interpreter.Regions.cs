@@ -89,9 +89,19 @@ public sealed unsafe partial class Interpreter
     /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>
     void TierUpFrom(Vcpu cpu, DecodedBlock block)
     {
+        if (block.CoveredBy is { Code: null, Valid: true })
+        {
+            // Inside a region the compiler has not reached yet: that region will run this block.
+            // Ask again after another half threshold of entries (it may be a region entry of its
+            // own, e.g. a call's return site, which the interpreter keeps reaching afterwards).
+            block.EntryCount = TierUpThreshold / 2;
+            return;
+        }
         if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0) return;
         var region = Jit.RegionBuilder.Build(block, pc => BlockForRegion(cpu, pc));
-        if (Cache.AddRegion(region)) TierUp!.Enqueue(region);
+        if (!Cache.AddRegion(region)) return;
+        foreach (var member in region.Sources) if (member != block) member.CoveredBy = region;
+        TierUp!.Enqueue(region);
     }
 
     DecodedBlock? BlockForRegion(Vcpu cpu, ulong pc)

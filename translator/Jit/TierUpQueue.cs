@@ -40,6 +40,14 @@ public sealed class TierUpQueue : IDisposable
     }
 
     int inFlight;   // queued and not yet compiled
+    readonly ManualResetEventSlim running = new(true);
+
+    /// <summary>While held the compiler takes nothing from the queue (tests: what happens while code waits for it).</summary>
+    public bool Held
+    {
+        get => !running.IsSet;
+        set { if (value) running.Reset(); else running.Set(); }
+    }
 
     public void Enqueue(Region region)
     {
@@ -58,6 +66,7 @@ public sealed class TierUpQueue : IDisposable
     {
         foreach (var region in pending.GetConsumingEnumerable())
         {
+            running.Wait();
             try { Compile(region); }
             finally { Interlocked.Decrement(ref inFlight); }
         }

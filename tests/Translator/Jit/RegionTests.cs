@@ -95,6 +95,39 @@ public unsafe class RegionTests
         Assert.Equal(RunSum(interp, 10_000, budget), RunSum(jit, 10_000, budget));
     }
 
+    /// <summary>
+    /// Blocks of a region waiting for the compiler do not form regions of their own when they get hot
+    /// meanwhile (they would compile the same code again); once it is compiled it runs them.
+    /// </summary>
+    [Fact]
+    public void BlocksOfAQueuedRegionDoNotFormOverlappingRegions()
+    {
+        uint[] loop =
+        [
+            0xD2800001, // 00 MOVZ X1, #0
+            0x36000040, // 04 loop: TBZ W0, #0, skip
+            0x91000421, // 08 ADD X1, X1, #1
+            0xF1000400, // 0C skip: SUBS X0, X0, #1
+            0x54FFFFA1, // 10 B.NE loop
+        ];
+        using var h = new GuestHarness(tier1Threshold: 2);
+        h.TierUp!.Held = true;
+        h.SetX(0, 1000);
+        h.Run(loop);
+        Assert.Equal(500UL, h.X(1));
+        Assert.Equal(1, h.Engine.Cache.RegionsFormed);   // the loop head's, holding 08 and 0C too
+        h.TierUp.Held = false;
+        h.TierUp.Drain();
+        long calls = h.Engine.RegionEntries(h.Cpu);
+        h.SetX(0, 1000);
+        h.PC = GuestHarness.CodeBase;   // again, without reloading (a host write drops all code)
+        h.State->ExitReason = ExitReason.None;
+        h.Cpu.Run(1_000_000);
+        Assert.Equal(GuestHarness.CodeBase + 0x14, h.Os.Last!.Value.Pc);
+        Assert.Equal(500UL, h.X(1));
+        Assert.InRange(h.Engine.RegionEntries(h.Cpu) - calls, 1, 3);
+    }
+
     [Fact]
     public void InterruptLeavesTheLoop()
     {

@@ -40,6 +40,9 @@ public sealed unsafe class DecodedBlock
     /// <summary>A queued region that holds this block: while it waits for the compiler, this block
     /// getting hot in the interpreter does not form a region of its own (it would overlap).</summary>
     public Jit.Region? CoveredBy;
+    /// <summary>For a block ending in BR: the targets the interpreter saw it take (RegionBuilder
+    /// follows the frequent ones; a switch or a bytecode dispatch becomes jumps inside one region).</summary>
+    public IndirectTargets? Targets;
 
     public DecodedBlock(ulong pc, ulong physicalAddress, ReadOnlySpan<DecodedInstruction> instructions, bool endsWithControl)
     {
@@ -49,10 +52,40 @@ public sealed unsafe class DecodedBlock
         foreach (var i in instructions)
             if (i.Row >= 0 && Decoder.Rows[i.Row].AccessesMemory) MemoryInstructions++;
         EndsWithControl = endsWithControl;
+        if (endsWithControl && instructions[^1].Row >= 0 && Decoder.Rows[instructions[^1].Row].Name == "BR") Targets = new IndirectTargets();
         storage = GC.AllocateUninitializedArray<DecodedInstruction>(instructions.Length, pinned: true);
         instructions.CopyTo(storage);
         Instructions = (DecodedInstruction*)Marshal.UnsafeAddrOfPinnedArrayElement(storage, 0);
     }
 
     public ulong PhysicalPage => PhysicalAddress & ~0xFFFUL;
+}
+
+/// <summary>
+/// The most frequent targets of one indirect branch, counted approximately: a small table where a
+/// new target replaces the least counted one (halving it), as profile-guided DBTs keep their hints.
+/// </summary>
+public sealed class IndirectTargets
+{
+    public const int Slots = 16;
+    public readonly ulong[] Pc = new ulong[Slots];
+    public readonly long[] Count = new long[Slots];
+    public long Total;
+
+    public void Record(ulong target)
+    {
+        Total++;
+        int weakest = 0;
+        for (int i = 0; i < Slots; i++)
+        {
+            if (Pc[i] == target && Count[i] > 0) { Count[i]++; return; }
+            if (Count[i] < Count[weakest]) weakest = i;
+        }
+        Pc[weakest] = target;
+        Count[weakest] = Count[weakest] / 2 + 1;
+    }
+
+    /// <summary>Targets taken at least 1/fraction of the time, most frequent first.</summary>
+    public IEnumerable<ulong> Frequent(int fraction) =>
+        Enumerable.Range(0, Slots).Where(i => Count[i] > 0 && Count[i] * fraction >= Total).OrderByDescending(i => Count[i]).Select(i => Pc[i]);
 }

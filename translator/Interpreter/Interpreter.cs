@@ -86,6 +86,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
                 c->MemoryInstructions += (ulong)block.MemoryInstructions;
                 int n = (ulong)block.Count <= left ? block.Count : (int)left;
                 ExecuteBlock(c, block, n);
+                if (n == block.Count) block.Targets?.Record(c->PC);
                 c->Retired += (ulong)n;
                 data.InterpretedInstructions += n;
             }

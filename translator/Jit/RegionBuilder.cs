@@ -1,5 +1,8 @@
 // RegionBuilder: forms a region from a hot block by following direct branches (B, B.cond, CBZ,
-// CBNZ, TBZ, TBNZ) and fall-throughs, breadth first, within MaxInstructions / MaxBlocks. BL leaves
+// CBNZ, TBZ, TBNZ) and fall-throughs, breadth first, within MaxInstructions / MaxBlocks, and the
+// targets a BR was seen to take often in the interpreter (DecodedBlock.Targets): the compiled BR
+// compares its target with them and jumps inside the region on a match (a switch's jump table or a
+// bytecode interpreter's dispatch then stays in one method), leaving as before otherwise. BL leaves
 // through a link slot (its target may become a region of its own); BLR, BR, RET, exceptions and
 // ISB leave too. (Following BL into callees was tried: on lua5.4 it tripled the code compiled and
 // the run got slower while the compiler caught up.) Blocks the interpreter rarely entered (error
@@ -17,6 +20,10 @@ public static unsafe class RegionBuilder
     public const int MaxBlocks = 64;
     /// <summary>A block joins only if the interpreter entered it at least 1/ColdFraction as often as the entry: cold paths stay exits (less to compile).</summary>
     public const int ColdFraction = 8;
+    /// <summary>A BR's target joins (as a guarded edge) if it was taken at least 1/IndirectFraction of the time.</summary>
+    public const int IndirectFraction = 32;
+    /// <summary>FAST_JIT_INDIRECT=0: BR always leaves the region (a reference for measurements).</summary>
+    static readonly bool FollowIndirect = Environment.GetEnvironmentVariable("FAST_JIT_INDIRECT") != "0";
 
     /// <summary>Direct-branch targets and the fall-through of an instruction that ends a decoded block.</summary>
     public static int Successors(ulong pc, in DecodedInstruction inst, Span<ulong> into)
@@ -42,6 +49,7 @@ public static unsafe class RegionBuilder
         work.Enqueue(entry.Pc);
         int blocks = 0;
         var sources = new List<DecodedBlock>();
+        var indirect = new Dictionary<ulong, ulong[]>();
         Span<ulong> next = stackalloc ulong[2];
         while (work.Count > 0 && blocks < MaxBlocks)
         {
@@ -71,9 +79,21 @@ public static unsafe class RegionBuilder
             {
                 int n = Successors(last, block.Instructions[block.Count - 1], next);
                 for (int k = 0; k < n; k++) work.Enqueue(next[k]);
+                if (block.Targets is { } targets && FollowIndirect)
+                {
+                    var frequent = targets.Frequent(IndirectFraction).ToArray();
+                    indirect[last] = frequent;
+                    foreach (ulong t in frequent) work.Enqueue(t);
+                }
             }
         }
         var sorted = instructions.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToArray();
-        return new Region(entry, pages.ToArray(), sorted, sources.ToArray());
+        var region = new Region(entry, pages.ToArray(), sorted, sources.ToArray());
+        foreach (var (br, targets) in indirect)
+        {
+            var inside = targets.Where(instructions.ContainsKey).ToArray();
+            if (inside.Length > 0) region.IndirectEdges[br] = inside;
+        }
+        return region;
     }
 }

@@ -55,13 +55,14 @@ public static unsafe class RegionCompiler
             int n = RegionBuilder.Successors(pc, inst, next);
             for (int k = 0; k < n; k++) if (index.ContainsKey(next[k])) leaders.Add(next[k]);
         }
+        foreach (var targets in region.IndirectEdges.Values) leaders.UnionWith(targets);
         region.BlockStarts = leaders.ToArray();
         var labels = new Dictionary<ulong, Label>();
         foreach (ulong l in leaders) labels[l] = il.DefineLabel(l);
         var live = FlagLiveness(region, index, leaders);
         Func<ulong, bool> flagsLiveAt = pc => live[pc];
 
-        var e = new RegionEmitter(il, PlanRegisters(insts));
+        var e = new RegionEmitter(il, PlanRegisters(insts, region.IndirectEdges));
         e.EntryCheck(region.Header, region.InstructionCount);
         e.Begin();
         // The entry block first, so the method falls into it.
@@ -83,7 +84,7 @@ public static unsafe class RegionCompiler
                 {
                     e.AddCounter(retired: true, count);
                     e.AddCounter(retired: false, memory);
-                    e.Control(pc, inst, labels, flagsLiveAt);
+                    e.Control(pc, inst, labels, flagsLiveAt, region.IndirectEdges.GetValueOrDefault(pc));
                     break;
                 }
                 var native = NativeEmitter(inst);
@@ -117,7 +118,7 @@ public static unsafe class RegionCompiler
     /// name at least twice, counting a use inside a loop (between a backward branch's target and the
     /// branch) as many.
     /// </summary>
-    static IEnumerable<int> PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts)
+    static IEnumerable<int> PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
     {
         var loops = new List<(ulong From, ulong To)>();
         Span<ulong> next = stackalloc ulong[2];
@@ -126,6 +127,8 @@ public static unsafe class RegionCompiler
             int n = RegionBuilder.Successors(pc, inst, next);
             for (int k = 0; k < n; k++) if (next[k] <= pc) loops.Add((next[k], pc));
         }
+        foreach (var (br, targets) in indirect)
+            foreach (ulong t in targets) if (t <= br) loops.Add((t, br));
         var weight = new int[32];
         foreach (var (pc, inst) in insts)
         {

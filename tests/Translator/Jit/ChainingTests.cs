@@ -125,4 +125,49 @@ public unsafe class ChainingTests
         Assert.Equal((interp.X(0), interp.X(1), interp.PC, interp.State->Retired, interp.Nzcv),
                      (jit.X(0), jit.X(1), jit.PC, jit.State->Retired, jit.Nzcv));
     }
+
+    // A switch through a computed branch: BR to one of four cases by X0 & 3, 20 000 times.
+    static readonly uint[] Switch =
+    [
+        0xD289C400, // 00 MOVZ X0, #20000
+        0xD2800001, // 04 MOVZ X1, #0
+        0x10000086, // 08 ADR X6, case0
+        0x92400404, // 0C loop: AND X4, X0, #3
+        0x8B040CC5, // 10 ADD X5, X6, X4, LSL #3
+        0xD61F00A0, // 14 BR X5
+        0x91000421, // 18 case0: ADD X1, X1, #1
+        0x14000007, // 1C B next
+        0x91000C21, // 20 case1: ADD X1, X1, #3
+        0x14000005, // 24 B next
+        0xCA000021, // 28 case2: EOR X1, X1, X0
+        0x14000003, // 2C B next
+        0xD1000821, // 30 case3: SUB X1, X1, #2
+        0x14000001, // 34 B next
+        0xF1000400, // 38 next: SUBS X0, X0, #1
+        0x54FFFE81, // 3C B.NE loop
+    ];
+
+    /// <summary>
+    /// The BR's targets the interpreter saw become edges inside the region: once compiled, the whole
+    /// switch loop runs in one method (no exit per iteration), with the interpreter's result.
+    /// </summary>
+    [Fact]
+    public void FrequentTargetsOfAnIndirectBranchStayInsideTheRegion()
+    {
+        using var interp = new GuestHarness();
+        interp.Run(Switch);
+        using var jit = new GuestHarness(tier1Threshold: 100);
+        jit.Run(Switch);
+        jit.TierUp!.Drain();
+        ulong chains = jit.State->RegionChains;
+        long calls = jit.Engine.RegionEntries(jit.Cpu);
+        jit.PC = GuestHarness.CodeBase;   // again, compiled (without reloading: a host write drops all code)
+        jit.State->ExitReason = ExitReason.None;
+        jit.Cpu.Run(1_000_000);
+        Assert.Equal(GuestHarness.CodeBase + 0x40, jit.Os.Last!.Value.Pc);
+        Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
+        // 20 000 BRs: left to the region table they would be 20 000 chains; inside they are jumps.
+        Assert.True(jit.State->RegionChains - chains < 100, $"{jit.State->RegionChains - chains} chained exits");
+        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 5);
+    }
 }

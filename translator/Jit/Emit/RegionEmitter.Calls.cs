@@ -82,7 +82,7 @@ public sealed unsafe partial class RegionEmitter
     /// The instruction that ends a region block. Direct branches become edges; BL, BR, BLR and RET
     /// leave with PC from the locals; anything else runs its semantics with all state in CpuState.
     /// </summary>
-    public void Control(ulong pc, in DecodedInstruction inst, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt)
+    public void Control(ulong pc, in DecodedInstruction inst, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt, ulong[]? indirectTargets = null)
     {
         uint w = inst.Word;
         string name = inst.Row < 0 ? "" : Decoder.Rows[inst.Row].Name;
@@ -112,6 +112,28 @@ public sealed unsafe partial class RegionEmitter
             case "BL":
                 Const(pc + 4); DstSp(30);
                 Edge(pc, pc + Semantics.Branches.Offset26(w & 0x3FFFFFF), labels, flagsLiveAt);
+                return;
+            case "BR" when indirectTargets is { Length: > 0 }:
+                // C6.2.37 BR: PC = Xn. Targets seen often (RegionBuilder) are compared first and
+                // become edges inside the region; any other target leaves as an indirect exit.
+                Materialize();
+                Src(f["Rn"]);
+                Il.Emit(OpCodes.Stloc, tVa);
+                foreach (ulong target in indirectTargets)
+                {
+                    var other = Il.DefineLabel();
+                    Il.Emit(OpCodes.Ldloc, tVa);
+                    Const(target);
+                    Il.Emit(OpCodes.Bne_Un, other);
+                    Edge(pc, target, labels, flagsLiveAt);
+                    Il.Mark(other);
+                }
+                Il.Emit(OpCodes.Ldarg_0);
+                Il.EmitInt(PcOffset);
+                Il.Emit(OpCodes.Add);
+                Il.Emit(OpCodes.Ldloc, tVa);
+                Il.Emit(OpCodes.Stind_I8);
+                Exit(IndirectExit);
                 return;
             case "BR" or "RET" or "BLR":
                 // C6.2 BR/BLR/RET: PC = Xn (read before BLR writes X30, so BLR X30 works).

@@ -60,6 +60,7 @@ public sealed unsafe partial class RegionEmitter
             foreach (int r in cached) Spill(r);
         }
         EmitSemanticsCall(inst);
+        if (everything || sync.Contains(31u)) spChecked = false;   // it may have written SP
         foreach (int r in cached) { Reload(r); written[r] = true; }
         if (flags) { LoadNzcv(); nzWritten = true; }
     }

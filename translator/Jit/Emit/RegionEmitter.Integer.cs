@@ -158,7 +158,11 @@ public sealed unsafe partial class RegionEmitter
             PushFlagOperands();
         }
         Binary(subtract ? OpCodes.Sub : OpCodes.Add, sf);
+        // SP +/- a multiple of 16 keeps an SP that passed CheckSPAlignment aligned (function frames).
+        bool aligned = spChecked && rn == 31 && sf == 1 && kind == Operand2.Immediate
+            && ((ulong)f["imm12"] << (int)(f["sh"] * 12)) % 16 == 0;
         if (setFlags || kind == Operand2.Shifted) Dst(rd); else DstSp(rd);
+        if (rd == 31 && !setFlags && kind != Operand2.Shifted) spChecked = aligned;
     }
 
     // C6.2 AND/ORR/EOR/ANDS (immediate): the mask is decoded now, at compile time.

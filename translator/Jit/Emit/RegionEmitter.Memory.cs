@@ -49,10 +49,17 @@ public sealed unsafe partial class RegionEmitter
 
     enum Offset { Unsigned, Signed9, Register }
 
-    /// <summary>tBase = Xn|SP, with CheckSPAlignment when n is SP (leaving through the sync exit if it faults).</summary>
+    /// <summary>
+    /// tBase = Xn|SP, with CheckSPAlignment when n is SP (leaving through the sync exit if it faults)
+    /// unless SP is known to have passed it already in this block (spChecked).
+    /// </summary>
     void ComputeBase(uint rn)
     {
-        if (rn == 31) { Cpu(); SrcSp(31); Const(accessPc); Call("CheckSp"); Il.Emit(OpCodes.Stloc, tBase); CheckSync(); }
+        if (rn == 31 && !spChecked)
+        {
+            Cpu(); SrcSp(31); Const(accessPc); Call("CheckSp"); Il.Emit(OpCodes.Stloc, tBase); CheckSync();
+            spChecked = true;
+        }
         else { SrcSp(rn); Il.Emit(OpCodes.Stloc, tBase); }
     }
 
@@ -87,7 +94,9 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Ldloc, tBase);
         Const(immediate);
         Il.Emit(OpCodes.Add);
+        bool aligned = spChecked && immediate % 16 == 0;
         DstSp(rn);
+        if (rn == 31) spChecked = aligned;
     }
 
     static readonly int TlbPointerOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.Tlb));

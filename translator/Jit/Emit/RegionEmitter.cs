@@ -49,6 +49,9 @@ public sealed unsafe partial class RegionEmitter
     readonly bool[] written = new bool[32];
     readonly LocalBuilder nz, fa, fb, exitCode, limit, tBase, tAddr, tData, tData2, tStore, tVa, tEntry;
     bool nzWritten;
+    /// <summary>SP passed CheckSPAlignment in this block and was since changed only by multiples of 16:
+    /// SP-based accesses need no check (the alignment-check control bit cannot change inside a region).</summary>
+    bool spChecked;
     /// <summary>Flags produced but not packed: kind, operand size, operands in fa (and fb).</summary>
     FlagKind pending;
     uint pendingSf;
@@ -178,6 +181,7 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>Pops into Xr|SP.</summary>
     public void DstSp(uint r)
     {
+        if (r == 31) spChecked = false;   // a writer that keeps SP aligned sets it again after
         if (regs[r] is { } local)
         {
             Il.Emit(OpCodes.Stloc, local);
@@ -203,6 +207,7 @@ public sealed unsafe partial class RegionEmitter
 
     void Reload(int r)
     {
+        if (r == 31) spChecked = false;
         LoadStateField(r * 8);
         Il.Emit(OpCodes.Stloc, regs[r]!);
     }
@@ -323,6 +328,10 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Br, target);
     }
 
-    /// <summary>The next block starts: nothing is pending across a label.</summary>
-    public void StartBlock() => pending = FlagKind.None;
+    /// <summary>The next block starts: nothing is pending across a label, nothing is known of SP.</summary>
+    public void StartBlock()
+    {
+        pending = FlagKind.None;
+        spChecked = false;
+    }
 }

@@ -1,10 +1,11 @@
 // RegionEmitter: the per-region state of tier 1's code generator (DESIGN.md section 3).
 //
-// Guest registers in IL locals. A general register natively emitted instructions use more than
-// once (a use inside a loop counts many times) gets a local (SP is register 31's); the method loads
-// them from CpuState at entry and stores the written ones back at every exit, so inside the region
-// they live in host registers (RyuJIT enregisters locals; CpuState is stale meanwhile). Registers
-// used once are read and written in CpuState directly: loading and storing them would cost more. Instructions without a native emitter call
+// Guest registers in IL locals. The general registers natively emitted instructions use most (a
+// use inside a loop counts many times; RegionCompiler.PlanRegisters picks at most 12) get locals
+// (SP is register 31's); the method loads them from CpuState at entry and stores the written ones
+// back at every exit, so inside the region they live in host registers (RyuJIT enregisters locals;
+// CpuState is stale meanwhile). Registers used rarely are read and written in CpuState directly:
+// loading and storing them would cost more. Instructions without a native emitter call
 // their row's semantics as tier 0 does, after storing the registers their fields name (and the
 // next one, for pair rows) and reloading them afterwards; system rows store and reload all.
 //

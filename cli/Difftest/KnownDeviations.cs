@@ -83,6 +83,9 @@ public static class KnownDeviations
     /// D1.10.2 the next instruction instead takes a PC alignment fault at that PC, before any
     /// fetch. DiffRunner stops Unicorn on the first misaligned PC it sees (code hook) or fetch.
     /// </summary>
+    /// <summary>DiffRunner.IgnoreAbortedSimdLoadDestinations.</summary>
+    public const string AbortedSimdLoad = "LD1-LD4/LD1R-LD4R taking a Data Abort: destination registers UNKNOWN (QEMU writes those loaded before the fault, Fast none)";
+
     public const string PcAlignment = "BR/BLR/RET/... to a misaligned target: QEMU 5.0 has no PC alignment fault (ARM ARM D1.10.2)";
 
     static readonly Dictionary<string, KnownDeviation[]> byRow =

@@ -2,8 +2,9 @@
 // nameserver, spawn) for guest programs built with os/user/lib, reached by SVC with X8 in
 // [0x1000, 0x2000), a range Linux's numbers (< 0x200) can never reach. It also owns the
 // multikernel's per-core instances (CoreKernel): core 0 boots with all RAM and hands half of its
-// free RAM to the other cores' memory managers; cross-core work (spawn on another core,
-// nameserver replication, waking a thread blocked on another core) travels as mailbox messages.
+// free RAM to the other cores' memory managers (each core has its own capability database; the
+// RAM is relayed into it); cross-core work (spawn on another core, nameserver replication, waking
+// a thread blocked on another core, capability relays and revokes) travels as mailbox messages.
 //
 // ABI: arguments in X0..X7 (and X9 for the 7th message word), results in X0 (>= 0, or a negative
 // IpcStatus) and X1..X7, X9. A call that must wait parks the thread and re-executes when woken
@@ -53,9 +54,15 @@ public sealed unsafe partial class NativeKernel
     {
         this.os = os;
         var kernels = new List<CoreKernel>();
+        // One capability database per core kernel: core 0's is the boot one (KernelServices).
+        var systems = new CapSystem[os.Cores.Count];
+        systems[0] = os.Kernel.Caps;
+        for (int i = 1; i < systems.Length; i++) systems[i] = new CapSystem(os.Kernel.Ram, i);
+        var cores = new CapCores(systems, (core, message) => Kernels![core].Post(message));
+        foreach (var s in systems) s.Join(cores);
         // Core 0 boots with all RAM (KernelServices' memory manager) and hands half of what is free to
-        // the other cores, split evenly; from then on each core allocates from its own share.
-        var caps = os.Kernel.Caps;
+        // the other cores, split evenly: each share is relayed (serialized by core 0's kernel,
+        // re-created in the other core's database); from then on each core allocates from its own share.
         ulong free = os.Kernel.Memory.Stats.LargestFree;
         int others = os.Cores.Count - 1;
         ulong share = others == 0 ? 0 : (free / 2 / (ulong)others) & ~((1UL << 20) - 1);
@@ -64,12 +71,18 @@ public sealed unsafe partial class NativeKernel
             MemoryManager mm = os.Kernel.Memory;
             if (i > 0)
             {
-                mm = new MemoryManager(caps);
-                if (share >= MemoryManager.PageSize && os.Kernel.Memory.Alloc(share, 1UL << 20, out var ram) == Err.Ok) mm.AddRam(ram).ThrowIfFailed();
+                mm = new MemoryManager(systems[i]);
+                if (share >= MemoryManager.PageSize && os.Kernel.Memory.Alloc(share, 1UL << 20, out var ram) == Err.Ok)
+                {
+                    systems[0].Export(ram, i, out var wire).ThrowIfFailed();
+                    systems[i].Import(wire, out var relayed).ThrowIfFailed();
+                    mm.AddRam(relayed).ThrowIfFailed();
+                }
             }
             var k = new CoreKernel(i, os.Cores[i], mm);
             kernels.Add(k);
             os.Cores[i].BetweenRuns = _ => k.Drain();
+            mm.Caps.Released += FrameReleased;
         }
         Kernels = kernels;
 
@@ -86,6 +99,7 @@ public sealed unsafe partial class NativeKernel
     }
 
     internal FastOs Os => os;
+    /// <summary>The boot core's database (address spaces live in it).</summary>
     internal CapSystem Caps => os.Kernel.Caps;
     /// <summary>The kernel's own services (memory server, process manager, serial server of every core).</summary>
     public IReadOnlyList<Services.KernelServer> Servers { get; }
@@ -99,7 +113,7 @@ public sealed unsafe partial class NativeKernel
         if (os.Processes.Find(pid) is not { } process) return IpcStatus.NotFound;
         var np = Of(process);
         if (mm.Alloc(size, Math.Max(align, CapTypes.PageSize), out var ram) != Err.Ok) return IpcStatus.OutOfMemory;
-        if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return IpcStatus.CapError; }
+        if (ram.System.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return IpcStatus.CapError; }
         lock (np.Lock) np.Allocations.Add((mm, ram));
         return IpcStatus.Ok;
     }
@@ -201,12 +215,12 @@ public sealed unsafe partial class NativeKernel
                 if (c->X[0] == 1)
                 {
                     int other = (int)(c->X[1] % (ulong)os.Cores.Count);
-                    if (Channel.CreateUmp(os.Kernel.Caps, Kernels[core.Id].Memory, core.Id, process.Pid, other, process.Pid, out ch) != Err.Ok)
+                    if (Channel.CreateUmp(Kernels[core.Id].Caps, Kernels[other].Caps, Kernels[core.Id].Memory, core.Id, process.Pid, other, process.Pid, out ch) != Err.Ok)
                     { r = (long)IpcStatus.OutOfMemory; break; }
                 }
                 else if (c->X[0] != 0) { r = (long)IpcStatus.Invalid; break; }
-                else ch = Channel.CreateLmp(os.Kernel.Caps, core.Id, process.Pid, core.Id, process.Pid);
-                GiveEndpointCaps(process, ch);
+                else ch = Channel.CreateLmp(Kernels[core.Id].Caps, core.Id, process.Pid, core.Id, process.Pid);
+                GiveEndpointCaps(process, core.Id, ch);
                 c->X[1] = (ulong)np.Add(ch.A);
                 c->X[2] = (ulong)np.Add(ch.B);
                 r = 0;
@@ -241,9 +255,7 @@ public sealed unsafe partial class NativeKernel
                     _ => (long)IpcStatus.BadHandle,
                 };
                 break;
-            case NativeCall.CapRevoke:
-                r = np.Get<Capability>((long)c->X[0]) is { } rev ? (os.Kernel.Caps.Revoke(rev) == Err.Ok ? 0 : (long)IpcStatus.CapError) : (long)IpcStatus.BadHandle;
-                break;
+            case NativeCall.CapRevoke: return Revoke(cpu, thread, np);
             case NativeCall.CapIdentify:
                 if (np.Get<Capability>((long)c->X[0]) is { } id)
                 {
@@ -254,7 +266,7 @@ public sealed unsafe partial class NativeKernel
                 break;
             case NativeCall.CapCopy:
                 if (np.Get<Capability>((long)c->X[0]) is { } src)
-                    r = os.Kernel.Caps.Copy(src, SlotRef.KernelHeld, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
+                    r = src.System.Copy(src, SlotRef.KernelHeld, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
                 else r = (long)IpcStatus.BadHandle;
                 break;
             case NativeCall.Spawn: return Spawn(cpu, core, thread, process);
@@ -279,12 +291,12 @@ public sealed unsafe partial class NativeKernel
     }
 
     /// <summary>LMP: each end's receive buffer is named by an Endpoint capability retyped from its process's dispatcher.</summary>
-    void GiveEndpointCaps(GuestProcess process, Channel ch)
+    void GiveEndpointCaps(GuestProcess process, int core, Channel ch)
     {
-        var disp = DispatcherOf(process);
+        var disp = DispatcherOf(process, core);
         if (disp is null) return;
         foreach (var end in new[] { ch.A, ch.B })
-            if (os.Kernel.Caps.Retype(disp, 0, CapType.Endpoint, 0, 1, SlotRef.KernelHeld, out var ep) == Err.Ok)
+            if (disp.System.Retype(disp, 0, CapType.Endpoint, 0, 1, SlotRef.KernelHeld, out var ep) == Err.Ok)
             {
                 ep[0].Object.Payload = end.Inbox;
                 end.EndpointCap = ep[0];
@@ -293,15 +305,15 @@ public sealed unsafe partial class NativeKernel
 
     readonly ConditionalWeakTable<GuestProcess, Capability> dispatchers = new();
 
-    /// <summary>The process's Dispatcher capability (made on first use from its core's RAM).</summary>
-    Capability? DispatcherOf(GuestProcess process)
+    /// <summary>The process's Dispatcher capability (made on first use from the RAM and in the database of the core it runs on).</summary>
+    Capability? DispatcherOf(GuestProcess process, int core)
     {
         lock (dispatchers)
         {
             if (dispatchers.TryGetValue(process, out var d)) return d;
-            var mm = os.Kernel.Memory;
+            var mm = Kernels[core].Memory;
             if (mm.Alloc(CapTypes.PageSize, CapTypes.PageSize, out var ram) != Err.Ok) return null;
-            if (os.Kernel.Caps.Retype(ram, 0, CapType.Dispatcher, CapTypes.DispatcherSize, 1, SlotRef.KernelHeld, out var disp) != Err.Ok) { mm.Free(ram); return null; }
+            if (mm.Caps.Retype(ram, 0, CapType.Dispatcher, CapTypes.DispatcherSize, 1, SlotRef.KernelHeld, out var disp) != Err.Ok) { mm.Free(ram); return null; }
             lock (Of(process).Lock) Of(process).Allocations.Add((mm, ram));
             dispatchers.Add(process, disp[0]);
             return disp[0];
@@ -323,11 +335,11 @@ public sealed unsafe partial class NativeKernel
         Capability give;
         if (frame)
         {
-            if (os.Kernel.Caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
+            if (mm.Caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
             give = frames[0];
             lock (frameOwners) frameOwners[give.Object] = (mm, ram, np);
         }
-        else if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
+        else if (mm.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
         lock (np.Lock) np.Allocations.Add((mm, ram));
         c->X[1] = ram.Base;
         c->X[2] = size;
@@ -335,22 +347,56 @@ public sealed unsafe partial class NativeKernel
     }
 
     // A frame allocated through the native API goes back to its memory manager when its last copy
-    // is deleted (the allocating process, receivers, copies in flight), not earlier.
+    // is deleted (the allocating process, receivers, copies in flight, copies relayed to other
+    // cores: those report their drop by message, CapSystem.Released), not earlier.
     readonly Dictionary<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)> frameOwners = new();   // guarded by itself
 
     long DeleteCap(Capability cap)
     {
-        if (!cap.Deleted && os.Kernel.Caps.Delete(cap) != Err.Ok) return (long)IpcStatus.CapError;
+        if (!cap.Deleted && cap.System.Delete(cap) != Err.Ok) return (long)IpcStatus.CapError;
         if (cap.Type != CapType.Frame) return 0;
-        bool last;
-        lock (os.Kernel.Caps.Lock) last = cap.Object.IsGhost;
-        if (!last) return 0;
+        bool inUse;
+        lock (cap.System.Lock) inUse = cap.Object.InUse;
+        if (!inUse) FrameReleased(cap.Object);
+        return 0;
+    }
+
+    /// <summary>No copy of a native frame is left on any core: its RAM goes back to the memory manager it came from.</summary>
+    void FrameReleased(CapObject frame)
+    {
         (MemoryManager Mm, Capability Ram, NativeProcess Owner) owner;
         lock (frameOwners)
-            if (!frameOwners.Remove(cap.Object, out owner)) return 0;
+            if (!frameOwners.Remove(frame, out owner)) return;
         lock (owner.Owner.Lock) owner.Owner.Allocations.Remove((owner.Mm, owner.Ram));
         owner.Mm.Free(owner.Ram);
-        return 0;
+    }
+
+    /// <summary>CapRevoke (X0 = capability): revokes here and, by messages, on every core holding relayed copies; waits for them.</summary>
+    Resume Revoke(Vcpu cpu, GuestThread thread, NativeProcess np)
+    {
+        CpuState* c = cpu.State;
+        var nt = Of(thread);
+        if (nt.Pending is { Done: true } done)
+        {
+            nt.Pending = null;
+            return Done(c, done.Result);
+        }
+        if (nt.Pending is not null) return Block(cpu, thread, 0);   // spurious wake: keep waiting
+        if (np.Get<Capability>((long)c->X[0]) is not { } cap) return Done(c, (long)IpcStatus.BadHandle);
+        var request = new PendingRequest();
+        nt.Pending = request;
+        var me = thread;
+        bool remote = cap.System.RevokeEverywhere(cap, () =>
+        {
+            request.Done = true;
+            Wake(me);   // the last core's acknowledgement wakes the caller (an IPI if it is elsewhere)
+        }, out var err);
+        if (!remote)
+        {
+            nt.Pending = null;
+            return Done(c, err == Err.Ok ? 0 : (long)IpcStatus.CapError);
+        }
+        return Block(cpu, thread, 0);
     }
 
     long MapFrame(GuestProcess process, NativeProcess np, long handle, CpuState* c)
@@ -364,7 +410,16 @@ public sealed unsafe partial class NativeKernel
             if (va + cap.Size > FrameWindowEnd) return (long)IpcStatus.OutOfMemory;
             np.NextFrameVa = va + cap.Size + 0x1000;   // a guard page between frames
         }
-        if (process.Memory.Tables.Map(va, cap, Paging.MapFlags.ReadWrite) != Err.Ok) return (long)IpcStatus.CapError;
+        // Address spaces live in the boot core's database: a frame from another core's database is
+        // relayed into it first, and the mapping is made (and later removed) through that copy.
+        var mapped = cap;
+        if (cap.System != os.Kernel.Caps)
+        {
+            if (cap.System.Export(cap, os.Kernel.Caps.CoreId, out var wire) != Err.Ok || os.Kernel.Caps.Import(wire, out mapped) != Err.Ok)
+                return (long)IpcStatus.CapError;
+            lock (np.Lock) np.Relayed.Add(mapped);
+        }
+        if (process.Memory.Tables.Map(va, mapped, Paging.MapFlags.ReadWrite) != Err.Ok) return (long)IpcStatus.CapError;
         c->X[1] = cap.Size;
         return (long)va;
     }
@@ -492,8 +547,8 @@ public sealed unsafe partial class NativeKernel
     {
         clientEnd = null!;
         Channel ch;
-        if (clientCore == service.Core) ch = Channel.CreateLmp(os.Kernel.Caps, clientCore, clientPid, service.Core, service.Pid);
-        else if (Channel.CreateUmp(os.Kernel.Caps, Kernels[clientCore].Memory, clientCore, clientPid, service.Core, service.Pid, out ch) != Err.Ok)
+        if (clientCore == service.Core) ch = Channel.CreateLmp(Kernels[clientCore].Caps, clientCore, clientPid, service.Core, service.Pid);
+        else if (Channel.CreateUmp(Kernels[clientCore].Caps, Kernels[service.Core].Caps, Kernels[clientCore].Memory, clientCore, clientPid, service.Core, service.Pid, out ch) != Err.Ok)
             return IpcStatus.OutOfMemory;
         if (!service.Connect(ch.B))
         {
@@ -540,12 +595,19 @@ public sealed unsafe partial class NativeKernel
         foreach (var k in Kernels) k.Post(() => k.Names.ApplyProcessExit(pid));
         List<(MemoryManager, Capability)> allocations;
         lock (np.Lock) { allocations = np.Allocations.ToList(); np.Allocations.Clear(); }
-        // Frames other processes still hold copies of outlive us: their last delete frees them.
-        lock (os.Kernel.Caps.Lock)
-            lock (frameOwners)
-                foreach (var (obj, owner) in frameOwners.ToList())
-                    if (owner.Owner == np && !obj.IsGhost) allocations.Remove((owner.Mm, owner.Ram));
-                    else if (owner.Owner == np) frameOwners.Remove(obj);
+        List<Capability> relayed;
+        lock (np.Lock) { relayed = np.Relayed.ToList(); np.Relayed.Clear(); }
+        foreach (var cap in relayed) cap.System.Delete(cap);
+        // Frames other processes (on any core) still hold copies of outlive us: their last delete frees them.
+        // (Lock order: a database's Lock before frameOwners, as FrameReleased runs under the former.)
+        List<KeyValuePair<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)>> mine;
+        lock (frameOwners) mine = frameOwners.Where(f => f.Value.Owner == np).ToList();
+        foreach (var (obj, owner) in mine)
+            lock (obj.System.Lock)
+            {
+                if (obj.InUse) allocations.Remove((owner.Mm, owner.Ram));
+                else lock (frameOwners) frameOwners.Remove(obj);
+            }
         foreach (var (mm, ram) in allocations) mm.Free(ram);
         process.NativeState = null;
     }

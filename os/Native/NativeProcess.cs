@@ -14,6 +14,8 @@ public sealed class NativeProcess
     readonly Dictionary<int, object> handles = new();   // guarded by handles
     int nextHandle = 1;
     public readonly List<(MemoryManager From, Capability Ram)> Allocations = new();   // guarded by handles
+    /// <summary>Copies relayed into the boot core's database to map frames of other cores' databases (deleted at exit).</summary>
+    public readonly List<Capability> Relayed = new();   // guarded by handles
     /// <summary>Next VA of the frame-mapping window (frames are mapped outside every Linux region).</summary>
     public ulong NextFrameVa = NativeKernel.FrameWindowBase;
 

@@ -25,7 +25,7 @@ public sealed class MemoryServer(NativeKernel native, CoreKernel kernel) : Kerne
 {
     protected override Reply? Handle(Connection from, byte[] request, Capability? cap)
     {
-        if (cap is not null) Native.Caps.Delete(cap);
+        if (cap is not null) cap.System.Delete(cap);
         var r = new RpcReader(request);
         if (!r.TryU64(out ulong op) || op != SystemOp.Ram || !r.TryU64(out ulong bytes) || !r.TryU64(out ulong align)) return Status(IpcStatus.Invalid);
         var e = Native.AllocateFor(from.ClientPid, Kernel.Memory, bytes, align, out var ram, out ulong size);
@@ -38,7 +38,7 @@ public sealed class SerialServer(NativeKernel native, CoreKernel kernel) : Kerne
 {
     protected override Reply? Handle(Connection from, byte[] request, Capability? cap)
     {
-        if (cap is not null) Native.Caps.Delete(cap);
+        if (cap is not null) cap.System.Delete(cap);
         var r = new RpcReader(request);
         if (!r.TryU64(out ulong op)) return Status(IpcStatus.Invalid);
         byte[] text;
@@ -57,7 +57,7 @@ public sealed class ProcessServer(NativeKernel native, CoreKernel kernel) : Kern
 
     protected override Reply? Handle(Connection from, byte[] request, Capability? cap)
     {
-        if (cap is not null) Native.Caps.Delete(cap);
+        if (cap is not null) cap.System.Delete(cap);
         var r = new RpcReader(request);
         if (!r.TryU64(out ulong op)) return Status(IpcStatus.Invalid);
         var os = Native.Os;

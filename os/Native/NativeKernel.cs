@@ -96,6 +96,11 @@ public sealed unsafe partial class NativeKernel
             foreach (var k in kernels) k.Names.ApplyRegister(record);
         }
         Servers = servers;
+
+        // Linux pipes between processes on different cores: a UMP channel made by the writer's core.
+        if (os.Cores.Count > 1)
+            os.Vfs.CrossCorePipes = (from, to) =>
+                Channel.CreateUmp(Kernels[from].Caps, Kernels[to].Caps, Kernels[from].Memory, from, 0, to, 0, out var ch) == Err.Ok ? ch : null;
     }
 
     internal FastOs Os => os;

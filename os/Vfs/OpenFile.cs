@@ -32,6 +32,9 @@ public sealed class WaitQueue : IWaitable
 
     public WaitQueue(Func<bool> ready) => this.ready = ready;
 
+    /// <summary>The condition holds now (a waiter added now would be woken at once).</summary>
+    public bool IsReady => ready();
+
     public void AddWaiter(Action wake)
     {
         lock (waiters)

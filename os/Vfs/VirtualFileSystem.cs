@@ -33,6 +33,9 @@ public sealed partial class VirtualFileSystem
 
     (string Point, IFileSystem Fs)[] mounts = [];
 
+    /// <summary>Makes a pipe's UMP channel between two cores (set by the multikernel; null: pipes stay local).</summary>
+    public Func<int, int, Ipc.Channel?>? CrossCorePipes { get; set; }
+
     public VirtualFileSystem(IFileSystem root, ConsoleDevice? console = null)
     {
         Root = root;

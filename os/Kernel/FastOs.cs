@@ -54,6 +54,9 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         Options = options ?? new OsOptions();
         Kernel = new KernelServices(machine, Options.ReservedLow);
         Vfs = vfs;
+        // Guests see the emulated cores (--cores), not the host's CPUs: /sys/devices/system/cpu, /proc/cpuinfo, /proc/stat.
+        vfs.Sys.Cpus = () => Cores.Count;
+        vfs.Proc.Cpus = () => Cores.Count;
         machine.AttachOs(this);
         var cores = new List<Core>();
         for (int i = 0; i < Options.Cores; i++)

@@ -45,6 +45,8 @@ public sealed partial class VirtualFileSystem
         Mount("/", root);
         Mount("/dev", Dev);
         Mount("/proc", Proc);
+        Sys = new SysFs();
+        Mount("/sys", Sys);
     }
 
     /// <summary>-L SYSROOT (null: the plain host file system).</summary>
@@ -59,6 +61,8 @@ public sealed partial class VirtualFileSystem
     public ConsoleDevice Console { get; }
     public DevFs Dev { get; }
     public ProcFs Proc { get; }
+    /// <summary>/sys: the CPU topology (the kernel sets its core count).</summary>
+    public SysFs Sys { get; }
 
     /// <summary>Mounts fs at an absolute guest path (replacing what was there).</summary>
     public void Mount(string point, IFileSystem fs)

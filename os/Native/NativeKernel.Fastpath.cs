@@ -102,7 +102,7 @@ public sealed unsafe partial class NativeKernel
     Resume Send(Vcpu cpu, Core core, GuestThread thread, GuestProcess process, NativeProcess np)
     {
         CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        var end = np.GetEnd((long)c->X[0]);
         if (end is null) return Done(c, (long)IpcStatus.BadHandle);
         ulong packed = c->X[1];
         var e = MessageFrom(c, np, out var m);
@@ -131,7 +131,7 @@ public sealed unsafe partial class NativeKernel
     Resume Receive(Vcpu cpu, Core core, GuestThread thread, NativeProcess np)
     {
         CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        var end = np.GetEnd((long)c->X[0]);
         if (end is null) return Done(c, (long)IpcStatus.BadHandle);
         bool nonBlocking = (c->X[1] & NativeCall.RecvNonBlocking) != 0;
         return ReceiveOn(cpu, core, thread, np, end, nonBlocking ? -1 : UmpSpin);
@@ -145,7 +145,7 @@ public sealed unsafe partial class NativeKernel
     Resume Call(Vcpu cpu, Core core, GuestThread thread, NativeProcess np)
     {
         CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        var end = np.GetEnd((long)c->X[0]);
         if (end is null) return Done(c, (long)IpcStatus.BadHandle);
         var e = MessageFrom(c, np, out var m);
         if (e != IpcStatus.Ok) return Done(c, (long)e);

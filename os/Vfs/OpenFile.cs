@@ -35,11 +35,18 @@ public sealed class WaitQueue : IWaitable
     /// <summary>The condition holds now (a waiter added now would be woken at once).</summary>
     public bool IsReady => ready();
 
+    int count;   // waiters.Count, readable without the lock
+
     public void AddWaiter(Action wake)
     {
         lock (waiters)
         {
-            if (!ready()) { waiters.Add(wake); return; }
+            if (!ready())
+            {
+                waiters.Add(wake);
+                Volatile.Write(ref count, waiters.Count);
+                return;
+            }
         }
         wake();
     }
@@ -49,12 +56,18 @@ public sealed class WaitQueue : IWaitable
     /// <summary>Wakes every waiter (call after making the condition true, outside other locks).</summary>
     public void WakeAll()
     {
+        // No waiter: no lock. The fence orders the caller's "condition now true" before this look; a
+        // waiter adds itself under the lock (a full fence) before it tests the condition, so one of
+        // the two sees the other.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref count) == 0) return;
         Action[] toWake;
         lock (waiters)
         {
             if (waiters.Count == 0) return;
             toWake = [.. waiters];
             waiters.Clear();
+            Volatile.Write(ref count, 0);
         }
         foreach (var w in toWake) w();
     }

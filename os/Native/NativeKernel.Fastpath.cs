@@ -233,7 +233,7 @@ public sealed unsafe partial class NativeKernel
         nt.Deadline = 0;
         thread.State = GuestThreadState.Blocked;
         if (!end.TryPark(nt.Waiter)) return false;
-        Interlocked.MemoryBarrier();
+        // TryPark's compare-and-swap is a full fence: the park is visible before we look at the buffer again.
         if (end.Inbox.HasMessage || end.Inbox.IsClosed || end.Peer.IsClosed || end.IsClosed)
         {
             if (end.Unpark(nt.Waiter))

@@ -396,7 +396,9 @@ public sealed unsafe partial class NativeKernel
             request.Done = true;
             Wake(me);   // the last core's acknowledgement wakes the caller (an IPI if it is elsewhere)
         }, out var err);
-        if (!remote)
+        // Done already (the other cores answered before our own part was signalled, so done ran here, on
+        // this thread, where its wake-up found us still running): no block. A later answer comes by mailbox.
+        if (!remote || request.Done)
         {
             nt.Pending = null;
             return Done(c, err == Err.Ok ? 0 : (long)IpcStatus.CapError);

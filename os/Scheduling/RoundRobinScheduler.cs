@@ -37,7 +37,12 @@ public sealed class RoundRobinScheduler<T> : IScheduler<T> where T : class, ISch
     {
         while (incoming.TryDequeue(out var w)) local.Enqueue(w);
         while (local.TryDequeue(out var t))
-            if (t.TrySetState(GuestThreadState.Ready, GuestThreadState.Running)) return t;   // else killed while queued
+        {
+            // A queued thread leaves READY only here or by being killed (ZOMBIE): no compare-and-swap needed.
+            if (t.State != GuestThreadState.Ready) continue;
+            t.State = GuestThreadState.Running;
+            return t;
+        }
         return null;
     }
 

@@ -41,12 +41,13 @@ public sealed class WaitQueue : IWaitable
     {
         lock (waiters)
         {
-            if (!ready())
-            {
-                waiters.Add(wake);
-                Volatile.Write(ref count, waiters.Count);
-                return;
-            }
+            // Publish the waiter (a full fence) before looking at the condition: a waker makes the
+            // condition true, fences, then looks at count, so one of the two always sees the other.
+            waiters.Add(wake);
+            Interlocked.Exchange(ref count, waiters.Count);
+            if (!ready()) return;
+            waiters.RemoveAt(waiters.Count - 1);   // ready already (no WakeAll can run meanwhile: we hold the lock)
+            Volatile.Write(ref count, waiters.Count);
         }
         wake();
     }
@@ -57,8 +58,8 @@ public sealed class WaitQueue : IWaitable
     public void WakeAll()
     {
         // No waiter: no lock. The fence orders the caller's "condition now true" before this look; a
-        // waiter adds itself under the lock (a full fence) before it tests the condition, so one of
-        // the two sees the other.
+        // waiter publishes itself (count, with a full fence) before it tests the condition, so one of
+        // the two sees the other (AddWaiter).
         Interlocked.MemoryBarrier();
         if (Volatile.Read(ref count) == 0) return;
         Action[] toWake;

@@ -90,7 +90,16 @@ public sealed partial class Pipe
     }
 
     public int Capacity { get { lock (gate) return ring.Capacity; } }
-    public int Available { get { lock (gate) { Drain(); return ring.Count; } } }
+    public int Available
+    {
+        get
+        {
+            int n;
+            lock (gate) { Drain(); n = ring.Count; }
+            Writable.WakeAll();   // draining may have freed channel slots a writer waits for
+            return n;
+        }
+    }
 
     internal long Read(Span<byte> dst)
     {

@@ -83,7 +83,9 @@ public sealed unsafe partial class NativeKernel
             w.Wake();   // woken otherwise meanwhile (a signal): it re-executes its receive and finds the message we enqueue
             return null;
         }
-        Interlocked.Increment(ref nt.BlockGeneration);   // stale wakes of this block are ignored
+        // Stale wakes of this block are ignored from now on. A plain store: a waker racing with it can only
+        // wake a thread we have already claimed (RUNNING), which MakeReady ignores.
+        Volatile.Write(ref nt.BlockGeneration, nt.BlockGeneration + 1);
         fixed (ThreadContext* ctx = &receiver.Context)
         {
             // The receive completes: results into the saved registers, PC past its SVC.
@@ -229,7 +231,11 @@ public sealed unsafe partial class NativeKernel
                 },
             };
         }
-        nt.WaiterGeneration = Interlocked.Increment(ref nt.BlockGeneration);
+        // Only this thread starts blocks, so a plain increment; a stale waker racing with it can at worst
+        // wake this new block spuriously, and a woken receive simply re-executes.
+        int generation = nt.BlockGeneration + 1;
+        Volatile.Write(ref nt.BlockGeneration, generation);
+        nt.WaiterGeneration = generation;
         nt.Deadline = 0;
         thread.State = GuestThreadState.Blocked;
         if (!end.TryPark(nt.Waiter)) return false;

@@ -41,35 +41,56 @@ int aos_chan_pair(aos_chan_t *a, aos_chan_t *b)
     return (int)r;
 }
 
+// The channel calls, the hottest ones, bind their values straight to the registers the kernel
+// reads and writes (x0 the handle, x1 count | flags | capability, x2..x7 and x9 the words) instead
+// of going through aos_svc's array: fewer guest instructions around every send and receive.
+static inline long chan_svc(long number, long handle, long *x1io, uint64_t v[AOS_UNIT_WORDS])
+{
+    register long x0 __asm__("x0") = handle;
+    register long x1 __asm__("x1") = *x1io;
+    register uint64_t x2 __asm__("x2") = v[0], x3 __asm__("x3") = v[1], x4 __asm__("x4") = v[2];
+    register uint64_t x5 __asm__("x5") = v[3], x6 __asm__("x6") = v[4], x7 __asm__("x7") = v[5];
+    register uint64_t x9 __asm__("x9") = v[6];
+    register long x8 __asm__("x8") = number;   // in-out, as in aos_svc (ChanCall restarts as ChanRecv)
+    __asm__ volatile("svc 0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7), "+r"(x9), "+r"(x8)
+                     : : "memory");
+    *x1io = x1;
+    v[0] = x2; v[1] = x3; v[2] = x4; v[3] = x5; v[4] = x6; v[5] = x7; v[6] = x9;
+    return x0;
+}
+
 int aos_chan_send(aos_chan_t ch, const uint64_t *w, int n, capref_t cap, int flags)
 {
     if (n < 0 || n > AOS_UNIT_WORDS) return AOS_ERR_INVALID;
-    long r[9] = { ch, (long)n | ((flags & AOS_NONBLOCK) ? 0x100 : 0) | ((long)cap << 32) };
-    for (int i = 0; i < n; i++) r[2 + i] = (long)w[i];   // words 0..5 in x2..x7, word 6 in x9
-    return (int)aos_svc(SVC_SEND, r);
+    uint64_t v[AOS_UNIT_WORDS] = { 0 };
+    for (int i = 0; i < n; i++) v[i] = w[i];   // words 0..5 in x2..x7, word 6 in x9
+    long x1 = (long)n | ((flags & AOS_NONBLOCK) ? 0x100 : 0) | ((long)cap << 32);
+    return (int)chan_svc(SVC_SEND, ch, &x1, v);
 }
 
 int aos_chan_recv(aos_chan_t ch, uint64_t w[AOS_UNIT_WORDS], capref_t *cap, int flags)
 {
-    long r[9] = { ch, (flags & AOS_NONBLOCK) ? 1 : 0 };
-    long n = aos_svc(SVC_RECV, r);
+    uint64_t v[AOS_UNIT_WORDS] = { 0 };
+    long x1 = (flags & AOS_NONBLOCK) ? 1 : 0;
+    long n = chan_svc(SVC_RECV, ch, &x1, v);
     if (n < 0) return (int)n;
-    for (int i = 0; i < AOS_UNIT_WORDS; i++) w[i] = (uint64_t)r[2 + i];
-    if (cap) *cap = (capref_t)r[1];
-    else if (r[1]) aos_cap_delete((capref_t)r[1]);
+    for (int i = 0; i < AOS_UNIT_WORDS; i++) w[i] = v[i];
+    if (cap) *cap = (capref_t)x1;
+    else if (x1) aos_cap_delete((capref_t)x1);
     return (int)n;
 }
 
 int aos_chan_call(aos_chan_t ch, const uint64_t *w, int n, capref_t cap, uint64_t reply[AOS_UNIT_WORDS], capref_t *reply_cap)
 {
     if (n < 0 || n > AOS_UNIT_WORDS) return AOS_ERR_INVALID;
-    long r[9] = { ch, (long)n | ((long)cap << 32) };
-    for (int i = 0; i < n; i++) r[2 + i] = (long)w[i];
-    long got = aos_svc(SVC_CALL, r);
+    uint64_t v[AOS_UNIT_WORDS] = { 0 };
+    for (int i = 0; i < n; i++) v[i] = w[i];
+    long x1 = (long)n | ((long)cap << 32);
+    long got = chan_svc(SVC_CALL, ch, &x1, v);
     if (got < 0) return (int)got;
-    for (int i = 0; i < AOS_UNIT_WORDS; i++) reply[i] = (uint64_t)r[2 + i];
-    if (reply_cap) *reply_cap = (capref_t)r[1];
-    else if (r[1]) aos_cap_delete((capref_t)r[1]);
+    for (int i = 0; i < AOS_UNIT_WORDS; i++) reply[i] = v[i];
+    if (reply_cap) *reply_cap = (capref_t)x1;
+    else if (x1) aos_cap_delete((capref_t)x1);
     return (int)got;
 }
 

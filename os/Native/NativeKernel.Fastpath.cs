@@ -190,7 +190,9 @@ public sealed unsafe partial class NativeKernel
         CpuState* c = cpu.State;
         while (true)
         {
-            if (end.TryReceive(out var m, spin > 0 ? spin : 0))
+            // An empty LMP buffer (the usual case before parking) is seen without building a message.
+            bool look = spin > 0 || end.Inbox is not LmpEndpoint lmp || lmp.HasMessage;
+            if (look && end.TryReceive(out var m, spin > 0 ? spin : 0))
             {
                 ReturnMessage(c, m, np);
                 return Resume.Continue;

@@ -43,7 +43,7 @@ public sealed class ChannelEnd
     /// <summary>Serialises whole multi-unit sends of several threads (the C library takes it per message).</summary>
     public long Sends, Receives;
     bool closed;
-    ReceiveWaiter? waiter;
+    int waiter;   // the parked receiver's ReceiveWaiter.Id, 0: none (an int, so parking is a plain CAS, no GC write barrier)
 
     internal ChannelEnd(Channel channel, int side, int core, int pid, CapSystem caps, IMessageQueue inbox)
     {
@@ -104,19 +104,19 @@ public sealed class ChannelEnd
     }
 
     /// <summary>Parks a receiver on this end; false if another one is parked already.</summary>
-    public bool TryPark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, w, null) == null;
+    public bool TryPark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, w.Id, 0) == 0;
 
     /// <summary>The parked receiver, if any (it stays parked).</summary>
-    public ReceiveWaiter? ParkedWaiter => Volatile.Read(ref waiter);
+    public ReceiveWaiter? ParkedWaiter => ReceiveWaiter.Find(Volatile.Read(ref waiter));
 
     /// <summary>Takes this particular waiter off the end; false if someone else took it first.</summary>
-    public bool Unpark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, null, w) == w;
+    public bool Unpark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, 0, w.Id) == w.Id;
 
     /// <summary>Takes whatever receiver is parked (the caller must wake it).</summary>
     public ReceiveWaiter? TakeWaiter()
     {
-        var w = Volatile.Read(ref waiter);
-        return w is not null && Interlocked.CompareExchange(ref waiter, null, w) == w ? w : null;
+        int id = Volatile.Read(ref waiter);
+        return id != 0 && Interlocked.CompareExchange(ref waiter, 0, id) == id ? ReceiveWaiter.Find(id) : null;
     }
 
     /// <summary>Takes a waiting message, if any (UMP: after a bounded spin of spinMicroseconds).</summary>
@@ -151,6 +151,32 @@ public sealed class ChannelEnd
 /// <summary>A thread blocked receiving on one channel end: who it is (for a direct handoff on its core) and how to wake it.</summary>
 public sealed class ReceiveWaiter
 {
+    // Every waiter has a small id (ends park ids, not references); one per thread that ever received,
+    // kept for the life of the machine.
+    static ReceiveWaiter?[] registry = new ReceiveWaiter?[64];   // replaced (bigger) under registryLock; read lock-free
+    static int lastId;                                          // guarded by registryLock
+    static readonly object registryLock = new();
+
+    public int Id { get; }
+
+    public ReceiveWaiter()
+    {
+        lock (registryLock)
+        {
+            Id = ++lastId;
+            if (Id >= registry.Length)
+            {
+                var bigger = new ReceiveWaiter?[registry.Length * 2];
+                registry.CopyTo(bigger, 0);
+                Volatile.Write(ref registry, bigger);
+            }
+            Volatile.Write(ref registry[Id], this);
+        }
+    }
+
+    /// <summary>The waiter with this id (0: none).</summary>
+    public static ReceiveWaiter? Find(int id) => id == 0 ? null : Volatile.Read(ref registry)[id];
+
     public required Kernel.GuestThread Thread { get; init; }
     /// <summary>The personality's per-thread state (the native API's handle table and block generation).</summary>
     public required object Owner { get; init; }

@@ -35,6 +35,7 @@ public enum Err : ushort
     [Msg("the capability has been deleted")] CapDeleted,
     [Msg("the capability lacks the rights for this operation")] InsufficientRights,
     [Msg("this type cannot be created as an original capability")] NotOriginalType,
+    [Msg("the capability names kernel state and cannot be relayed to another core")] NotRelayable,
 
     // ---- memory manager and slab (MM_ERR_*) ----
     [Msg("out of memory")] OutOfMemory = 200,

@@ -21,7 +21,10 @@ public sealed partial class CapSystem
     }
 
     /// <summary>Deletes every other copy of cap's object and every descendant; cap itself stays.</summary>
-    public Err Revoke(Capability cap)
+    public Err Revoke(Capability cap) => Revoke(cap, null);
+
+    /// <summary>Revoke, listing the ids of relayed descendants it destroyed (their copies on other cores must go too).</summary>
+    Err Revoke(Capability cap, List<(int, ulong, bool)>? relayed)
     {
         lock (Lock)
         {
@@ -29,7 +32,11 @@ public sealed partial class CapSystem
             var obj = cap.Object;
             foreach (var other in obj.copies.ToArray())
                 if (other != cap) RemoveCap(other);
-            foreach (var child in obj.ChildArray()) DestroySubtree(child);
+            foreach (var child in obj.ChildArray())
+            {
+                if (relayed != null) CollectRelayed(child, relayed);
+                DestroySubtree(child);
+            }
             return Err.Ok;
         }
     }
@@ -78,11 +85,12 @@ public sealed partial class CapSystem
         }
     }
 
-    /// <summary>Removes copy-less, child-less objects from the tree, climbing through ghosts.</summary>
+    /// <summary>Removes copy-less, child-less objects no other core holds from the tree, climbing through ghosts.</summary>
     void Unlink(CapObject obj)
     {
-        while (obj.copies.Count == 0 && obj.ChildCount == 0)
+        while (obj.copies.Count == 0 && obj.ChildCount == 0 && obj.relaysOutTotal == 0)
         {
+            Forget(obj);   // its relay ids; a foreign object reports itself dropped to its owner
             var p = obj.parent;
             if (p == null)
             {

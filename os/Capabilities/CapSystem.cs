@@ -14,6 +14,11 @@
 // unmaps its entries) and, once nothing derived from it remains, unlinks the object so its range
 // is free for retype again. Revoke deletes every other copy and every descendant, exactly.
 //
+// Cores: there is one CapSystem per core kernel (the multikernel: each core's capability
+// operations run against its own database, under its own lock). Capabilities cross cores only as
+// serialized descriptions relayed by the kernels, and revoke reaches other cores by messages:
+// CapSystem.Remote.cs. The boot core's database also holds every address space's page tables.
+//
 // Locking: Lock is the kernel lock of this core. It guards the whole database, every CNode slot,
 // every VNode shadow table and the descriptors the kernel writes. Every public operation takes it
 // (Monitor is re-entrant, so layered calls are fine). The memory manager uses the same lock.
@@ -34,7 +39,14 @@ public sealed partial class CapSystem
     /// <summary>Raised (under Lock) after descriptors were removed: translations to drop.</summary>
     public event Action<TlbInvalidation>? TlbInvalidate;
 
-    public CapSystem(PhysicalMemory ram) => Ram = ram;
+    /// <summary>The core whose kernel owns this database (relays name objects by core and id).</summary>
+    public int CoreId { get; }
+
+    public CapSystem(PhysicalMemory ram, int coreId = 0)
+    {
+        Ram = ram;
+        CoreId = coreId;
+    }
 
     public IReadOnlyList<CapObject> Roots { get { lock (Lock) return roots.ToArray(); } }
 
@@ -58,7 +70,7 @@ public sealed partial class CapSystem
             foreach (var r in roots)
                 if (r.Type == type && @base < r.Base + r.Size && r.Base < @base + size) return Err.RetypeOverlap;
             if (!dest.IsKernelHeld && dest.Node!.CheckFree(dest.Index, 1) is var f && f != Err.Ok) return f;
-            var obj = new CapObject(type, @base, size);
+            var obj = new CapObject(this, type, @base, size);
             roots.Add(obj);
             cap = AddCopy(obj, CapRights.All, 0, dest);
             return Err.Ok;
@@ -95,7 +107,7 @@ public sealed partial class CapSystem
             for (int i = 0; i < count; i++)
             {
                 ulong b = info.HasMemory ? src.Base + offset + objSize * (ulong)i : src.Base;
-                var obj = new CapObject(type, b, objSize);
+                var obj = new CapObject(this, type, b, objSize);
                 if (info.ZeroOnRetype) Zero(b, objSize);
                 obj.Payload = type switch
                 {

@@ -10,7 +10,12 @@
 // in the tree as a ghost (IsGhost) until they go, so a range stays unavailable for retype exactly
 // as long as something derived from it lives.
 //
-// Locking: every field here is guarded by the owning CapSystem.Lock.
+// Cores: each core's kernel has its own database (CapSystem). An object made on another core and
+// relayed here (CapSystem.Remote) is a foreign root (ForeignOwner >= 0) standing for the owner's
+// object; an object of ours whose capabilities were relayed to other cores counts them in
+// relaysOut and stays in the tree (a ghost if need be) until those cores report them dropped.
+//
+// Locking: every field here is guarded by the owning CapSystem.Lock (System.Lock).
 using Fast.Os.Paging;
 
 namespace Fast.Os.Capabilities;
@@ -33,8 +38,23 @@ public sealed class CapObject
     /// <summary>The type-specific cleanup has run (the last copy went away).</summary>
     internal bool destroyed;
 
-    internal CapObject(CapType type, ulong @base, ulong size)
+    /// <summary>The database (one core's kernel) this object lives in.</summary>
+    public CapSystem System { get; }
+    /// <summary>A relayed copy of another core's object: the owner core (-1: this core owns it) and its id there.</summary>
+    internal int foreignOwner = -1;
+    internal ulong foreignId;
+    /// <summary>Foreign: how many relays from other cores created copies here (reported back when the object goes).</summary>
+    internal int relaysIn;
+    /// <summary>Owned: the id relays carry now (0: not relayed since the last revoke), and every id still referenced.</summary>
+    internal ulong exportId;
+    internal List<ulong>? ids;
+    /// <summary>Owned: per core, relays of this object's capabilities to that core not yet reported dropped.</summary>
+    internal int[]? relaysOut;
+    internal int relaysOutTotal;
+
+    internal CapObject(CapSystem system, CapType type, ulong @base, ulong size)
     {
+        System = system;
         Type = type;
         Base = @base;
         Size = size;
@@ -64,6 +84,13 @@ public sealed class CapObject
         size == 0 || memoryChildren == null ? null : memoryChildren.FindOverlap(start, start + size);
     public IReadOnlyList<Capability> Copies => copies;
     public bool IsGhost => copies.Count == 0;
+    /// <summary>A relayed stand-in for an object another core's kernel owns.</summary>
+    public bool IsForeign => foreignOwner >= 0;
+    public int ForeignOwner => foreignOwner;
+    /// <summary>Capabilities of this object live on other cores (relayed, not yet dropped).</summary>
+    public bool HasRemoteCopies => relaysOutTotal > 0;
+    /// <summary>Some copy exists here or on another core: the memory may not be reused.</summary>
+    public bool InUse => copies.Count > 0 || relaysOutTotal > 0;
     public ulong End => Base + Size;
 
     public bool Overlaps(ulong @base, ulong size) =>
@@ -102,6 +129,8 @@ public sealed class Capability
     public CapType Type => Object.Type;
     public ulong Base => Object.Base;
     public ulong Size => Object.Size;
+    /// <summary>The database (core kernel) holding this capability.</summary>
+    public CapSystem System => Object.System;
     public IReadOnlyList<Mapping> Mappings => mappings ?? (IReadOnlyList<Mapping>)Array.Empty<Mapping>();
 
     /// <summary>The CNode kernel object of a CNode capability.</summary>

@@ -4,9 +4,12 @@
 // ends look the same to everything above (the native API, the C library's message-passing
 // layer): Send puts a message into the peer's receive queue, Receive takes one from the own.
 //
-// Capabilities in flight are kernel-held copies (CapSystem.Copy to SlotRef.KernelHeld) made by
-// the sending kernel; the receiving kernel hands them to the receiving process, or deletes them
-// if the channel closes first.
+// Capabilities in flight: on LMP, a kernel-held copy (CapSystem.Copy to SlotRef.KernelHeld) made by
+// the sending kernel, handed to the receiving process, or deleted if the channel closes first. On
+// UMP each end belongs to its core's kernel and capability database (ChannelEnd.Caps): the sending
+// kernel serializes the capability into the message (CapSystem.Export, the ring's side line) and
+// the receiving kernel re-creates it in its own database when the message is taken (Import) —
+// capability transfer relayed by the kernels, so no capability object is shared between cores.
 //
 // Waiting receivers: a thread that blocks receiving parks a ReceiveWaiter on its end (one slot per
 // end; further receivers wait on Inbox.Readable). A sender takes the waiter after publishing its
@@ -29,6 +32,8 @@ public sealed class ChannelEnd
     public int Side { get; }
     public int Core { get; }
     public int Pid { get; }
+    /// <summary>The capability database of this end's core kernel (where received capabilities are re-created).</summary>
+    public CapSystem Caps { get; }
     public IMessageQueue Inbox { get; }
     public ChannelEnd Peer => Side == 0 ? Channel.B : Channel.A;
     /// <summary>The Endpoint capability naming this end's LMP receive buffer (null for UMP).</summary>
@@ -38,15 +43,21 @@ public sealed class ChannelEnd
     /// <summary>Serialises whole multi-unit sends of several threads (the C library takes it per message).</summary>
     public long Sends, Receives;
     bool closed;
-    ReceiveWaiter? waiter;
+    int waiter;   // the parked receiver's ReceiveWaiter.Id, 0: none (an int, so parking is a plain CAS, no GC write barrier)
 
-    internal ChannelEnd(Channel channel, int side, int core, int pid, IMessageQueue inbox)
+    internal ChannelEnd(Channel channel, int side, int core, int pid, CapSystem caps, IMessageQueue inbox)
     {
         Channel = channel;
         Side = side;
         Core = core;
         Pid = pid;
+        Caps = caps;
         Inbox = inbox;
+        if (inbox is UmpRing ring)
+        {
+            ring.Import = wire => caps.Import(wire, out var cap) == Err.Ok ? cap : null;
+            ring.Discard = wire => caps.Discard(wire);
+        }
     }
 
     public bool IsClosed => Volatile.Read(ref closed);
@@ -58,7 +69,7 @@ public sealed class ChannelEnd
         var m = message;
         bool traced = FastEventSource.Log.IpcEnabled;
         if (traced) m.SentTicks = Stopwatch.GetTimestamp();
-        var status = Peer.Inbox.TryEnqueue(m);
+        var status = m.Cap is { } cap && Peer.Inbox is UmpRing ring ? Relay(ring, m, cap) : Peer.Inbox.TryEnqueue(m);
         if (status == IpcStatus.Ok)
         {
             Sends++;
@@ -66,6 +77,17 @@ public sealed class ChannelEnd
             Interlocked.MemoryBarrier();   // the message is visible before we look for a parked receiver (it re-checks after parking)
             Peer.TakeWaiter()?.Wake();
         }
+        return status;
+    }
+
+    /// <summary>UMP with a capability: serialized into the message for the peer core's kernel; our kernel-held copy goes once it is out.</summary>
+    IpcStatus Relay(UmpRing ring, in IpcMessage m, Capability cap)
+    {
+        int to = Peer.Caps.CoreId;
+        if (cap.System.Export(cap, to, out var wire) != Err.Ok) return IpcStatus.CapError;
+        var status = ring.TryEnqueue(m, wire, true);
+        if (status != IpcStatus.Ok) cap.System.Unexport(wire, to);   // the caller still owns (and deletes) the copy
+        else cap.System.Delete(cap);
         return status;
     }
 
@@ -82,19 +104,19 @@ public sealed class ChannelEnd
     }
 
     /// <summary>Parks a receiver on this end; false if another one is parked already.</summary>
-    public bool TryPark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, w, null) == null;
+    public bool TryPark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, w.Id, 0) == 0;
 
     /// <summary>The parked receiver, if any (it stays parked).</summary>
-    public ReceiveWaiter? ParkedWaiter => Volatile.Read(ref waiter);
+    public ReceiveWaiter? ParkedWaiter => ReceiveWaiter.Find(Volatile.Read(ref waiter));
 
     /// <summary>Takes this particular waiter off the end; false if someone else took it first.</summary>
-    public bool Unpark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, null, w) == w;
+    public bool Unpark(ReceiveWaiter w) => Interlocked.CompareExchange(ref waiter, 0, w.Id) == w.Id;
 
     /// <summary>Takes whatever receiver is parked (the caller must wake it).</summary>
     public ReceiveWaiter? TakeWaiter()
     {
-        var w = Volatile.Read(ref waiter);
-        return w is not null && Interlocked.CompareExchange(ref waiter, null, w) == w ? w : null;
+        int id = Volatile.Read(ref waiter);
+        return id != 0 && Interlocked.CompareExchange(ref waiter, 0, id) == id ? ReceiveWaiter.Find(id) : null;
     }
 
     /// <summary>Takes a waiting message, if any (UMP: after a bounded spin of spinMicroseconds).</summary>
@@ -115,13 +137,13 @@ public sealed class ChannelEnd
         if (Interlocked.Exchange(ref closed, true)) return;
         foreach (var m in Inbox.Close())
         {
-            if (m.Cap is { } cap) Channel.Caps.Delete(cap);
+            if (m.Cap is { } cap) cap.System.Delete(cap);
             m.Bulk?.Return();
         }
         Peer.Inbox.Writable.WakeAll();   // a sender blocked on our full buffer sees Closed
         TakeWaiter()?.Wake();
         Peer.TakeWaiter()?.Wake();       // a receiver parked on the other end sees Closed
-        if (EndpointCap is { } ep) Channel.Caps.Delete(ep);
+        if (EndpointCap is { } ep) ep.System.Delete(ep);
         Channel.EndClosed();
     }
 }
@@ -129,6 +151,32 @@ public sealed class ChannelEnd
 /// <summary>A thread blocked receiving on one channel end: who it is (for a direct handoff on its core) and how to wake it.</summary>
 public sealed class ReceiveWaiter
 {
+    // Every waiter has a small id (ends park ids, not references); one per thread that ever received,
+    // kept for the life of the machine.
+    static ReceiveWaiter?[] registry = new ReceiveWaiter?[64];   // replaced (bigger) under registryLock; read lock-free
+    static int lastId;                                          // guarded by registryLock
+    static readonly object registryLock = new();
+
+    public int Id { get; }
+
+    public ReceiveWaiter()
+    {
+        lock (registryLock)
+        {
+            Id = ++lastId;
+            if (Id >= registry.Length)
+            {
+                var bigger = new ReceiveWaiter?[registry.Length * 2];
+                registry.CopyTo(bigger, 0);
+                Volatile.Write(ref registry, bigger);
+            }
+            Volatile.Write(ref registry[Id], this);
+        }
+    }
+
+    /// <summary>The waiter with this id (0: none).</summary>
+    public static ReceiveWaiter? Find(int id) => id == 0 ? null : Volatile.Read(ref registry)[id];
+
     public required Kernel.GuestThread Thread { get; init; }
     /// <summary>The personality's per-thread state (the native API's handle table and block generation).</summary>
     public required object Owner { get; init; }
@@ -145,6 +193,7 @@ public sealed class Channel
     public Transport Transport { get; }
     public ChannelEnd A { get; private set; } = null!;
     public ChannelEnd B { get; private set; } = null!;
+    /// <summary>The database of the core that made the channel (an LMP channel's core; a UMP channel's frame).</summary>
     public CapSystem Caps { get; }
     /// <summary>UMP: the shared frame holding both rings, and the RAM it came from.</summary>
     public Capability? Frame { get; private set; }
@@ -162,16 +211,25 @@ public sealed class Channel
     public static Channel CreateLmp(CapSystem caps, int coreA, int pidA, int coreB, int pidB, int slots = LmpEndpoint.DefaultSlots)
     {
         var ch = new Channel(caps, Transport.Lmp);
-        ch.A = new ChannelEnd(ch, 0, coreA, pidA, new LmpEndpoint(slots));
-        ch.B = new ChannelEnd(ch, 1, coreB, pidB, new LmpEndpoint(slots));
+        ch.A = new ChannelEnd(ch, 0, coreA, pidA, caps, new LmpEndpoint(slots));
+        ch.B = new ChannelEnd(ch, 1, coreB, pidB, caps, new LmpEndpoint(slots));
         return ch;
     }
 
-    /// <summary>A cross-core channel: two rings in one frame allocated from memory (the creating core's memory manager).</summary>
-    public static unsafe Err CreateUmp(CapSystem caps, MemoryManager memory, int coreA, int pidA, int coreB, int pidB, out Channel channel)
+    /// <summary>A UMP channel whose two ends use one database (unit tests of a single core's kernel).</summary>
+    public static Err CreateUmp(CapSystem caps, MemoryManager memory, int coreA, int pidA, int coreB, int pidB, out Channel channel) =>
+        CreateUmp(caps, caps, memory, coreA, pidA, coreB, pidB, out channel);
+
+    /// <summary>
+    /// A cross-core channel: two rings in one frame allocated from memory (the creating core's memory
+    /// manager, whose database is capsA); end A belongs to capsA's core kernel, end B to capsB's.
+    /// </summary>
+    public static unsafe Err CreateUmp(CapSystem capsA, CapSystem capsB, MemoryManager memory, int coreA, int pidA, int coreB, int pidB, out Channel channel)
     {
         channel = null!;
-        const ulong size = 2 * UmpSlotsPerDirection * UmpRing.SlotBytes;   // 4 KiB: one page
+        var caps = capsA;
+        const ulong ringBytes = UmpSlotsPerDirection * UmpRing.SlotBytes;
+        const ulong size = 4 * ringBytes;   // 8 KiB: page 0 the two rings, page 1 their capability side lines
         var e = memory.Alloc(size, size, out var ram);
         if (e != Err.Ok) return e;
         e = caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames);   // zeroed by retype
@@ -179,8 +237,8 @@ public sealed class Channel
         var ch = new Channel(caps, Transport.Ump) { Frame = frames[0], ram = ram, memory = memory };
         byte* p = caps.Ram.HostPointer(frames[0].Base);
         // Ring 0 carries A → B (B receives from it), ring 1 B → A.
-        ch.A = new ChannelEnd(ch, 0, coreA, pidA, new UmpRing(p + UmpSlotsPerDirection * UmpRing.SlotBytes, UmpSlotsPerDirection));
-        ch.B = new ChannelEnd(ch, 1, coreB, pidB, new UmpRing(p, UmpSlotsPerDirection));
+        ch.A = new ChannelEnd(ch, 0, coreA, pidA, capsA, new UmpRing(p + ringBytes, p + 3 * ringBytes, UmpSlotsPerDirection));
+        ch.B = new ChannelEnd(ch, 1, coreB, pidB, capsB, new UmpRing(p, p + 2 * ringBytes, UmpSlotsPerDirection));
         channel = ch;
         return Err.Ok;
     }
@@ -190,7 +248,7 @@ public sealed class Channel
         if (Interlocked.Decrement(ref openEnds) != 0) return;
         if (Frame is { } f)
         {
-            Caps.Delete(f);
+            f.System.Delete(f);
             memory!.Free(ram!);
         }
     }

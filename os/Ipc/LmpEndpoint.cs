@@ -67,6 +67,8 @@ public sealed class LmpEndpoint : IMessageQueue
 
     public bool TryDequeue(out IpcMessage message)
     {
+        // Empty: no lock (a message being enqueued now is seen by the receiver's re-check after parking).
+        if (Volatile.Read(ref count) == 0) { message = default; return false; }
         lock (ring)
         {
             if (count == 0) { message = default; return false; }

@@ -6,9 +6,11 @@
 // polls before reusing it). Exactly one producer and one consumer touch the ring at a time
 // (the channel ends serialise senders and receivers of several threads with a lock each).
 //
-// Capabilities cannot travel through shared memory: the sending kernel parks its copy in a
-// side table indexed by slot, which the receiving kernel picks up when the control word says
-// so (capability transfer relayed by the kernels). Bulk buffers travel the same way.
+// Capabilities are relayed by the kernels (CapSystem.Remote): the sending kernel serializes the
+// capability (a CapWire) into the slot's side line — a second cache line at the same index in the
+// frame's second page, written before the control word like the payload — and the receiving
+// kernel re-creates it in its own database (Import) as it takes the message. A bulk buffer (the
+// kernel's host copy of a large message) rides in a side table indexed by slot.
 //
 // Notification: a receiver that finds the ring empty spins for a bounded time, then blocks on
 // Readable; the sender wakes Readable's waiters after publishing, and the channel turns that
@@ -25,21 +27,27 @@ public sealed unsafe class UmpRing : IMessageQueue
     const ulong Valid = 1UL << 63, HasCap = 1UL << 8, HasBulk = 1UL << 9;
 
     readonly ulong* slots;      // the shared frame, as the host sees it
+    readonly ulong* capLines;   // one side line per slot for a serialized capability
     readonly int slotCount;
-    readonly Capability?[] capsInFlight;
     readonly BulkBuffer?[] bulksInFlight;
     readonly long[] sentTicks;
     int sendIndex, receiveIndex;          // private to the producer / the consumer
     readonly object producer = new(), consumer = new();
     volatile bool closed;
 
+    /// <summary>The receiving kernel's relay: re-creates a serialized capability in its database (null: refused).</summary>
+    public Func<CapWire, Capability?>? Import { get; set; }
+    /// <summary>The receiving kernel's answer to a serialized capability never received (the channel closed).</summary>
+    public Action<CapWire>? Discard { get; set; }
+
     /// <param name="memory">Host pointer to slotCount * 64 bytes of the shared frame, zeroed.</param>
-    public UmpRing(byte* memory, int slotCount)
+    /// <param name="capLines">Host pointer to slotCount * 64 more bytes of it, for serialized capabilities.</param>
+    public UmpRing(byte* memory, byte* capLines, int slotCount)
     {
-        if (((ulong)memory & 63) != 0) throw new ArgumentException("a UMP ring must be cache-line aligned");
+        if ((((ulong)memory | (ulong)capLines) & 63) != 0) throw new ArgumentException("a UMP ring must be cache-line aligned");
         slots = (ulong*)memory;
+        this.capLines = (ulong*)capLines;
         this.slotCount = slotCount;
-        capsInFlight = new Capability?[slotCount];
         bulksInFlight = new BulkBuffer?[slotCount];
         sentTicks = new long[slotCount];
         Readable = new WaitQueue(() => HasMessage || closed);
@@ -57,7 +65,12 @@ public sealed unsafe class UmpRing : IMessageQueue
     public bool HasMessage => (Volatile.Read(ref *Control(Volatile.Read(ref receiveIndex))) & Valid) != 0;
     public bool HasRoom => (Volatile.Read(ref *Control(Volatile.Read(ref sendIndex))) & Valid) == 0;
 
-    public IpcStatus TryEnqueue(in IpcMessage message)
+    /// <summary>A message without a capability (one with a capability goes through the relaying overload).</summary>
+    public IpcStatus TryEnqueue(in IpcMessage message) =>
+        message.Cap is null ? TryEnqueue(message, default, false) : IpcStatus.Invalid;
+
+    /// <summary>Publishes a message, with a serialized capability in the slot's side line if hasCap.</summary>
+    public IpcStatus TryEnqueue(in IpcMessage message, in CapWire cap, bool hasCap)
     {
         if ((uint)message.Length > IpcMessage.Words) return IpcStatus.Invalid;
         lock (producer)
@@ -68,20 +81,30 @@ public sealed unsafe class UmpRing : IMessageQueue
             if ((Volatile.Read(ref *control) & Valid) != 0) return IpcStatus.BufferFull;   // not yet acknowledged
             ulong* p = slots + slot * 8;
             for (int i = 0; i < IpcMessage.Words; i++) p[i] = message.W[i];
-            capsInFlight[slot] = message.Cap;
+            if (hasCap) cap.Write(capLines + slot * 8);
             bulksInFlight[slot] = message.Bulk;
             sentTicks[slot] = message.SentTicks;
             Interlocked.MemoryBarrier();   // payload before control word (dmb ish)
-            Volatile.Write(ref *control, Valid | (message.Cap is null ? 0 : HasCap) | (message.Bulk is null ? 0 : HasBulk) | (uint)message.Length);
+            Volatile.Write(ref *control, Valid | (hasCap ? HasCap : 0) | (message.Bulk is null ? 0 : HasBulk) | (uint)message.Length);
             sendIndex = (slot + 1) % slotCount;
         }
         Readable.WakeAll();
         return IpcStatus.Ok;
     }
 
+    /// <summary>Takes a message; a serialized capability in it is relayed by Import into message.Cap.</summary>
     public bool TryDequeue(out IpcMessage message)
     {
+        if (!TryDequeue(out message, out var wire, out bool hasCap)) return false;
+        if (hasCap) message.Cap = Import?.Invoke(wire);
+        return true;
+    }
+
+    bool TryDequeue(out IpcMessage message, out CapWire cap, out bool hasCap)
+    {
         message = default;
+        cap = default;
+        hasCap = false;
         lock (consumer)
         {
             int slot = receiveIndex;
@@ -91,7 +114,7 @@ public sealed unsafe class UmpRing : IMessageQueue
             ulong* p = slots + slot * 8;
             for (int i = 0; i < IpcMessage.Words; i++) message.W[i] = p[i];
             message.Length = (int)(c & 0xF);
-            if ((c & HasCap) != 0) { message.Cap = capsInFlight[slot]; capsInFlight[slot] = null; }
+            if ((c & HasCap) != 0) { cap = CapWire.Read(capLines + slot * 8); hasCap = true; }
             if ((c & HasBulk) != 0) { message.Bulk = bulksInFlight[slot]; bulksInFlight[slot] = null; }
             message.SentTicks = sentTicks[slot];
             Interlocked.MemoryBarrier();   // payload read before the slot is handed back
@@ -121,7 +144,11 @@ public sealed unsafe class UmpRing : IMessageQueue
     {
         closed = true;
         var left = new List<IpcMessage>();
-        while (TryDequeue(out var m)) left.Add(m);
+        while (TryDequeue(out var m, out var wire, out bool hasCap))
+        {
+            if (hasCap) Discard?.Invoke(wire);
+            left.Add(m);
+        }
         Readable.WakeAll();
         Writable.WakeAll();
         return left;

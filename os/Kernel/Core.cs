@@ -27,6 +27,11 @@ public sealed unsafe class Core : IDisposable
     /// <summary>How long an idle core polls for work before its host thread sleeps.</summary>
     public int IdleSpinMicroseconds { get; set; } = 50;
 
+    [ThreadStatic] static int executingPlusOne;
+    /// <summary>The core whose host thread is calling (-1 on any other thread). Each core's loop sets
+    /// it; kernel code that depends on where it runs (pipes: LMP or UMP) reads it. Tests may set it to play a core.</summary>
+    public static int ExecutingId { get => executingPlusOne - 1; set => executingPlusOne = value + 1; }
+
     readonly SemaphoreSlim wake = new(0, int.MaxValue);
     Thread? host;
     Timer? timer;
@@ -75,6 +80,7 @@ public sealed unsafe class Core : IDisposable
 
     void Loop()
     {
+        ExecutingId = Id;
         while (!stopping)
         {
             BetweenRuns?.Invoke(this);

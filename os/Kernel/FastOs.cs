@@ -54,6 +54,9 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         Options = options ?? new OsOptions();
         Kernel = new KernelServices(machine, Options.ReservedLow);
         Vfs = vfs;
+        // Guests see the emulated cores (--cores), not the host's CPUs: /sys/devices/system/cpu, /proc/cpuinfo, /proc/stat.
+        vfs.Sys.Cpus = () => Cores.Count;
+        vfs.Proc.Cpus = () => Cores.Count;
         machine.AttachOs(this);
         var cores = new List<Core>();
         for (int i = 0; i < Options.Cores; i++)
@@ -135,8 +138,20 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
     /// <summary>Makes a new thread runnable on a core (round robin over the cores).</summary>
     public void PlaceThread(GuestThread thread)
     {
-        var core = Cores[(Interlocked.Increment(ref nextCore) & int.MaxValue) % Cores.Count];
-        core.MakeReady(thread);
+        // Round robin over the cores the thread may run on (its affinity, inherited over fork and clone).
+        int start = Interlocked.Increment(ref nextCore) & int.MaxValue, pick = start % Cores.Count;
+        for (int i = 0; i < Cores.Count; i++)
+        {
+            int c = (start + i) % Cores.Count;
+            if (c < 64 && (thread.Affinity & (1UL << c)) != 0) { pick = c; break; }
+        }
+        // A fork child inherits the parent's rseq area: its cpu_id must name the core it starts on.
+        if (thread.RseqArea != 0 && thread.Owner is GuestProcess p)
+        {
+            p.User.TryWrite32(thread.RseqArea, (uint)pick);
+            p.User.TryWrite32(thread.RseqArea + 4, (uint)pick);
+        }
+        Cores[pick].MakeReady(thread);
     }
 
     /// <summary>A thread's exit (exit(2)): clears and wakes its clear-child-tid word; the last thread ends the process.</summary>

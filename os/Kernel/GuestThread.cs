@@ -11,7 +11,9 @@ public sealed class GuestThread : ISchedulable
     public int Tid { get; }
     /// <summary>The thread's name (prctl PR_SET_NAME, /proc/.../comm).</summary>
     public string? Name { get; set; }
-    public GuestThreadState State { get; set; } = GuestThreadState.New;
+    int state;   // a GuestThreadState; BLOCKED -> READY / RUNNING by compare-and-swap (the scheduler)
+    public GuestThreadState State { get => (GuestThreadState)Volatile.Read(ref state); set => Volatile.Write(ref state, (int)value); }
+    public bool TrySetState(GuestThreadState from, GuestThreadState to) => Interlocked.CompareExchange(ref state, (int)to, (int)from) == (int)from;
     public ThreadContext Context;
     /// <summary>The translation table base (with ASID in bits 63:48) of the thread's address space.</summary>
     public ulong Ttbr0 { get; set; }

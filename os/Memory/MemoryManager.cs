@@ -36,6 +36,8 @@ public sealed class MemoryManager : IRamAllocator
     readonly record struct Allocation(CapObject Object, ulong Size, int Region);
 
     public MemoryManager(CapSystem caps) => this.caps = caps;
+    /// <summary>The capability database the managed RAM and the allocations live in.</summary>
+    public CapSystem Caps => caps;
 
     /// <summary>Hands a RAM capability (with nothing derived from it yet) to the manager.</summary>
     public Err AddRam(Capability ram)

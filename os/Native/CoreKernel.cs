@@ -1,10 +1,12 @@
 // CoreKernel: the per-core half of the multikernel — what one core's kernel instance owns beyond
-// its Core (run queue): its share of RAM (its own MemoryManager), its nameserver replica, and
-// its mailbox. Other cores never call into a core's state directly; they post a message (an
+// its Core (run queue): its capability database (its own CapSystem and lock; core 0's is the boot
+// database, which also holds the address spaces), its share of RAM (its own MemoryManager over that
+// database), its nameserver replica, and its mailbox. Other cores never call into a core's state directly; they post a message (an
 // Action) to its mailbox and raise an inter-processor interrupt; the core runs the message on
 // its own host thread, at its next block boundary (FastOs.OnInterrupt) or when it wakes from
 // idle (Core.BetweenRuns). Wake-ups of blocked threads by other cores go the same way.
 using System.Collections.Concurrent;
+using Fast.Os.Capabilities;
 using Fast.Os.Kernel;
 using Fast.Os.Memory;
 using Fast.Os.Nameserver;
@@ -17,6 +19,8 @@ public sealed class CoreKernel
     public int Id { get; }
     public Core Core { get; }
     public MemoryManager Memory { get; }
+    /// <summary>This core's capability database (Memory allocates from it).</summary>
+    public CapSystem Caps => Memory.Caps;
     public NameserverReplica Names { get; }
     readonly ConcurrentQueue<Action> mailbox = new();
     public long IpisSent, IpisHandled;

@@ -50,7 +50,7 @@ public sealed unsafe partial class NativeKernel
         if (capHandle != 0)
         {
             if (np.Get<Capability>(capHandle) is not { } cap || cap.Deleted) return IpcStatus.CapError;
-            if (os.Kernel.Caps.Copy(cap, SlotRef.KernelHeld, out var inFlight) != Err.Ok) return IpcStatus.CapError;
+            if (cap.System.Copy(cap, SlotRef.KernelHeld, out var inFlight) != Err.Ok) return IpcStatus.CapError;
             m.Cap = inFlight;
         }
         return IpcStatus.Ok;
@@ -83,7 +83,9 @@ public sealed unsafe partial class NativeKernel
             w.Wake();   // woken otherwise meanwhile (a signal): it re-executes its receive and finds the message we enqueue
             return null;
         }
-        Interlocked.Increment(ref nt.BlockGeneration);   // stale wakes of this block are ignored
+        // Stale wakes of this block are ignored from now on. A plain store: a waker racing with it can only
+        // wake a thread we have already claimed (RUNNING), which MakeReady ignores.
+        Volatile.Write(ref nt.BlockGeneration, nt.BlockGeneration + 1);
         fixed (ThreadContext* ctx = &receiver.Context)
         {
             // The receive completes: results into the saved registers, PC past its SVC.
@@ -102,7 +104,7 @@ public sealed unsafe partial class NativeKernel
     Resume Send(Vcpu cpu, Core core, GuestThread thread, GuestProcess process, NativeProcess np)
     {
         CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        var end = np.GetEnd((long)c->X[0]);
         if (end is null) return Done(c, (long)IpcStatus.BadHandle);
         ulong packed = c->X[1];
         var e = MessageFrom(c, np, out var m);
@@ -121,7 +123,7 @@ public sealed unsafe partial class NativeKernel
         }
         var status = end.Send(m);
         if (status == IpcStatus.Ok) return Done(c, 0);
-        if (m.Cap is { } unsent) os.Kernel.Caps.Delete(unsent);
+        if (m.Cap is { } unsent) unsent.System.Delete(unsent);
         m.Bulk?.Return();
         if (status == IpcStatus.BufferFull && !nonBlocking)
             return Block(cpu, thread, 0, end.Peer.Inbox.Writable);
@@ -131,7 +133,7 @@ public sealed unsafe partial class NativeKernel
     Resume Receive(Vcpu cpu, Core core, GuestThread thread, NativeProcess np)
     {
         CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        var end = np.GetEnd((long)c->X[0]);
         if (end is null) return Done(c, (long)IpcStatus.BadHandle);
         bool nonBlocking = (c->X[1] & NativeCall.RecvNonBlocking) != 0;
         return ReceiveOn(cpu, core, thread, np, end, nonBlocking ? -1 : UmpSpin);
@@ -145,7 +147,7 @@ public sealed unsafe partial class NativeKernel
     Resume Call(Vcpu cpu, Core core, GuestThread thread, NativeProcess np)
     {
         CpuState* c = cpu.State;
-        var end = np.Get<ChannelEnd>((long)c->X[0]);
+        var end = np.GetEnd((long)c->X[0]);
         if (end is null) return Done(c, (long)IpcStatus.BadHandle);
         var e = MessageFrom(c, np, out var m);
         if (e != IpcStatus.Ok) return Done(c, (long)e);
@@ -155,7 +157,7 @@ public sealed unsafe partial class NativeKernel
             var status = end.Send(m);
             if (status != IpcStatus.Ok)
             {
-                if (m.Cap is { } unsent) os.Kernel.Caps.Delete(unsent);
+                if (m.Cap is { } unsent) unsent.System.Delete(unsent);
                 if (status == IpcStatus.BufferFull) return Block(cpu, thread, 0, end.Peer.Inbox.Writable);   // re-executes the whole call
                 return Done(c, (long)status);
             }
@@ -188,7 +190,9 @@ public sealed unsafe partial class NativeKernel
         CpuState* c = cpu.State;
         while (true)
         {
-            if (end.TryReceive(out var m, spin > 0 ? spin : 0))
+            // An empty LMP buffer (the usual case before parking) is seen without building a message.
+            bool look = spin > 0 || end.Inbox is not LmpEndpoint lmp || lmp.HasMessage;
+            if (look && end.TryReceive(out var m, spin > 0 ? spin : 0))
             {
                 ReturnMessage(c, m, np);
                 return Resume.Continue;
@@ -229,11 +233,15 @@ public sealed unsafe partial class NativeKernel
                 },
             };
         }
-        nt.WaiterGeneration = Interlocked.Increment(ref nt.BlockGeneration);
+        // Only this thread starts blocks, so a plain increment; a stale waker racing with it can at worst
+        // wake this new block spuriously, and a woken receive simply re-executes.
+        int generation = nt.BlockGeneration + 1;
+        Volatile.Write(ref nt.BlockGeneration, generation);
+        nt.WaiterGeneration = generation;
         nt.Deadline = 0;
         thread.State = GuestThreadState.Blocked;
         if (!end.TryPark(nt.Waiter)) return false;
-        Interlocked.MemoryBarrier();
+        // TryPark's compare-and-swap is a full fence: the park is visible before we look at the buffer again.
         if (end.Inbox.HasMessage || end.Inbox.IsClosed || end.Peer.IsClosed || end.IsClosed)
         {
             if (end.Unpark(nt.Waiter))

@@ -2,17 +2,18 @@
 // nameserver, spawn) for guest programs built with os/user/lib, reached by SVC with X8 in
 // [0x1000, 0x2000), a range Linux's numbers (< 0x200) can never reach. It also owns the
 // multikernel's per-core instances (CoreKernel): core 0 boots with all RAM and hands half of its
-// free RAM to the other cores' memory managers; cross-core work (spawn on another core,
-// nameserver replication, waking a thread blocked on another core) travels as mailbox messages.
+// free RAM to the other cores' memory managers (each core has its own capability database; the
+// RAM is relayed into it); cross-core work (spawn on another core, nameserver replication, waking
+// a thread blocked on another core, capability relays and revokes) travels as mailbox messages.
 //
 // ABI: arguments in X0..X7 (and X9 for the 7th message word), results in X0 (>= 0, or a negative
 // IpcStatus) and X1..X7, X9. A call that must wait parks the thread and re-executes when woken
 // (as the Linux personality's restartable calls), so each handler is written to be re-run; a
 // parked receiver may instead be completed in place by a sender on its core (Fastpath).
 // Channel traffic (send, receive, call, wait-any) is in NativeKernel.Fastpath.cs, large messages
-// in NativeKernel.Bulk.cs, the kernel's own servers (memory, processes, serial) in Services/.
+// in NativeKernel.Bulk.cs, capability calls (RAM, frames, map, delete, revoke) in
+// NativeKernel.Caps.cs, the kernel's own servers (memory, processes, serial) in Services/.
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Fast.Os.Capabilities;
 using Fast.Os.Ipc;
 using Fast.Os.Kernel;
@@ -53,9 +54,15 @@ public sealed unsafe partial class NativeKernel
     {
         this.os = os;
         var kernels = new List<CoreKernel>();
+        // One capability database per core kernel: core 0's is the boot one (KernelServices).
+        var systems = new CapSystem[os.Cores.Count];
+        systems[0] = os.Kernel.Caps;
+        for (int i = 1; i < systems.Length; i++) systems[i] = new CapSystem(os.Kernel.Ram, i);
+        var cores = new CapCores(systems, (core, message) => Kernels![core].Post(message));
+        foreach (var s in systems) s.Join(cores);
         // Core 0 boots with all RAM (KernelServices' memory manager) and hands half of what is free to
-        // the other cores, split evenly; from then on each core allocates from its own share.
-        var caps = os.Kernel.Caps;
+        // the other cores, split evenly: each share is relayed (serialized by core 0's kernel,
+        // re-created in the other core's database); from then on each core allocates from its own share.
         ulong free = os.Kernel.Memory.Stats.LargestFree;
         int others = os.Cores.Count - 1;
         ulong share = others == 0 ? 0 : (free / 2 / (ulong)others) & ~((1UL << 20) - 1);
@@ -64,12 +71,18 @@ public sealed unsafe partial class NativeKernel
             MemoryManager mm = os.Kernel.Memory;
             if (i > 0)
             {
-                mm = new MemoryManager(caps);
-                if (share >= MemoryManager.PageSize && os.Kernel.Memory.Alloc(share, 1UL << 20, out var ram) == Err.Ok) mm.AddRam(ram).ThrowIfFailed();
+                mm = new MemoryManager(systems[i]);
+                if (share >= MemoryManager.PageSize && os.Kernel.Memory.Alloc(share, 1UL << 20, out var ram) == Err.Ok)
+                {
+                    systems[0].Export(ram, i, out var wire).ThrowIfFailed();
+                    systems[i].Import(wire, out var relayed).ThrowIfFailed();
+                    mm.AddRam(relayed).ThrowIfFailed();
+                }
             }
             var k = new CoreKernel(i, os.Cores[i], mm);
             kernels.Add(k);
             os.Cores[i].BetweenRuns = _ => k.Drain();
+            mm.Caps.Released += FrameReleased;
         }
         Kernels = kernels;
 
@@ -83,9 +96,15 @@ public sealed unsafe partial class NativeKernel
             foreach (var k in kernels) k.Names.ApplyRegister(record);
         }
         Servers = servers;
+
+        // Linux pipes between processes on different cores: a UMP channel made by the writer's core.
+        if (os.Cores.Count > 1)
+            os.Vfs.CrossCorePipes = (from, to) =>
+                Channel.CreateUmp(Kernels[from].Caps, Kernels[to].Caps, Kernels[from].Memory, from, 0, to, 0, out var ch) == Err.Ok ? ch : null;
     }
 
     internal FastOs Os => os;
+    /// <summary>The boot core's database (address spaces live in it).</summary>
     internal CapSystem Caps => os.Kernel.Caps;
     /// <summary>The kernel's own services (memory server, process manager, serial server of every core).</summary>
     public IReadOnlyList<Services.KernelServer> Servers { get; }
@@ -99,7 +118,7 @@ public sealed unsafe partial class NativeKernel
         if (os.Processes.Find(pid) is not { } process) return IpcStatus.NotFound;
         var np = Of(process);
         if (mm.Alloc(size, Math.Max(align, CapTypes.PageSize), out var ram) != Err.Ok) return IpcStatus.OutOfMemory;
-        if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return IpcStatus.CapError; }
+        if (ram.System.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return IpcStatus.CapError; }
         lock (np.Lock) np.Allocations.Add((mm, ram));
         return IpcStatus.Ok;
     }
@@ -201,12 +220,12 @@ public sealed unsafe partial class NativeKernel
                 if (c->X[0] == 1)
                 {
                     int other = (int)(c->X[1] % (ulong)os.Cores.Count);
-                    if (Channel.CreateUmp(os.Kernel.Caps, Kernels[core.Id].Memory, core.Id, process.Pid, other, process.Pid, out ch) != Err.Ok)
+                    if (Channel.CreateUmp(Kernels[core.Id].Caps, Kernels[other].Caps, Kernels[core.Id].Memory, core.Id, process.Pid, other, process.Pid, out ch) != Err.Ok)
                     { r = (long)IpcStatus.OutOfMemory; break; }
                 }
                 else if (c->X[0] != 0) { r = (long)IpcStatus.Invalid; break; }
-                else ch = Channel.CreateLmp(os.Kernel.Caps, core.Id, process.Pid, core.Id, process.Pid);
-                GiveEndpointCaps(process, ch);
+                else ch = Channel.CreateLmp(Kernels[core.Id].Caps, core.Id, process.Pid, core.Id, process.Pid);
+                GiveEndpointCaps(process, core.Id, ch);
                 c->X[1] = (ulong)np.Add(ch.A);
                 c->X[2] = (ulong)np.Add(ch.B);
                 r = 0;
@@ -241,9 +260,7 @@ public sealed unsafe partial class NativeKernel
                     _ => (long)IpcStatus.BadHandle,
                 };
                 break;
-            case NativeCall.CapRevoke:
-                r = np.Get<Capability>((long)c->X[0]) is { } rev ? (os.Kernel.Caps.Revoke(rev) == Err.Ok ? 0 : (long)IpcStatus.CapError) : (long)IpcStatus.BadHandle;
-                break;
+            case NativeCall.CapRevoke: return Revoke(cpu, thread, np);
             case NativeCall.CapIdentify:
                 if (np.Get<Capability>((long)c->X[0]) is { } id)
                 {
@@ -254,7 +271,7 @@ public sealed unsafe partial class NativeKernel
                 break;
             case NativeCall.CapCopy:
                 if (np.Get<Capability>((long)c->X[0]) is { } src)
-                    r = os.Kernel.Caps.Copy(src, SlotRef.KernelHeld, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
+                    r = src.System.Copy(src, SlotRef.KernelHeld, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
                 else r = (long)IpcStatus.BadHandle;
                 break;
             case NativeCall.Spawn: return Spawn(cpu, core, thread, process);
@@ -278,95 +295,10 @@ public sealed unsafe partial class NativeKernel
         return thread.State is GuestThreadState.Zombie ? Resume.Halt : Resume.Continue;
     }
 
-    /// <summary>LMP: each end's receive buffer is named by an Endpoint capability retyped from its process's dispatcher.</summary>
-    void GiveEndpointCaps(GuestProcess process, Channel ch)
-    {
-        var disp = DispatcherOf(process);
-        if (disp is null) return;
-        foreach (var end in new[] { ch.A, ch.B })
-            if (os.Kernel.Caps.Retype(disp, 0, CapType.Endpoint, 0, 1, SlotRef.KernelHeld, out var ep) == Err.Ok)
-            {
-                ep[0].Object.Payload = end.Inbox;
-                end.EndpointCap = ep[0];
-            }
-    }
-
-    readonly ConditionalWeakTable<GuestProcess, Capability> dispatchers = new();
-
-    /// <summary>The process's Dispatcher capability (made on first use from its core's RAM).</summary>
-    Capability? DispatcherOf(GuestProcess process)
-    {
-        lock (dispatchers)
-        {
-            if (dispatchers.TryGetValue(process, out var d)) return d;
-            var mm = os.Kernel.Memory;
-            if (mm.Alloc(CapTypes.PageSize, CapTypes.PageSize, out var ram) != Err.Ok) return null;
-            if (os.Kernel.Caps.Retype(ram, 0, CapType.Dispatcher, CapTypes.DispatcherSize, 1, SlotRef.KernelHeld, out var disp) != Err.Ok) { mm.Free(ram); return null; }
-            lock (Of(process).Lock) Of(process).Allocations.Add((mm, ram));
-            dispatchers.Add(process, disp[0]);
-            return disp[0];
-        }
-    }
-
     static Resume Done(CpuState* c, long result)
     {
         c->X[0] = (ulong)result;
         return Resume.Continue;
-    }
-
-    long Allocate(Core core, NativeProcess np, ulong size, bool frame, CpuState* c)
-    {
-        if (size == 0 || size > 1UL << 32) return (long)IpcStatus.Invalid;
-        size = (size + 0xFFF) & ~0xFFFUL;
-        var mm = Kernels[core.Id].Memory;
-        if (mm.Alloc(size, CapTypes.PageSize, out var ram) != Err.Ok) return (long)IpcStatus.OutOfMemory;
-        Capability give;
-        if (frame)
-        {
-            if (os.Kernel.Caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
-            give = frames[0];
-            lock (frameOwners) frameOwners[give.Object] = (mm, ram, np);
-        }
-        else if (os.Kernel.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
-        lock (np.Lock) np.Allocations.Add((mm, ram));
-        c->X[1] = ram.Base;
-        c->X[2] = size;
-        return np.Add(give);
-    }
-
-    // A frame allocated through the native API goes back to its memory manager when its last copy
-    // is deleted (the allocating process, receivers, copies in flight), not earlier.
-    readonly Dictionary<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)> frameOwners = new();   // guarded by itself
-
-    long DeleteCap(Capability cap)
-    {
-        if (!cap.Deleted && os.Kernel.Caps.Delete(cap) != Err.Ok) return (long)IpcStatus.CapError;
-        if (cap.Type != CapType.Frame) return 0;
-        bool last;
-        lock (os.Kernel.Caps.Lock) last = cap.Object.IsGhost;
-        if (!last) return 0;
-        (MemoryManager Mm, Capability Ram, NativeProcess Owner) owner;
-        lock (frameOwners)
-            if (!frameOwners.Remove(cap.Object, out owner)) return 0;
-        lock (owner.Owner.Lock) owner.Owner.Allocations.Remove((owner.Mm, owner.Ram));
-        owner.Mm.Free(owner.Ram);
-        return 0;
-    }
-
-    long MapFrame(GuestProcess process, NativeProcess np, long handle, CpuState* c)
-    {
-        if (np.Get<Capability>(handle) is not { } cap) return (long)IpcStatus.BadHandle;
-        if (cap.Deleted || cap.Type != CapType.Frame) return (long)IpcStatus.CapError;
-        ulong va;
-        lock (np.Lock)
-        {
-            va = np.NextFrameVa;
-            if (va + cap.Size > FrameWindowEnd) return (long)IpcStatus.OutOfMemory;
-            np.NextFrameVa = va + cap.Size + 0x1000;   // a guard page between frames
-        }
-        if (process.Memory.Tables.Map(va, cap, Paging.MapFlags.ReadWrite) != Err.Ok) return (long)IpcStatus.CapError;
-        c->X[1] = cap.Size;
-        return (long)va;
     }
 
     // ---- spawn (a request to the target core's kernel) ----
@@ -492,8 +424,8 @@ public sealed unsafe partial class NativeKernel
     {
         clientEnd = null!;
         Channel ch;
-        if (clientCore == service.Core) ch = Channel.CreateLmp(os.Kernel.Caps, clientCore, clientPid, service.Core, service.Pid);
-        else if (Channel.CreateUmp(os.Kernel.Caps, Kernels[clientCore].Memory, clientCore, clientPid, service.Core, service.Pid, out ch) != Err.Ok)
+        if (clientCore == service.Core) ch = Channel.CreateLmp(Kernels[clientCore].Caps, clientCore, clientPid, service.Core, service.Pid);
+        else if (Channel.CreateUmp(Kernels[clientCore].Caps, Kernels[service.Core].Caps, Kernels[clientCore].Memory, clientCore, clientPid, service.Core, service.Pid, out ch) != Err.Ok)
             return IpcStatus.OutOfMemory;
         if (!service.Connect(ch.B))
         {
@@ -540,12 +472,19 @@ public sealed unsafe partial class NativeKernel
         foreach (var k in Kernels) k.Post(() => k.Names.ApplyProcessExit(pid));
         List<(MemoryManager, Capability)> allocations;
         lock (np.Lock) { allocations = np.Allocations.ToList(); np.Allocations.Clear(); }
-        // Frames other processes still hold copies of outlive us: their last delete frees them.
-        lock (os.Kernel.Caps.Lock)
-            lock (frameOwners)
-                foreach (var (obj, owner) in frameOwners.ToList())
-                    if (owner.Owner == np && !obj.IsGhost) allocations.Remove((owner.Mm, owner.Ram));
-                    else if (owner.Owner == np) frameOwners.Remove(obj);
+        List<Capability> relayed;
+        lock (np.Lock) { relayed = np.Relayed.ToList(); np.Relayed.Clear(); }
+        foreach (var cap in relayed) cap.System.Delete(cap);
+        // Frames other processes (on any core) still hold copies of outlive us: their last delete frees them.
+        // (Lock order: a database's Lock before frameOwners, as FrameReleased runs under the former.)
+        List<KeyValuePair<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)>> mine;
+        lock (frameOwners) mine = frameOwners.Where(f => f.Value.Owner == np).ToList();
+        foreach (var (obj, owner) in mine)
+            lock (obj.System.Lock)
+            {
+                if (obj.InUse) allocations.Remove((owner.Mm, owner.Ram));
+                else lock (frameOwners) frameOwners.Remove(obj);
+            }
         foreach (var (mm, ram) in allocations) mm.Free(ram);
         process.NativeState = null;
     }

@@ -1,6 +1,6 @@
 // NativeProcess: the native personality's per-process state — the handle table through which a
 // guest names its capabilities, channel ends and services (small integers, the C library's
-// capref / channel numbers), and the RAM it got from a core's memory manager (given back when the
+// capref / channel numbers; small integers never reused), and the RAM it got from a core's memory manager (given back when the
 // process exits). NativeThread: a thread's state across a restarted (blocking) native call.
 using Fast.Os.Capabilities;
 using Fast.Os.Ipc;
@@ -11,43 +11,68 @@ namespace Fast.Os.Native;
 
 public sealed class NativeProcess
 {
-    readonly Dictionary<int, object> handles = new();   // guarded by handles
-    int nextHandle = 1;
-    public readonly List<(MemoryManager From, Capability Ram)> Allocations = new();   // guarded by handles
+    // Handles index an array that readers (every channel call) index without a lock; it is only
+    // written under gate, replaced by a larger copy when full. Handles are never reused.
+    readonly object gate = new();
+    object?[] table = new object?[32];   // written under gate, read lock-free
+    int nextHandle = 1;                  // guarded by gate
+    public readonly List<(MemoryManager From, Capability Ram)> Allocations = new();   // guarded by Lock
+    /// <summary>Copies relayed into the boot core's database to map frames of other cores' databases (deleted at exit).</summary>
+    public readonly List<Capability> Relayed = new();   // guarded by Lock
     /// <summary>Next VA of the frame-mapping window (frames are mapped outside every Linux region).</summary>
     public ulong NextFrameVa = NativeKernel.FrameWindowBase;
 
     public int Add(object o)
     {
-        lock (handles)
+        lock (gate)
         {
             int h = nextHandle++;
-            handles[h] = o;
+            if (h >= table.Length)
+            {
+                var bigger = new object?[table.Length * 2];
+                table.CopyTo(bigger, 0);
+                Volatile.Write(ref table, bigger);
+            }
+            Volatile.Write(ref table[h], o);
             return h;
         }
     }
 
     public T? Get<T>(long handle) where T : class
     {
-        lock (handles) return handle is > 0 and <= int.MaxValue && handles.TryGetValue((int)handle, out var o) ? o as T : null;
+        var t = Volatile.Read(ref table);
+        return (ulong)handle < (ulong)t.Length ? Volatile.Read(ref t[handle]) as T : null;
+    }
+
+    /// <summary>Get for the hottest kind (channel ends): a cast to a sealed class, no generic lookup.</summary>
+    public ChannelEnd? GetEnd(long handle)
+    {
+        var t = Volatile.Read(ref table);
+        return (ulong)handle < (ulong)t.Length ? Volatile.Read(ref t[handle]) as ChannelEnd : null;
     }
 
     public object? Remove(long handle)
     {
-        lock (handles) return handle is > 0 and <= int.MaxValue && handles.Remove((int)handle, out var o) ? o : null;
+        lock (gate)
+        {
+            if ((ulong)handle >= (ulong)table.Length || handle == 0) return null;
+            var o = table[handle];
+            Volatile.Write(ref table[handle], null);
+            return o;
+        }
     }
 
     public object[] TakeAll()
     {
-        lock (handles)
+        lock (gate)
         {
-            var all = handles.Values.ToArray();
-            handles.Clear();
-            return all;
+            var all = table.Where(o => o is not null).ToArray();
+            Array.Clear(table);
+            return all!;
         }
     }
 
-    public object Lock => handles;
+    public object Lock => gate;
 }
 
 public sealed class NativeThread

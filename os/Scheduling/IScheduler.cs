@@ -9,6 +9,8 @@ public interface ISchedulable
 {
     int Tid { get; }
     GuestThreadState State { get; set; }
+    /// <summary>Changes State from `from` to `to` atomically; false if it was not `from`.</summary>
+    bool TrySetState(GuestThreadState from, GuestThreadState to);
 }
 
 public interface IScheduler<T> where T : class, ISchedulable

@@ -32,11 +32,22 @@ public sealed class WaitQueue : IWaitable
 
     public WaitQueue(Func<bool> ready) => this.ready = ready;
 
+    /// <summary>The condition holds now (a waiter added now would be woken at once).</summary>
+    public bool IsReady => ready();
+
+    int count;   // waiters.Count, readable without the lock
+
     public void AddWaiter(Action wake)
     {
         lock (waiters)
         {
-            if (!ready()) { waiters.Add(wake); return; }
+            // Publish the waiter (a full fence) before looking at the condition: a waker makes the
+            // condition true, fences, then looks at count, so one of the two always sees the other.
+            waiters.Add(wake);
+            Interlocked.Exchange(ref count, waiters.Count);
+            if (!ready()) return;
+            waiters.RemoveAt(waiters.Count - 1);   // ready already (no WakeAll can run meanwhile: we hold the lock)
+            Volatile.Write(ref count, waiters.Count);
         }
         wake();
     }
@@ -46,12 +57,18 @@ public sealed class WaitQueue : IWaitable
     /// <summary>Wakes every waiter (call after making the condition true, outside other locks).</summary>
     public void WakeAll()
     {
+        // No waiter: no lock. The fence orders the caller's "condition now true" before this look; a
+        // waiter publishes itself (count, with a full fence) before it tests the condition, so one of
+        // the two sees the other (AddWaiter).
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref count) == 0) return;
         Action[] toWake;
         lock (waiters)
         {
             if (waiters.Count == 0) return;
             toWake = [.. waiters];
             waiters.Clear();
+            Volatile.Write(ref count, 0);
         }
         foreach (var w in toWake) w();
     }

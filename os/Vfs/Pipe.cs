@@ -4,6 +4,12 @@
 // does not fit: writes of at most PIPE_BUF bytes are atomic (all or -EAGAIN), larger ones need PIPE_BUF
 // free bytes (Linux: a free page slot), write what fits and return the count (a blocking writer waits and continues with the rest, as Linux does).
 // One lock guards the ring and the reader/writer counts; wake-ups run after it is released.
+//
+// Cores: the ring is the reader's side. A writer on the reader's core copies into it directly (the
+// local path, LMP-like: one kernel copies); a writer on another core sends its bytes as messages
+// over the pipe's UMP channel instead (Pipe.CrossCore.cs), which the reader's kernel drains into
+// the ring when it reads. Capacity is accounted in Used (ring bytes + bytes in flight), reserved
+// atomically by writers of either path, so the ring always has room for what arrives.
 using Fast.Os.Linux.Abi;
 
 namespace Fast.Os.Vfs;
@@ -51,45 +57,61 @@ public sealed class ByteRing
     }
 }
 
-public sealed class Pipe
+public sealed partial class Pipe
 {
     static long nextIno = 1000;
     readonly object gate = new();
     readonly ByteRing ring = new(PipeAbi.DefaultCapacity);
-    int readers, writers;
+    volatile int readers, writers;   // written under gate
+    volatile int capacity = PipeAbi.DefaultCapacity;   // written under gate
+    int used;   // bytes in the ring plus bytes in flight on the UMP channel (Interlocked)
 
-    public Pipe()
+    /// <param name="crossCore">Makes the UMP channel (from the writer's core to the reader's) when they first differ; null: always local.</param>
+    public Pipe(Func<int, int, Ipc.Channel?>? crossCore = null)
     {
+        this.crossCore = crossCore;
         Ino = (ulong)Interlocked.Increment(ref nextIno);
-        Readable = new WaitQueue(() => { lock (gate) return ring.Count > 0 || writers == 0; });
+        Readable = new WaitQueue(() => { lock (gate) return ring.Count > 0 || Volatile.Read(ref inflight) > 0 || writers == 0; });
         // Writers wake when a PIPE_BUF-sized chunk fits (Linux: a free page slot) or readers are gone.
-        Writable = new WaitQueue(() => { lock (gate) return ring.Free >= PipeAbi.PIPE_BUF || readers == 0; });
+        Writable = new WaitQueue(() => (capacity - Volatile.Read(ref used) >= PipeAbi.PIPE_BUF && UmpHasRoom) || readers == 0);
     }
 
     public ulong Ino { get; }
-    internal WaitQueue Readable { get; }
-    internal WaitQueue Writable { get; }
+    public WaitQueue Readable { get; }
+    public WaitQueue Writable { get; }
 
     /// <summary>Creates the two ends (pipe2's flags O_NONBLOCK/O_DIRECT land in their status flags).</summary>
-    public static (PipeEnd Read, PipeEnd Write) Create(int flags = 0)
+    public static (PipeEnd Read, PipeEnd Write) Create(int flags = 0, Func<int, int, Ipc.Channel?>? crossCore = null)
     {
-        var p = new Pipe();
+        var p = new Pipe(crossCore);
         int extra = flags & (int)(OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT);
         lock (p.gate) { p.readers = 1; p.writers = 1; }
         return (new PipeEnd(p, false, (int)OpenFlags.O_RDONLY | extra), new PipeEnd(p, true, (int)OpenFlags.O_WRONLY | extra));
     }
 
     public int Capacity { get { lock (gate) return ring.Capacity; } }
-    public int Available { get { lock (gate) return ring.Count; } }
+    public int Available
+    {
+        get
+        {
+            int n;
+            lock (gate) { Drain(); n = ring.Count; }
+            Writable.WakeAll();   // draining may have freed channel slots a writer waits for
+            return n;
+        }
+    }
 
     internal long Read(Span<byte> dst)
     {
         long n;
+        NoteReader();
         lock (gate)
         {
             if (dst.Length == 0) return 0;
-            if (ring.Count == 0) return writers == 0 ? 0 : Errno.EAGAIN.Neg();
+            Drain();
+            if (ring.Count == 0) return writers == 0 && Volatile.Read(ref inflight) == 0 ? 0 : Errno.EAGAIN.Neg();
             n = ring.Read(dst);
+            Interlocked.Add(ref used, (int)-n);
         }
         Writable.WakeAll();
         return n;
@@ -97,16 +119,31 @@ public sealed class Pipe
 
     internal long Write(ReadOnlySpan<byte> data)
     {
+        if (CrossCoreWriter()) return WriteCrossCore(data);
         long n;
         lock (gate)
         {
             if (readers == 0) return Errno.EPIPE.Neg();
             if (data.Length == 0) return 0;
-            if (ring.Free < Math.Min(data.Length, PipeAbi.PIPE_BUF)) return Errno.EAGAIN.Neg();
-            n = ring.Write(data);
+            n = Reserve(data.Length);
+            if (n == 0) return Errno.EAGAIN.Neg();
+            ring.Write(data[..(int)n]);
         }
         Readable.WakeAll();
         return n;
+    }
+
+    /// <summary>Claims room for up to want bytes (all of them if want &lt;= PIPE_BUF, else at least PIPE_BUF); 0 if there is none.</summary>
+    int Reserve(int want)
+    {
+        int atLeast = Math.Min(want, PipeAbi.PIPE_BUF);
+        while (true)
+        {
+            int u = Volatile.Read(ref used), free = capacity - u;
+            if (free < atLeast) return 0;
+            int n = Math.Min(want, free);
+            if (Interlocked.CompareExchange(ref used, u + n, u) == u) return n;
+        }
     }
 
     internal long SetCapacity(int size)
@@ -115,8 +152,10 @@ public sealed class Pipe
         int cap = Math.Max(4096, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size));
         lock (gate)
         {
-            if (cap < ring.Count) return Errno.EBUSY.Neg();
+            Drain();
+            if (cap < Volatile.Read(ref used)) return Errno.EBUSY.Neg();
             ring.Resize(cap);
+            capacity = cap;
         }
         Writable.WakeAll();
         return cap;
@@ -127,6 +166,7 @@ public sealed class Pipe
         lock (gate)
         {
             if (writeEnd) writers--; else readers--;
+            if (readers == 0 && writers == 0) CloseChannel();
         }
         // Readers see EOF, writers see EPIPE: wake both sides.
         Readable.WakeAll();

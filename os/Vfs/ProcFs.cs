@@ -11,8 +11,20 @@ namespace Fast.Os.Vfs;
 
 public sealed class ProcFs(VirtualFileSystem vfs) : SyntheticFs
 {
+    /// <summary>How many cores the machine has (the kernel sets it; /proc/cpuinfo and /proc/stat list them).</summary>
+    public Func<int> Cpus { get; set; } = () => Environment.ProcessorCount;
+
     /// <summary>The text of /proc/cpuinfo (the kernel may replace it).</summary>
-    public Func<string> CpuInfo { get; set; } = () => DefaultCpuInfo(Environment.ProcessorCount);
+    public Func<string>? CpuInfo { get; set; }
+
+    /// <summary>/proc/stat: one line per core (glibc counts them when /sys is unavailable), times zero.</summary>
+    public string StatText()
+    {
+        var sb = new StringBuilder("cpu  0 0 0 0 0 0 0 0 0 0\n");
+        for (int i = 0; i < Math.Max(1, Cpus()); i++) sb.Append($"cpu{i} 0 0 0 0 0 0 0 0 0 0\n");
+        sb.Append("intr 0\nctxt 0\nbtime 0\nprocesses 0\nprocs_running 1\nprocs_blocked 0\n");
+        return sb.ToString();
+    }
 
     /// <summary>The text of /proc/meminfo (the kernel may replace it).</summary>
     public Func<string> MemInfo { get; set; } = () => DefaultMemInfo(1L << 30, 1L << 29);
@@ -30,7 +42,7 @@ public sealed class ProcFs(VirtualFileSystem vfs) : SyntheticFs
         $"MemTotal:       {total / 1024,8} kB\nMemFree:        {free / 1024,8} kB\nMemAvailable:   {free / 1024,8} kB\n" +
         $"Buffers:               0 kB\nCached:                0 kB\nSwapTotal:             0 kB\nSwapFree:              0 kB\n";
 
-    enum Node { None, Root, CpuInfo, MemInfo, Self, SelfLink, Exe, Cwd, Maps, FdDir, Fd }
+    enum Node { None, Root, CpuInfo, MemInfo, ProcStat, Self, SelfLink, Exe, Cwd, Maps, FdDir, Fd }
 
     /// <summary>Classifies a path; fd is set for self/fd/N.</summary>
     static Node Classify(FsContext ctx, string path, out int fd)
@@ -40,6 +52,7 @@ public sealed class ProcFs(VirtualFileSystem vfs) : SyntheticFs
         if (parts.Length == 0) return Node.Root;
         if (parts.Length == 1 && parts[0] == "cpuinfo") return Node.CpuInfo;
         if (parts.Length == 1 && parts[0] == "meminfo") return Node.MemInfo;
+        if (parts.Length == 1 && parts[0] == "stat") return Node.ProcStat;
         int pid = ctx.Process?.Pid ?? 1;
         if (parts[0] != "self" && parts[0] != pid.ToString()) return Node.None;
         if (parts.Length == 1) return parts[0] == "self" ? Node.SelfLink : Node.Self;
@@ -75,7 +88,8 @@ public sealed class ProcFs(VirtualFileSystem vfs) : SyntheticFs
             case Node.Root:
                 int pid = ctx.Process?.Pid ?? 1;
                 file = new SyntheticDirectory(full, [new("self", Ino(Node.SelfLink), DirentType.DT_LNK), new(pid.ToString(), Ino(Node.Self), DirentType.DT_DIR),
-                    new("cpuinfo", Ino(Node.CpuInfo), DirentType.DT_REG), new("meminfo", Ino(Node.MemInfo), DirentType.DT_REG)], Ino(Node.Root), flags);
+                    new("cpuinfo", Ino(Node.CpuInfo), DirentType.DT_REG), new("meminfo", Ino(Node.MemInfo), DirentType.DT_REG),
+                    new("stat", Ino(Node.ProcStat), DirentType.DT_REG)], Ino(Node.Root), flags);
                 return 0;
             case Node.Self or Node.SelfLink:
                 file = new SyntheticDirectory(full, [new("exe", Ino(Node.Exe), DirentType.DT_LNK), new("cwd", Ino(Node.Cwd), DirentType.DT_LNK),
@@ -85,7 +99,8 @@ public sealed class ProcFs(VirtualFileSystem vfs) : SyntheticFs
                 file = new SyntheticDirectory(full, () => ctx.Fds.Snapshot().Select(e => new DirEntry(e.Fd.ToString(), Ino(Node.Fd, e.Fd), DirentType.DT_LNK)),
                     Ino(Node.FdDir), flags, Ino(Node.Self));
                 return 0;
-            case Node.CpuInfo: file = new TextFile(full, CpuInfo(), Ino(n), flags); return 0;
+            case Node.CpuInfo: file = new TextFile(full, CpuInfo?.Invoke() ?? DefaultCpuInfo(Math.Max(1, Cpus())), Ino(n), flags); return 0;
+            case Node.ProcStat: file = new TextFile(full, StatText(), Ino(n), flags); return 0;
             case Node.MemInfo: file = new TextFile(full, MemInfo(), Ino(n), flags); return 0;
             case Node.Maps: file = new TextFile(full, ctx.Process?.Maps() ?? "", Ino(n), flags); return 0;
             case Node.Fd:

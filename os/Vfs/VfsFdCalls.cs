@@ -192,7 +192,7 @@ public sealed partial class VirtualFileSystem
     public long Pipe2(FsContext ctx, Span<int> fds, int flags)
     {
         if ((flags & ~(int)(OpenFlags.O_CLOEXEC | OpenFlags.O_NONBLOCK | OpenFlags.O_DIRECT)) != 0) return Errno.EINVAL.Neg();
-        var (r, w) = Pipe.Create(flags);
+        var (r, w) = Pipe.Create(flags, CrossCorePipes);
         bool cloexec = (flags & (int)OpenFlags.O_CLOEXEC) != 0;
         int rfd = ctx.Fds.Install(r, cloexec);
         if (rfd < 0) { r.AddRef(); r.Release(); w.AddRef(); w.Release(); return rfd; }

@@ -33,6 +33,9 @@ public sealed partial class VirtualFileSystem
 
     (string Point, IFileSystem Fs)[] mounts = [];
 
+    /// <summary>Makes a pipe's UMP channel between two cores (set by the multikernel; null: pipes stay local).</summary>
+    public Func<int, int, Ipc.Channel?>? CrossCorePipes { get; set; }
+
     public VirtualFileSystem(IFileSystem root, ConsoleDevice? console = null)
     {
         Root = root;
@@ -42,6 +45,8 @@ public sealed partial class VirtualFileSystem
         Mount("/", root);
         Mount("/dev", Dev);
         Mount("/proc", Proc);
+        Sys = new SysFs();
+        Mount("/sys", Sys);
     }
 
     /// <summary>-L SYSROOT (null: the plain host file system).</summary>
@@ -56,6 +61,8 @@ public sealed partial class VirtualFileSystem
     public ConsoleDevice Console { get; }
     public DevFs Dev { get; }
     public ProcFs Proc { get; }
+    /// <summary>/sys: the CPU topology (the kernel sets its core count).</summary>
+    public SysFs Sys { get; }
 
     /// <summary>Mounts fs at an absolute guest path (replacing what was there).</summary>
     public void Mount(string point, IFileSystem fs)

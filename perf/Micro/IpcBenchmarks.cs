@@ -2,10 +2,13 @@
 // core (one host thread plays both ends), UMP across two cores (a second host thread echoes from
 // the other ring, polling as a receiver's bounded spin does), and LMP throughput in batches of
 // the receive buffer's size; and a 1 MiB message through the kernel's bulk copy (copied into a
-// pooled host buffer on send and out of it on receive, as ChanSendBulk and BulkRead do).
+// pooled host buffer on send and out of it on receive, as ChanSendBulk and BulkRead do); and a
+// capability relayed across cores (two cores' databases: serialized into a UMP slot's side line,
+// re-created by the receiver's database, deleted there, the drop reported to the owner by message).
 // OperationsPerInvoke = round trips (or messages) per invocation. Guest-level numbers (SVCs,
 // handoff, parking) come from os/user/bench/ipcbench.c: `fast selftest --bench`.
 using BenchmarkDotNet.Attributes;
+using Fast.Os;
 using Fast.Os.Capabilities;
 using Fast.Os.Ipc;
 using Fast.Os.Memory;
@@ -40,6 +43,46 @@ public class IpcBenchmarks
             }
         }) { IsBackground = true };
         echo.Start();
+    }
+
+    // Two cores' capability databases and a UMP channel between them, for CapabilityRelay.
+    Channel relay = null!;
+    Capability relayFrame = null!;
+    CapSystem owner = null!, remote = null!;
+    readonly Queue<Action> ownerMailbox = new();
+
+    [GlobalSetup(Target = nameof(CapabilityRelay))]
+    public void SetupRelay()
+    {
+        Setup();
+        owner = new CapSystem(ram, 0);
+        remote = new CapSystem(ram, 1);
+        var cores = new CapCores([owner, remote], (core, message) => { if (core == 0) ownerMailbox.Enqueue(message); });
+        owner.Join(cores);
+        remote.Join(cores);
+        owner.CreateOriginal(CapType.Ram, 8UL << 20, 8UL << 20, SlotRef.KernelHeld, out var r).ThrowIfFailed();
+        var mm = new MemoryManager(owner);
+        mm.AddRam(r).ThrowIfFailed();
+        Channel.CreateUmp(owner, remote, mm, 0, 1, 1, 2, out relay).ThrowIfFailed();
+        mm.Alloc(4096, 4096, out var ramCap).ThrowIfFailed();
+        owner.Retype(ramCap, 0, CapType.Frame, 4096, 1, SlotRef.KernelHeld, out var f).ThrowIfFailed();
+        relayFrame = f[0];
+    }
+
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "Capability relayed core 0 -> core 1 and dropped (two databases)")]
+    public ulong CapabilityRelay()
+    {
+        ulong sum = 0;
+        for (int i = 0; i < Rounds; i++)
+        {
+            owner.Copy(relayFrame, SlotRef.KernelHeld, out var inFlight);
+            relay.A.Send(new IpcMessage { Length = 1, Cap = inFlight });
+            relay.B.TryReceive(out var m);
+            sum += m.Cap!.Base;
+            remote.Delete(m.Cap);
+            while (ownerMailbox.TryDequeue(out var message)) message();   // the owner learns of the drop
+        }
+        return sum;
     }
 
     [GlobalCleanup]

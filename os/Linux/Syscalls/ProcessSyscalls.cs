@@ -77,6 +77,7 @@ static unsafe class ProcessSyscalls
         if (stack != 0) thread.Context.X[31] = stack;
         if ((flags & CLONE_SETTLS) != 0) thread.Context.TpidrEl0 = tls;
         thread.SignalMask = c.Thread.SignalMask;
+        thread.Affinity = c.Thread.Affinity;
         if ((flags & CLONE_PARENT_SETTID) != 0) c.User.TryWrite32(parentTid, (uint)tid);
         if ((flags & CLONE_CHILD_SETTID) != 0) c.User.TryWrite32(childTid, (uint)tid);
         if ((flags & CLONE_CHILD_CLEARTID) != 0) thread.ClearChildTid = childTid;
@@ -108,6 +109,10 @@ static unsafe class ProcessSyscalls
         if (stack != 0) thread.Context.X[31] = stack;
         if ((flags & CLONE_SETTLS) != 0) thread.Context.TpidrEl0 = tls;
         thread.SignalMask = c.Thread.SignalMask;
+        // Linux keeps a fork child's rseq registration (same address in the copied memory; a CLONE_VM
+        // child shares the parent's area and must register its own): glibc's sched_getcpu reads it.
+        if ((flags & CLONE_VM) == 0) thread.RseqArea = c.Thread.RseqArea;
+        thread.Affinity = c.Thread.Affinity;   // inherited, as Linux does
         if ((flags & CLONE_CHILD_CLEARTID) != 0) thread.ClearChildTid = childTid;
         if ((flags & CLONE_CHILD_SETTID) != 0) child.User.TryWrite32(childTid, (uint)pid);
         if ((flags & CLONE_PARENT_SETTID) != 0) c.User.TryWrite32(parentTid, (uint)pid);

@@ -82,7 +82,7 @@ public abstract class KernelServer
     void Drop(Connection c)
     {
         lock (connections) connections.Remove(c);
-        if (c.Cap is { } cap) Native.Caps.Delete(cap);
+        if (c.Cap is { } cap) cap.System.Delete(cap);
         c.Cap = null;
         c.End.Close();
     }
@@ -126,7 +126,7 @@ public abstract class KernelServer
             {
                 if (unit.Cap is not { Type: CapType.Frame } frame || frame.Size < (ulong)c.Total) { Discard(unit); c.Buffer = null; return; }
                 new ReadOnlySpan<byte>(Native.Caps.Ram.HostPointer(frame.Base), c.Total).CopyTo(c.Buffer);
-                Native.Caps.Delete(frame);
+                frame.System.Delete(frame);
                 c.Have = c.Total;
                 unit.Cap = null;
             }
@@ -161,7 +161,7 @@ public abstract class KernelServer
 
     void Discard(in IpcMessage unit)
     {
-        if (unit.Cap is { } cap) Native.Caps.Delete(cap);
+        if (unit.Cap is { } cap) cap.System.Delete(cap);
         unit.Bulk?.Return();
     }
 

@@ -8,8 +8,11 @@
 //                    KILL(pid)                   -> status
 //                    WAIT(pid)                   -> status, wait status   (answered when the process exits)
 //   serial server:   PUTCHAR(c), PUTSTR(s)       -> status   (to the client's standard output)
+//                    GETCHAR()                   -> status, byte   (the client's standard input: the console
+//                                                   input; answered when a byte arrives, Closed at its end)
 using Fast.Os.Capabilities;
 using Fast.Os.Ipc;
+using Fast.Os.Linux.Abi;
 using Fast.Os.Process;
 
 namespace Fast.Os.Native.Services;
@@ -18,14 +21,14 @@ public static class SystemOp
 {
     public const ulong Ram = 20;
     public const ulong Spawn = 30, List = 31, Name = 32, Kill = 33, Wait = 34;
-    public const ulong Putchar = 40, Putstr = 41;
+    public const ulong Putchar = 40, Putstr = 41, Getchar = 42;
 }
 
 public sealed class MemoryServer(NativeKernel native, CoreKernel kernel) : KernelServer(native, kernel, $"/core/{kernel.Id}/mem")
 {
     protected override Reply? Handle(Connection from, byte[] request, Capability? cap)
     {
-        if (cap is not null) Native.Caps.Delete(cap);
+        if (cap is not null) cap.System.Delete(cap);
         var r = new RpcReader(request);
         if (!r.TryU64(out ulong op) || op != SystemOp.Ram || !r.TryU64(out ulong bytes) || !r.TryU64(out ulong align)) return Status(IpcStatus.Invalid);
         var e = Native.AllocateFor(from.ClientPid, Kernel.Memory, bytes, align, out var ram, out ulong size);
@@ -38,9 +41,14 @@ public sealed class SerialServer(NativeKernel native, CoreKernel kernel) : Kerne
 {
     protected override Reply? Handle(Connection from, byte[] request, Capability? cap)
     {
-        if (cap is not null) Native.Caps.Delete(cap);
+        if (cap is not null) cap.System.Delete(cap);
         var r = new RpcReader(request);
         if (!r.TryU64(out ulong op)) return Status(IpcStatus.Invalid);
+        if (op == SystemOp.Getchar)
+        {
+            if (Native.Os.Processes.Find(from.ClientPid)?.Files.Fds.Get(0) is not { } input) return Status(IpcStatus.NotFound);
+            return Getchar(from, input);
+        }
         byte[] text;
         if (op == SystemOp.Putchar && r.TryU64(out ulong c)) text = [(byte)c];
         else if (op == SystemOp.Putstr && r.TryStr(out string s)) text = System.Text.Encoding.Latin1.GetBytes(s);
@@ -48,6 +56,22 @@ public sealed class SerialServer(NativeKernel native, CoreKernel kernel) : Kerne
         var client = Native.Os.Processes.Find(from.ClientPid);
         client?.Files.Fds.Get(1)?.Write(text);
         return Status(client is null ? IpcStatus.NotFound : IpcStatus.Ok);
+    }
+
+    /// <summary>Reads one byte of the client's input; with none yet, answers later, when its waitable says one came (on this core's thread).</summary>
+    Reply? Getchar(Connection from, Vfs.OpenFile input)
+    {
+        Span<byte> b = stackalloc byte[1];
+        long n = input.Read(b);
+        if (n == 1) return new Reply(new RpcWriter().I64(0).U64(b[0]).ToArray());
+        if (n == 0) return Status(IpcStatus.Closed);
+        if (n != Errno.EAGAIN.Neg() || input.ReadWaitable is not { } waitable) return Status(IpcStatus.Invalid);
+        waitable.AddWaiter(() => Kernel.Post(() =>
+        {
+            if (from.End.IsClosed || from.End.Peer.IsClosed) return;
+            if (Getchar(from, input) is { } reply) Send(from, reply);
+        }));
+        return null;
     }
 }
 
@@ -57,7 +81,7 @@ public sealed class ProcessServer(NativeKernel native, CoreKernel kernel) : Kern
 
     protected override Reply? Handle(Connection from, byte[] request, Capability? cap)
     {
-        if (cap is not null) Native.Caps.Delete(cap);
+        if (cap is not null) cap.System.Delete(cap);
         var r = new RpcReader(request);
         if (!r.TryU64(out ulong op)) return Status(IpcStatus.Invalid);
         var os = Native.Os;

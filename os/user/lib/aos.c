@@ -1,37 +1,8 @@
-// The native API's C library: kernel calls, the message-passing layer (messages of any length
-// over channel units, large ones in frames), RPC payloads and the nameserver client and server
-// loop. See include/aos/aos.h.
-#define _GNU_SOURCE
-#include <aos/aos.h>
-#include <sched.h>
-#include <stdlib.h>
-#include <string.h>
-#include <stdio.h>
-
-#define SVC_PUTCHAR 0x1000
-#define SVC_CORE 0x1001
-#define SVC_CHAN_PAIR 0x1010
-#define SVC_SEND 0x1011
-#define SVC_RECV 0x1012
-#define SVC_CLOSE 0x1013
-#define SVC_INFO 0x1014
-#define SVC_WAIT_ANY 0x1015
-#define SVC_CALL 0x1016
-#define SVC_BULK_READ 0x1017
-#define SVC_SEND_BULK 0x1018
-#define SVC_RAM 0x1020
-#define SVC_FRAME 0x1021
-#define SVC_MAP 0x1022
-#define SVC_DELETE 0x1023
-#define SVC_REVOKE 0x1024
-#define SVC_IDENTIFY 0x1025
-#define SVC_COPY 0x1026
-#define SVC_SPAWN 0x1030
-#define SVC_NS_REGISTER 0x1040
-#define SVC_NS_LOOKUP 0x1041
-#define SVC_NS_ENUMERATE 0x1042
-#define SVC_NS_DEREGISTER 0x1043
-#define SVC_ACCEPT 0x1044
+// The native API's C library, part one: kernel calls, the message-passing layer (messages of any
+// length over channel units, large ones in frames), RPC payloads and calls. The OS services'
+// clients are in aos_services.c, the nameserver client and server loop in aos_nameservice.c.
+// See include/aos/aos.h.
+#include "aos_internal.h"
 
 long aos_svc(long number, long r[9])
 {
@@ -52,15 +23,6 @@ long aos_svc(long number, long r[9])
     return x0;
 }
 
-static long svc3(long n, long a, long b, long c, long *o1, long *o2)
-{
-    long r[9] = { a, b, c };
-    long v = aos_svc(n, r);
-    if (o1) *o1 = r[1];
-    if (o2) *o2 = r[2];
-    return v;
-}
-
 int aos_core_id(int *cores, int *pid)
 {
     long c, p;
@@ -79,35 +41,56 @@ int aos_chan_pair(aos_chan_t *a, aos_chan_t *b)
     return (int)r;
 }
 
+// The channel calls, the hottest ones, bind their values straight to the registers the kernel
+// reads and writes (x0 the handle, x1 count | flags | capability, x2..x7 and x9 the words) instead
+// of going through aos_svc's array: fewer guest instructions around every send and receive.
+static inline long chan_svc(long number, long handle, long *x1io, uint64_t v[AOS_UNIT_WORDS])
+{
+    register long x0 __asm__("x0") = handle;
+    register long x1 __asm__("x1") = *x1io;
+    register uint64_t x2 __asm__("x2") = v[0], x3 __asm__("x3") = v[1], x4 __asm__("x4") = v[2];
+    register uint64_t x5 __asm__("x5") = v[3], x6 __asm__("x6") = v[4], x7 __asm__("x7") = v[5];
+    register uint64_t x9 __asm__("x9") = v[6];
+    register long x8 __asm__("x8") = number;   // in-out, as in aos_svc (ChanCall restarts as ChanRecv)
+    __asm__ volatile("svc 0" : "+r"(x0), "+r"(x1), "+r"(x2), "+r"(x3), "+r"(x4), "+r"(x5), "+r"(x6), "+r"(x7), "+r"(x9), "+r"(x8)
+                     : : "memory");
+    *x1io = x1;
+    v[0] = x2; v[1] = x3; v[2] = x4; v[3] = x5; v[4] = x6; v[5] = x7; v[6] = x9;
+    return x0;
+}
+
 int aos_chan_send(aos_chan_t ch, const uint64_t *w, int n, capref_t cap, int flags)
 {
     if (n < 0 || n > AOS_UNIT_WORDS) return AOS_ERR_INVALID;
-    long r[9] = { ch, (long)n | ((flags & AOS_NONBLOCK) ? 0x100 : 0) | ((long)cap << 32) };
-    for (int i = 0; i < n; i++) r[2 + i] = (long)w[i];   // words 0..5 in x2..x7, word 6 in x9
-    return (int)aos_svc(SVC_SEND, r);
+    uint64_t v[AOS_UNIT_WORDS] = { 0 };
+    for (int i = 0; i < n; i++) v[i] = w[i];   // words 0..5 in x2..x7, word 6 in x9
+    long x1 = (long)n | ((flags & AOS_NONBLOCK) ? 0x100 : 0) | ((long)cap << 32);
+    return (int)chan_svc(SVC_SEND, ch, &x1, v);
 }
 
 int aos_chan_recv(aos_chan_t ch, uint64_t w[AOS_UNIT_WORDS], capref_t *cap, int flags)
 {
-    long r[9] = { ch, (flags & AOS_NONBLOCK) ? 1 : 0 };
-    long n = aos_svc(SVC_RECV, r);
+    uint64_t v[AOS_UNIT_WORDS] = { 0 };
+    long x1 = (flags & AOS_NONBLOCK) ? 1 : 0;
+    long n = chan_svc(SVC_RECV, ch, &x1, v);
     if (n < 0) return (int)n;
-    for (int i = 0; i < AOS_UNIT_WORDS; i++) w[i] = (uint64_t)r[2 + i];
-    if (cap) *cap = (capref_t)r[1];
-    else if (r[1]) aos_cap_delete((capref_t)r[1]);
+    for (int i = 0; i < AOS_UNIT_WORDS; i++) w[i] = v[i];
+    if (cap) *cap = (capref_t)x1;
+    else if (x1) aos_cap_delete((capref_t)x1);
     return (int)n;
 }
 
 int aos_chan_call(aos_chan_t ch, const uint64_t *w, int n, capref_t cap, uint64_t reply[AOS_UNIT_WORDS], capref_t *reply_cap)
 {
     if (n < 0 || n > AOS_UNIT_WORDS) return AOS_ERR_INVALID;
-    long r[9] = { ch, (long)n | ((long)cap << 32) };
-    for (int i = 0; i < n; i++) r[2 + i] = (long)w[i];
-    long got = aos_svc(SVC_CALL, r);
+    uint64_t v[AOS_UNIT_WORDS] = { 0 };
+    for (int i = 0; i < n; i++) v[i] = w[i];
+    long x1 = (long)n | ((long)cap << 32);
+    long got = chan_svc(SVC_CALL, ch, &x1, v);
     if (got < 0) return (int)got;
-    for (int i = 0; i < AOS_UNIT_WORDS; i++) reply[i] = (uint64_t)r[2 + i];
-    if (reply_cap) *reply_cap = (capref_t)r[1];
-    else if (r[1]) aos_cap_delete((capref_t)r[1]);
+    for (int i = 0; i < AOS_UNIT_WORDS; i++) reply[i] = v[i];
+    if (reply_cap) *reply_cap = (capref_t)x1;
+    else if (x1) aos_cap_delete((capref_t)x1);
     return (int)got;
 }
 
@@ -404,291 +387,4 @@ int aos_rpc_send_string(struct aos_rpc *rpc, const char *s)
     aos_put_u64(&req, OP_STRING);
     aos_put_str(&req, s);
     return simple_call(rpc, &req);
-}
-
-// ---- the OS services ----
-// Each core's kernel runs a memory server, a process manager and a serial server, named
-// /core/N/mem, /core/N/proc and /core/N/serial in the nameserver; these calls reach them over
-// ordinary channels and RPC payloads (rpc NULL: the service of the core the caller runs on).
-enum { SVC_MEM, SVC_PROC, SVC_SERIAL };
-enum { OP_RAM = 20, OP_SPAWN = 30, OP_LIST = 31, OP_NAME = 32, OP_KILL = 33, OP_WAIT = 34, OP_PUTCHAR = 40, OP_PUTSTR = 41 };
-static struct aos_rpc *sys_channels[3][64];
-static pthread_mutex_t sys_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static struct aos_rpc *sys_channel(int which, int core)
-{
-    static const char *names[] = { "mem", "proc", "serial" };
-    if (core < 0) core = aos_core_id(NULL, NULL);
-    if (core < 0 || core >= 64) return NULL;
-    pthread_mutex_lock(&sys_lock);
-    struct aos_rpc *rpc = sys_channels[which][core];
-    if (!rpc) {
-        char name[32];
-        snprintf(name, sizeof name, "/core/%d/%s", core, names[which]);
-        if (nameservice_lookup(name, &rpc) == 0) sys_channels[which][core] = rpc;
-    }
-    pthread_mutex_unlock(&sys_lock);
-    return rpc;
-}
-
-struct aos_rpc *aos_rpc_get_memory_channel(void) { return sys_channel(SVC_MEM, -1); }
-struct aos_rpc *aos_rpc_get_process_channel(void) { return sys_channel(SVC_PROC, -1); }
-struct aos_rpc *aos_rpc_get_serial_channel(void) { return sys_channel(SVC_SERIAL, -1); }
-struct aos_rpc *aos_rpc_get_process_channel_of(int core) { return sys_channel(SVC_PROC, core); }
-
-// Calls a service: the request is freed; on success *resp holds the reply after its status field.
-static int sys_call(struct aos_rpc *rpc, int which, struct aos_payload *req, struct aos_payload *resp)
-{
-    if (!rpc) rpc = sys_channel(which, -1);
-    if (!rpc) { aos_payload_free(req); return AOS_ERR_NOTFOUND; }
-    int e = aos_rpc_call(rpc, req, resp);
-    aos_payload_free(req);
-    if (e < 0) return e;
-    uint64_t status;
-    if (aos_get_u64(resp, &status) < 0) { aos_payload_free(resp); return AOS_ERR_PROTOCOL; }
-    if ((int64_t)status < 0) { if (resp->cap) aos_cap_delete(resp->cap); aos_payload_free(resp); return (int)(int64_t)status; }
-    return 0;
-}
-
-int aos_rpc_get_ram_cap(struct aos_rpc *rpc, size_t bytes, size_t align, capref_t *ret_cap, size_t *ret_bytes)
-{
-    struct aos_payload req, resp;
-    aos_payload_init(&req);
-    aos_put_u64(&req, OP_RAM);
-    aos_put_u64(&req, bytes);
-    aos_put_u64(&req, align);
-    int e = sys_call(rpc, SVC_MEM, &req, &resp);
-    if (e < 0) return e;
-    uint64_t got = 0;
-    e = aos_get_u64(&resp, &got) < 0 || aos_get_cap(&resp, ret_cap) < 0 ? AOS_ERR_PROTOCOL : 0;
-    if (e == 0 && ret_bytes) *ret_bytes = got;
-    aos_payload_free(&resp);
-    return e;
-}
-
-int aos_rpc_process_spawn(struct aos_rpc *rpc, char *cmdline, int core, int *newpid)
-{
-    struct aos_payload req, resp;
-    aos_payload_init(&req);
-    aos_put_u64(&req, OP_SPAWN);
-    aos_put_str(&req, cmdline);
-    aos_put_u64(&req, (uint64_t)(int64_t)core);
-    int e = sys_call(rpc, SVC_PROC, &req, &resp);
-    if (e < 0) return e;
-    uint64_t pid = 0;
-    e = aos_get_u64(&resp, &pid) < 0 ? AOS_ERR_PROTOCOL : 0;
-    aos_payload_free(&resp);
-    if (e == 0) *newpid = (int)pid;
-    return e;
-}
-
-int aos_rpc_process_get_all_pids(struct aos_rpc *rpc, int **pids, size_t *count)
-{
-    struct aos_payload req, resp;
-    aos_payload_init(&req);
-    aos_put_u64(&req, OP_LIST);
-    int e = sys_call(rpc, SVC_PROC, &req, &resp);
-    if (e < 0) return e;
-    uint64_t n = 0;
-    if (aos_get_u64(&resp, &n) < 0 || n > 1 << 20) { aos_payload_free(&resp); return AOS_ERR_PROTOCOL; }
-    int *list = malloc((n ? n : 1) * sizeof *list);
-    for (uint64_t i = 0; i < n; i++) {
-        uint64_t pid = 0;
-        if (aos_get_u64(&resp, &pid) < 0) { free(list); aos_payload_free(&resp); return AOS_ERR_PROTOCOL; }
-        list[i] = (int)pid;
-    }
-    aos_payload_free(&resp);
-    *pids = list;
-    *count = n;
-    return 0;
-}
-
-int aos_rpc_process_get_name(struct aos_rpc *rpc, int pid, char **name)
-{
-    struct aos_payload req, resp;
-    aos_payload_init(&req);
-    aos_put_u64(&req, OP_NAME);
-    aos_put_u64(&req, (uint64_t)pid);
-    int e = sys_call(rpc, SVC_PROC, &req, &resp);
-    if (e < 0) return e;
-    const char *s;
-    e = aos_get_str(&resp, &s) < 0 ? AOS_ERR_PROTOCOL : 0;
-    if (e == 0) *name = strdup(s);
-    aos_payload_free(&resp);
-    return e;
-}
-
-static int proc_op(struct aos_rpc *rpc, int op, int pid, uint64_t *out)
-{
-    struct aos_payload req, resp;
-    aos_payload_init(&req);
-    aos_put_u64(&req, (uint64_t)op);
-    aos_put_u64(&req, (uint64_t)pid);
-    int e = sys_call(rpc, SVC_PROC, &req, &resp);
-    if (e < 0) return e;
-    if (out && aos_get_u64(&resp, out) < 0) e = AOS_ERR_PROTOCOL;
-    aos_payload_free(&resp);
-    return e;
-}
-
-int aos_rpc_process_kill(struct aos_rpc *rpc, int pid) { return proc_op(rpc, OP_KILL, pid, NULL); }
-
-int aos_rpc_process_wait(struct aos_rpc *rpc, int pid, int *status)
-{
-    uint64_t s = 0;
-    int e = proc_op(rpc, OP_WAIT, pid, &s);
-    if (e == 0 && status) *status = (int)s;
-    return e;
-}
-
-int aos_rpc_serial_putchar(struct aos_rpc *rpc, char c)
-{
-    struct aos_payload req, resp;
-    aos_payload_init(&req);
-    aos_put_u64(&req, OP_PUTCHAR);
-    aos_put_u64(&req, (unsigned char)c);
-    int e = sys_call(rpc, SVC_SERIAL, &req, &resp);
-    if (e == 0) aos_payload_free(&resp);
-    return e;
-}
-
-int aos_rpc_serial_putstr(struct aos_rpc *rpc, const char *s)
-{
-    struct aos_payload req, resp;
-    aos_payload_init(&req);
-    aos_put_u64(&req, OP_PUTSTR);
-    aos_put_str(&req, s);
-    int e = sys_call(rpc, SVC_SERIAL, &req, &resp);
-    if (e == 0) aos_payload_free(&resp);
-    return e;
-}
-
-// ---- nameserver ----
-#define MAX_SERVICES 16
-#define MAX_CLIENTS 64
-static struct { char name[256]; int handle; nameservice_receive_handler_t *handler; void *st; } services[MAX_SERVICES];
-static struct { int handle; int service; } clients[MAX_CLIENTS];
-static int nservices, nclients;
-static volatile int stop_serving;
-static pthread_mutex_t ns_lock = PTHREAD_MUTEX_INITIALIZER;
-
-int nameservice_register(const char *name, nameservice_receive_handler_t *handler, void *st)
-{
-    pthread_mutex_lock(&ns_lock);
-    int e = AOS_ERR_NOMEM;
-    if (nservices < MAX_SERVICES) {
-        long h = svc3(SVC_NS_REGISTER, (long)name, 0, 0, 0, 0);
-        if (h < 0) e = (int)h;
-        else {
-            snprintf(services[nservices].name, sizeof services[0].name, "%s", name);
-            services[nservices].handle = (int)h;
-            services[nservices].handler = handler;
-            services[nservices].st = st;
-            nservices++;
-            e = 0;
-        }
-    }
-    pthread_mutex_unlock(&ns_lock);
-    return e;
-}
-
-int nameservice_deregister(const char *name)
-{
-    pthread_mutex_lock(&ns_lock);
-    int e = (int)svc3(SVC_NS_DEREGISTER, (long)name, 0, 0, 0, 0);
-    for (int i = 0; i < nservices; i++)
-        if (!strcmp(services[i].name, name)) { services[i] = services[--nservices]; break; }
-    pthread_mutex_unlock(&ns_lock);
-    return e;
-}
-
-int nameservice_lookup(const char *name, nameservice_chan_t *chan)
-{
-    long h = svc3(SVC_NS_LOOKUP, (long)name, 5000, 0, 0, 0);
-    if (h < 0) return (int)h;
-    struct aos_rpc *rpc = malloc(sizeof *rpc);
-    aos_rpc_init(rpc, (aos_chan_t)h);
-    *chan = rpc;
-    return 0;
-}
-
-int nameservice_enumerate(const char *query, size_t *num, char ***result)
-{
-    size_t cap = 4096;
-    char *buf = NULL;
-    long n;
-    for (;;) {
-        buf = realloc(buf, cap);
-        n = svc3(SVC_NS_ENUMERATE, (long)query, (long)buf, (long)cap, 0, 0);
-        if (n < 0) { free(buf); return (int)n; }
-        if (strlen(buf) + 1 < cap) break;
-        cap *= 2;
-    }
-    char **list = calloc((size_t)n + 1, sizeof *list);
-    size_t i = 0;
-    char *save = NULL;
-    for (char *t = strtok_r(buf, "\n", &save); t && i < (size_t)n; t = strtok_r(NULL, "\n", &save)) list[i++] = strdup(t);
-    free(buf);
-    *num = i;
-    *result = list;
-    return 0;
-}
-
-int nameservice_rpc(nameservice_chan_t chan, void *message, size_t bytes, void **response, size_t *response_bytes,
-                    capref_t tx_cap, capref_t *rx_cap)
-{
-    pthread_mutex_lock(&chan->lock);
-    int e = aos_msg_send(chan->chan, message, bytes, tx_cap);
-    void *data = NULL;
-    size_t len = 0;
-    capref_t cap = 0;
-    if (e == 0) e = aos_msg_recv(chan->chan, &data, &len, &cap);
-    pthread_mutex_unlock(&chan->lock);
-    if (e < 0) return e;
-    if (response) *response = data; else free(data);
-    if (response_bytes) *response_bytes = len;
-    if (rx_cap) *rx_cap = cap;
-    else if (cap) aos_cap_delete(cap);
-    return 0;
-}
-
-void nameservice_stop(void) { stop_serving = 1; }
-
-int nameservice_serve(long timeout_ms)
-{
-    stop_serving = 0;
-    while (!stop_serving) {
-        int handles[MAX_SERVICES + MAX_CLIENTS];
-        int n = 0;
-        for (int i = 0; i < nservices; i++) handles[n++] = services[i].handle;
-        for (int i = 0; i < nclients; i++) handles[n++] = clients[i].handle;
-        if (n == 0) return AOS_ERR_INVALID;
-        int r = aos_wait_any(handles, n, timeout_ms);
-        if (r == AOS_ERR_TIMEOUT) return AOS_ERR_TIMEOUT;
-        if (r < 0) return r;
-        if (r < nservices) {
-            long c = svc3(SVC_ACCEPT, services[r].handle, AOS_NONBLOCK, 0, 0, 0);
-            if (c >= 0 && nclients < MAX_CLIENTS) { clients[nclients].handle = (int)c; clients[nclients].service = r; nclients++; }
-            continue;
-        }
-        int ci = r - nservices;
-        void *msg = NULL;
-        size_t len = 0;
-        capref_t rx = 0;
-        int e = aos_msg_recv(clients[ci].handle, &msg, &len, &rx);
-        if (e < 0) {   // the client went away
-            aos_chan_close(clients[ci].handle);
-            clients[ci] = clients[--nclients];
-            continue;
-        }
-        void *resp = NULL;
-        size_t resp_len = 0;
-        capref_t tx = 0;
-        int s = clients[ci].service;
-        services[s].handler(services[s].st, msg, len, &resp, &resp_len, rx, &tx);
-        free(msg);
-        aos_msg_send(clients[ci].handle, resp ? resp : "", resp ? resp_len : 0, tx);
-        free(resp);
-    }
-    return 0;
 }

@@ -2,16 +2,19 @@
 // spawns a client on every core (spawn on another core); each client looks the services up in
 // its own core's nameserver replica (UMP across cores, LMP on the same one), registers a name
 // of its own that the server finds on core 0, does ping-pong and large-message RPCs, sends a
-// frame capability across cores, and runs RPCs from four threads at once. After a client
+// frame capability across cores (relayed by the kernels into the server core's capability
+// database), revokes it while the server still holds it — the server's copy goes by a message to
+// its core's kernel — and runs RPCs from four threads at once. After a client
 // exits, its name disappears from the server's replica.
 #include "ftest.h"
 #include <aos/aos.h>
 #include <pthread.h>
 #include <sys/wait.h>
 
-enum { OP_ECHO = 10, OP_SUM_FRAME = 11, OP_DONE = 12, OP_CORE = 13 };
+enum { OP_ECHO = 10, OP_SUM_FRAME = 11, OP_DONE = 12, OP_CORE = 13, OP_KEEP_FRAME = 14, OP_CHECK_KEPT = 15 };
 static int done_clients, expected_clients, server_core;
 static int seen_core[64];
+static capref_t kept[64];   // per client core: a frame the server holds until the client revokes it
 
 static void reply_u64(void **resp, size_t *len, uint64_t v)
 {
@@ -38,15 +41,23 @@ static void sum_handler(void *st, void *msg, size_t bytes, void **resp, size_t *
     uint64_t op = 0, arg = 0;
     aos_get_u64(&p, &op);
     aos_get_u64(&p, &arg);
-    if (op == OP_SUM_FRAME) {
+    if (op == OP_SUM_FRAME || (op == OP_KEEP_FRAME && arg < 64)) {
         capref_t frame = 0;
         aos_get_cap(&p, &frame);
         size_t size = 0;
         uint64_t *m = frame ? aos_frame_map(frame, &size) : NULL;
         uint64_t sum = 0;
         for (size_t i = 0; m && i < size / 8; i++) sum += m[i];
-        aos_cap_delete(frame);
+        if (op == OP_KEEP_FRAME) kept[arg] = frame;   // not deleted: the client's revoke must reach it
+        else aos_cap_delete(frame);
         reply_u64(resp, resp_bytes, m ? sum : (uint64_t)-1);
+    } else if (op == OP_CHECK_KEPT && arg < 64) {
+        // The client revoked the frame: our copy (on this core's kernel) must be gone.
+        uint64_t base, size;
+        int gone = kept[arg] && aos_cap_identify(kept[arg], &base, &size) < 0;
+        if (kept[arg]) aos_cap_delete(kept[arg]);
+        kept[arg] = 0;
+        reply_u64(resp, resp_bytes, gone ? 0 : 1);
     } else if (op == OP_DONE) {
         // arg: the client's core. Its own name must be visible on this core's replica.
         char name[64];
@@ -152,7 +163,27 @@ static int client(void)
           "the server summed our frame through its own mapping: %llu", (unsigned long long)sumv);
     aos_payload_free(&req);
     aos_payload_free(&rsp);
-    CHECK(aos_cap_revoke(frame) == 0 && aos_cap_delete(frame) == 0, "revoke and delete the frame");
+    // Again, but the server keeps its copy; our revoke must delete it on the server's core.
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_KEEP_FRAME);
+    aos_put_u64(&req, (uint64_t)core);
+    aos_put_cap(&req, frame);
+    sumv = 0;
+    CHECK(aos_rpc_call(sum, &req, &rsp) == 0 && aos_get_u64(&rsp, &sumv) == 0 && sumv == expect, "the server keeps our frame");
+    aos_payload_free(&req);
+    aos_payload_free(&rsp);
+    CHECK(aos_cap_revoke(frame) == 0, "revoke the frame (server on core %d, we on core %d)", peer_core, core);
+    uint64_t fb, fs;
+    CHECK(aos_cap_identify(frame, &fb, &fs) == AOS_CAP_FRAME, "our own copy survives the revoke");
+    aos_payload_init(&req);
+    aos_put_u64(&req, OP_CHECK_KEPT);
+    aos_put_u64(&req, (uint64_t)core);
+    uint64_t gone = 1;
+    CHECK(aos_rpc_call(sum, &req, &rsp) == 0 && aos_get_u64(&rsp, &gone) == 0 && gone == 0,
+          "the revoke deleted the server's copy on core %d", peer_core);
+    aos_payload_free(&req);
+    aos_payload_free(&rsp);
+    CHECK(aos_cap_delete(frame) == 0, "delete the frame");
 
     // Four threads share the echo channel.
     pthread_t t[4];

@@ -1,11 +1,13 @@
 // The OS services over the message layer: each core's memory server, process manager and serial
 // server are found in the nameserver (/core/N/...) and reached by RPC over LMP (own core) or UMP
 // (another core). RAM capabilities from the memory server, spawn on another core through the
-// process manager, list / name / kill / wait, the serial server writing our output, and several
+// process manager, list / name / kill / wait, the serial server writing our output and reading
+// a child's console input (getchar, the input arriving while the child waits for it), and several
 // threads calling RPCs on one shared service channel at once.
 #include "ftest.h"
 #include <aos/aos.h>
 #include <pthread.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -13,6 +15,15 @@ static int child(const char *mode)
 {
     int core = aos_core_id(NULL, NULL);
     if (!strcmp(mode, "sleeper")) { sleep(30); return 1; }
+    if (!strcmp(mode, "getchar")) {
+        // Our standard input is a pipe the parent feeds slowly: read it through our core's serial server.
+        char line[32];
+        int n = 0, e;
+        char c;
+        while (n < 31 && (e = aos_rpc_serial_getchar(NULL, &c)) == 0) line[n++] = c;
+        line[n] = 0;
+        return !strcmp(line, "typed on the console\n") && e == AOS_ERR_CLOSED ? 20 + core : 1;
+    }
     aos_rpc_serial_putstr(NULL, "child: hello through the serial server of my core\n");
     return 10 + core;   // the parent checks which core we ran on
 }
@@ -67,6 +78,27 @@ int main(int argc, char **argv)
         CHECK(aos_rpc_process_spawn(NULL, cmd, c, &pid) == 0 && pid > 0, "spawned on core %d: pid %d", c, pid);
         CHECK(aos_rpc_process_wait(NULL, pid, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 10 + c,
               "waited through the process manager: status 0x%x (the child ran on core %d)", status, WEXITSTATUS(status) - 10);
+        waitpid(pid, NULL, 0);
+    }
+
+    // getchar: a child on the other core reads its console input (a pipe we feed) through the serial server.
+    {
+        int in[2];
+        CHECK(pipe2(in, O_CLOEXEC) == 0, "a pipe for the child's console input");
+        int saved = dup(0);
+        dup2(in[0], 0);
+        snprintf(cmd, sizeof cmd, "%s child getchar", self);
+        int target = (core + 1) % cores, pid = -1, status = -1;
+        CHECK(aos_rpc_process_spawn(NULL, cmd, target, &pid) == 0 && pid > 0, "spawned a console reader on core %d", target);
+        dup2(saved, 0);
+        close(saved);
+        close(in[0]);
+        usleep(20000);   // the child is (very likely) waiting for input by now; correctness does not depend on it
+        const char *text = "typed on the console\n";
+        CHECK(ft_write_all(in[1], text, 6) == 0 && (usleep(10000), ft_write_all(in[1], text + 6, strlen(text) - 6)) == 0, "typed");
+        close(in[1]);   // the end of the input: the child's next getchar reports it
+        CHECK(aos_rpc_process_wait(NULL, pid, &status) == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 20 + target,
+              "the child read \"typed on the console\" and then the end, on core %d (status 0x%x)", target, status);
         waitpid(pid, NULL, 0);
     }
 

@@ -1,7 +1,10 @@
 /* Round-robin fairness: CPU-bound children spinning at the same time each get a reasonable
  * share of the CPU. Each child spins for a fixed wall time, counting loop iterations and its own
  * CPU time, and reports both over a pipe. The bound is loose: with N children on C cores, every
- * child must get at least a third of its fair share, and the counts must be within a factor 4. */
+ * child must get at least a third of its fair share, and the CPU times must be within a factor 4.
+ * Only CPU time (the time the emulated scheduler gave each child) is checked: iteration counts
+ * also depend on how much host CPU each vCPU thread gets, which another load on the host skews
+ * (asserting them made this test fail now and then on a busy 2-CPU machine); they are printed. */
 #include "ftest.h"
 #include <sys/wait.h>
 
@@ -46,15 +49,17 @@ int main(int argc, char **argv)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (cores < 1) cores = 1;
     double share = seconds * (cores < KIDS ? (double)cores / KIDS : 1.0);
-    double lo = counts[0], hi = counts[0], cpu_total = 0;
+    double lo = cpu[0], hi = cpu[0], cpu_total = 0;
+    int ran = 1;
     for (int k = 0; k < KIDS; k++) {
         printf("   child %d: %.0f iterations, %.3f s of CPU (fair share %.3f s on %ld cores)\n", k, counts[k], cpu[k], share, cores);
-        if (counts[k] < lo) lo = counts[k];
-        if (counts[k] > hi) hi = counts[k];
+        if (cpu[k] < lo) lo = cpu[k];
+        if (cpu[k] > hi) hi = cpu[k];
         cpu_total += cpu[k];
+        ran &= counts[k] > 0;
     }
-    CHECK(lo > 0, "every child ran");
-    CHECK(lo * 4 >= hi, "iteration counts within a factor 4 (min %.0f, max %.0f)", lo, hi);
+    CHECK(ran, "every child ran");
+    CHECK(lo * 4 >= hi, "CPU times within a factor 4 (min %.3f s, max %.3f s)", lo, hi);
     int fair = 1;
     for (int k = 0; k < KIDS; k++) fair &= cpu[k] >= share / 3;
     CHECK(fair, "each child got at least a third of its fair CPU share (total %.3f s)", cpu_total);

@@ -1,5 +1,6 @@
 /* nanosleep, clock_gettime, gettimeofday, getrandom, uname, and a few identity calls. */
 #include "ftest.h"
+#include <sys/sysinfo.h>
 #include <sys/random.h>
 #include <sys/time.h>
 #include <sys/utsname.h>
@@ -75,6 +76,16 @@ int main(void)
     CHECK(sched_yield() == 0, "sched_yield");
     cpu_set_t set;
     CHECK(sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) >= 1, "sched_getaffinity: %d CPUs", CPU_COUNT(&set));
+    /* The machine's cores (--cores), as every way of asking reports them: /sys/devices/system/cpu/online
+     * (sysconf ONLN, get_nprocs), the cpuN entries (CONF), /proc/cpuinfo, and the affinity mask. */
+    long onln = sysconf(_SC_NPROCESSORS_ONLN), conf = sysconf(_SC_NPROCESSORS_CONF);
+    int listed = 0;
+    FILE *ci = fopen("/proc/cpuinfo", "r");
+    char line[256];
+    while (ci && fgets(line, sizeof line, ci)) listed += strncmp(line, "processor", 9) == 0;
+    if (ci) fclose(ci);
+    CHECK(onln == CPU_COUNT(&set) && conf == onln && get_nprocs() == onln && get_nprocs_conf() == onln && listed == onln,
+          "sysconf ONLN %ld, CONF %ld, get_nprocs %d, /proc/cpuinfo %d = the %d cores", onln, conf, get_nprocs(), listed, CPU_COUNT(&set));
     CHECK(sysconf(_SC_PAGESIZE) == 4096 && getpagesize() == 4096, "page size 4096");
     return ft_done();
 }

@@ -114,9 +114,12 @@ public class ChannelTests
         using var k = new TestKernel();
         Assert.Equal(Err.Ok, Channel.CreateUmp(k.Caps, k.Mm, 0, 1, 1, 2, out var ch));
         var frame = k.Frame();
-        Assert.Equal(IpcStatus.Ok, ch.B.Send(new IpcMessage { Length = 1, Cap = frame }));
+        k.Caps.Copy(frame, SlotRef.KernelHeld, out var inFlight).ThrowIfFailed();
+        Assert.Equal(IpcStatus.Ok, ch.B.Send(new IpcMessage { Length = 1, Cap = inFlight }));
+        Assert.True(inFlight.Deleted);   // the sending kernel serialized it into the message
         Assert.True(ch.A.TryReceive(out var m));
-        Assert.Same(frame, m.Cap);
+        Assert.NotSame(inFlight, m.Cap);
+        Assert.Same(frame.Object, m.Cap!.Object);   // one database: re-created as a copy of the same object
     }
 
     [Fact]

@@ -92,6 +92,27 @@ public class DeviceAndProcTests : VfsTestBase
     }
 
     [Fact]
+    public void SysAndProcReportTheEmulatedCoresNotTheHosts()
+    {
+        Fs.Sys.Cpus = () => 3;
+        Fs.Proc.Cpus = () => 3;
+        Assert.Equal("0-2\n", ReadFile("/sys/devices/system/cpu/online"));
+        Assert.Equal("0-2\n", ReadFile("/sys/devices/system/cpu/possible"));
+        Assert.Equal("1\n", ReadFile("/sys/devices/system/cpu/cpu2/online"));
+        Assert.Equal(E(Errno.ENOENT), Fs.OpenAt(Ctx, CWD, "/sys/devices/system/cpu/cpu3", RDONLY | DIRECTORY, 0));
+        var buf = new byte[4096];
+        int dir = Open("/sys/devices/system/cpu", RDONLY | DIRECTORY);
+        var names = Dirent64.Parse(buf.AsSpan(0, (int)Fs.GetDents64(Ctx, dir, buf))).Select(e => e.Name).ToList();
+        Assert.Equal(3, names.Count(n => n.StartsWith("cpu")));
+        Assert.True(StatMode.IsDir(Stat("/sys/devices/system/cpu/cpu0").Mode));
+        Assert.Equal(3, ReadFile("/proc/cpuinfo").Split("processor").Length - 1);
+        Assert.Equal(3, ReadFile("/proc/stat").Split('\n').Count(l => l.StartsWith("cpu") && char.IsDigit(l[3])));
+        Fs.Sys.Cpus = () => 1;
+        Assert.Equal("0\n", ReadFile("/sys/devices/system/cpu/online"));
+        Assert.Equal(E(Errno.EACCES), Fs.OpenAt(Ctx, CWD, "/sys/devices/system/cpu/online", WRONLY, 0));
+    }
+
+    [Fact]
     public void ProcSelf()
     {
         Ctx.Process = new FakeProcess();

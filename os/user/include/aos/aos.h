@@ -86,6 +86,8 @@ int aos_rpc_process_kill(struct aos_rpc *rpc, int pid);
 int aos_rpc_process_wait(struct aos_rpc *rpc, int pid, int *status);                   // a wait4-style status
 int aos_rpc_serial_putchar(struct aos_rpc *rpc, char c);
 int aos_rpc_serial_putstr(struct aos_rpc *rpc, const char *s);
+// The next byte of the console input (the caller's standard input); waits for it. AOS_ERR_CLOSED at its end.
+int aos_rpc_serial_getchar(struct aos_rpc *rpc, char *c);
 
 // ---- nameserver ----
 typedef void nameservice_receive_handler_t(void *st, void *message, size_t bytes, void **response, size_t *response_bytes,

@@ -1,0 +1,149 @@
+// NativeKernel, capabilities: the native API's capability calls — RAM and frames from the calling
+// core's memory manager (in that core's capability database), mapping a frame (relayed into the
+// boot core's database first when it lives in another, since every address space's page tables
+// are there), delete (a native frame's RAM returns when no copy is left on any core) and revoke
+// (which waits for the other cores' kernels to answer: CapSystem.Remote), and the dispatcher and
+// endpoint capabilities behind LMP channels.
+using System.Runtime.CompilerServices;
+using Fast.Os.Capabilities;
+using Fast.Os.Ipc;
+using Fast.Os.Kernel;
+using Fast.Os.Memory;
+using Fast.Os.Process;
+using Fast.Runtime;
+
+namespace Fast.Os.Native;
+
+public sealed unsafe partial class NativeKernel
+{
+    /// <summary>LMP: each end's receive buffer is named by an Endpoint capability retyped from its process's dispatcher.</summary>
+    void GiveEndpointCaps(GuestProcess process, int core, Channel ch)
+    {
+        var disp = DispatcherOf(process, core);
+        if (disp is null) return;
+        foreach (var end in new[] { ch.A, ch.B })
+            if (disp.System.Retype(disp, 0, CapType.Endpoint, 0, 1, SlotRef.KernelHeld, out var ep) == Err.Ok)
+            {
+                ep[0].Object.Payload = end.Inbox;
+                end.EndpointCap = ep[0];
+            }
+    }
+
+    readonly ConditionalWeakTable<GuestProcess, Capability> dispatchers = new();
+
+    /// <summary>The process's Dispatcher capability (made on first use from the RAM and in the database of the core it runs on).</summary>
+    Capability? DispatcherOf(GuestProcess process, int core)
+    {
+        lock (dispatchers)
+        {
+            if (dispatchers.TryGetValue(process, out var d)) return d;
+            var mm = Kernels[core].Memory;
+            if (mm.Alloc(CapTypes.PageSize, CapTypes.PageSize, out var ram) != Err.Ok) return null;
+            if (mm.Caps.Retype(ram, 0, CapType.Dispatcher, CapTypes.DispatcherSize, 1, SlotRef.KernelHeld, out var disp) != Err.Ok) { mm.Free(ram); return null; }
+            lock (Of(process).Lock) Of(process).Allocations.Add((mm, ram));
+            dispatchers.Add(process, disp[0]);
+            return disp[0];
+        }
+    }
+
+
+    long Allocate(Core core, NativeProcess np, ulong size, bool frame, CpuState* c)
+    {
+        if (size == 0 || size > 1UL << 32) return (long)IpcStatus.Invalid;
+        size = (size + 0xFFF) & ~0xFFFUL;
+        var mm = Kernels[core.Id].Memory;
+        if (mm.Alloc(size, CapTypes.PageSize, out var ram) != Err.Ok) return (long)IpcStatus.OutOfMemory;
+        Capability give;
+        if (frame)
+        {
+            if (mm.Caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
+            give = frames[0];
+            lock (frameOwners) frameOwners[give.Object] = (mm, ram, np);
+        }
+        else if (mm.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
+        lock (np.Lock) np.Allocations.Add((mm, ram));
+        c->X[1] = ram.Base;
+        c->X[2] = size;
+        return np.Add(give);
+    }
+
+    // A frame allocated through the native API goes back to its memory manager when its last copy
+    // is deleted (the allocating process, receivers, copies in flight, copies relayed to other
+    // cores: those report their drop by message, CapSystem.Released), not earlier.
+    readonly Dictionary<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)> frameOwners = new();   // guarded by itself
+
+    long DeleteCap(Capability cap)
+    {
+        if (!cap.Deleted && cap.System.Delete(cap) != Err.Ok) return (long)IpcStatus.CapError;
+        if (cap.Type != CapType.Frame) return 0;
+        bool inUse;
+        lock (cap.System.Lock) inUse = cap.Object.InUse;
+        if (!inUse) FrameReleased(cap.Object);
+        return 0;
+    }
+
+    /// <summary>No copy of a native frame is left on any core: its RAM goes back to the memory manager it came from.</summary>
+    void FrameReleased(CapObject frame)
+    {
+        (MemoryManager Mm, Capability Ram, NativeProcess Owner) owner;
+        lock (frameOwners)
+            if (!frameOwners.Remove(frame, out owner)) return;
+        lock (owner.Owner.Lock) owner.Owner.Allocations.Remove((owner.Mm, owner.Ram));
+        owner.Mm.Free(owner.Ram);
+    }
+
+    /// <summary>CapRevoke (X0 = capability): revokes here and, by messages, on every core holding relayed copies; waits for them.</summary>
+    Resume Revoke(Vcpu cpu, GuestThread thread, NativeProcess np)
+    {
+        CpuState* c = cpu.State;
+        var nt = Of(thread);
+        if (nt.Pending is { Done: true } done)
+        {
+            nt.Pending = null;
+            return Done(c, done.Result);
+        }
+        if (nt.Pending is not null) return Block(cpu, thread, 0);   // spurious wake: keep waiting
+        if (np.Get<Capability>((long)c->X[0]) is not { } cap) return Done(c, (long)IpcStatus.BadHandle);
+        var request = new PendingRequest();
+        nt.Pending = request;
+        var me = thread;
+        bool remote = cap.System.RevokeEverywhere(cap, () =>
+        {
+            request.Done = true;
+            Wake(me);   // the last core's acknowledgement wakes the caller (an IPI if it is elsewhere)
+        }, out var err);
+        // Done already (the other cores answered before our own part was signalled, so done ran here, on
+        // this thread, where its wake-up found us still running): no block. A later answer comes by mailbox.
+        if (!remote || request.Done)
+        {
+            nt.Pending = null;
+            return Done(c, err == Err.Ok ? 0 : (long)IpcStatus.CapError);
+        }
+        return Block(cpu, thread, 0);
+    }
+
+    long MapFrame(GuestProcess process, NativeProcess np, long handle, CpuState* c)
+    {
+        if (np.Get<Capability>(handle) is not { } cap) return (long)IpcStatus.BadHandle;
+        if (cap.Deleted || cap.Type != CapType.Frame) return (long)IpcStatus.CapError;
+        ulong va;
+        lock (np.Lock)
+        {
+            va = np.NextFrameVa;
+            if (va + cap.Size > FrameWindowEnd) return (long)IpcStatus.OutOfMemory;
+            np.NextFrameVa = va + cap.Size + 0x1000;   // a guard page between frames
+        }
+        // Address spaces live in the boot core's database: a frame from another core's database is
+        // relayed into it first, and the mapping is made (and later removed) through that copy.
+        var mapped = cap;
+        if (cap.System != os.Kernel.Caps)
+        {
+            if (cap.System.Export(cap, os.Kernel.Caps.CoreId, out var wire) != Err.Ok || os.Kernel.Caps.Import(wire, out mapped) != Err.Ok)
+                return (long)IpcStatus.CapError;
+            lock (np.Lock) np.Relayed.Add(mapped);
+        }
+        if (process.Memory.Tables.Map(va, mapped, Paging.MapFlags.ReadWrite) != Err.Ok) return (long)IpcStatus.CapError;
+        c->X[1] = cap.Size;
+        return (long)va;
+    }
+}

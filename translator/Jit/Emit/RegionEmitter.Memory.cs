@@ -176,6 +176,28 @@ public sealed unsafe partial class RegionEmitter
         CheckSync();
         Il.Mark(done);
     }
+    /// <summary>into = the size bytes at tHost + offset (a pair's fast path).</summary>
+    void LoadHost(int offset, int size, LocalBuilder into)
+    {
+        Il.Emit(OpCodes.Ldloc, tHost);
+        if (offset != 0) { Il.EmitInt(offset); Il.Emit(OpCodes.Add); }
+        Il.Emit(OpCodes.Unaligned, (byte)1);
+        Il.Emit(size == 4 ? OpCodes.Ldind_U4 : OpCodes.Ldind_I8);
+        if (size < 8) Il.Emit(OpCodes.Conv_U8);
+        Il.Emit(OpCodes.Stloc, into);
+    }
+
+    /// <summary>The low size bytes of Xr to tHost + offset (a pair's fast path).</summary>
+    void StoreHost(int offset, int size, uint r)
+    {
+        Il.Emit(OpCodes.Ldloc, tHost);
+        if (offset != 0) { Il.EmitInt(offset); Il.Emit(OpCodes.Add); }
+        Src(r);
+        if (size < 8) Il.Emit(OpCodes.Conv_U4);
+        Il.Emit(OpCodes.Unaligned, (byte)1);
+        Il.Emit(size == 4 ? OpCodes.Stind_I4 : OpCodes.Stind_I8);
+    }
+
     static int Log2(int size) => size switch { 1 => 0, 2 => 1, 4 => 2, _ => 3 };
 
     /// <summary>Extends a loaded value on the stack: sign-extension of signed loads to regsize.</summary>
@@ -222,13 +244,31 @@ public sealed unsafe partial class RegionEmitter
         ulong immediate = Bits.SignExtend(f["imm7"], 7) << Log2(size);
         uint rn = f["Rn"], rt = f["Rt"], rt2 = f["Rt2"];
         ComputeAddress(rn, mode, immediate);
+        // Fast path: one TLB probe for both elements (the tag compare with the page of the pair's
+        // last byte also rejects a pair that crosses a page), both accesses through one addend.
+        // Otherwise (a miss, a page crossing) the checked path per element.
+        var slow = Il.DefineLabel();
+        var done = Il.DefineLabel();
+        TlbProbe(0, 2 * size, write: !load);
+        Il.Emit(OpCodes.Bne_Un, slow);
+        HostAddress();
+        Il.Emit(OpCodes.Stloc, tHost);
         if (load)
         {
-            // Both accesses before any register; Rt2 is written first so Rt wins when Rt == Rt2.
+            LoadHost(0, size, tData);
+            LoadHost(size, size, tData2);
+        }
+        else
+        {
+            StoreHost(0, size, rt);
+            StoreHost(size, size, rt2);
+        }
+        Il.Emit(OpCodes.Br, done);
+        Il.Mark(slow);
+        if (load)
+        {
             EmitLoad(0, size, tData);
             EmitLoad(size, size, tData2);
-            Il.Emit(OpCodes.Ldloc, tData2); Extend(size, signed, 64); Dst(rt2);
-            Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, 64); Dst(rt);
         }
         else
         {
@@ -236,6 +276,13 @@ public sealed unsafe partial class RegionEmitter
             CheckSync();
             EmitStore(0, size, () => Src(rt));
             EmitStore(size, size, () => Src(rt2));
+        }
+        Il.Mark(done);
+        if (load)
+        {
+            // Both accesses before any register; Rt2 is written first so Rt wins when Rt == Rt2.
+            Il.Emit(OpCodes.Ldloc, tData2); Extend(size, signed, 64); Dst(rt2);
+            Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, 64); Dst(rt);
         }
         WriteBack(rn, mode, immediate);
     }

@@ -48,7 +48,7 @@ public sealed unsafe partial class RegionEmitter
     public RegionIl Il { get; }
     readonly LocalBuilder?[] regs = new LocalBuilder?[32];
     readonly bool[] written = new bool[32];
-    readonly LocalBuilder nz, fa, fb, exitCode, limit, tBase, tAddr, tData, tData2, tStore, tVa, tEntry;
+    readonly LocalBuilder nz, fa, fb, exitCode, limit, tBase, tAddr, tData, tData2, tStore, tVa, tEntry, tHost;
     bool nzWritten;
     /// <summary>SP passed CheckSPAlignment in this block and was since changed only by multiples of 16:
     /// SP-based accesses need no check (the alignment-check control bit cannot change inside a region).</summary>
@@ -76,6 +76,7 @@ public sealed unsafe partial class RegionEmitter
         tStore = il.Local(typeof(ulong), "store");
         tVa = il.Local(typeof(ulong), "va");
         tEntry = il.Local(typeof(nint), "tlb entry");
+        tHost = il.Local(typeof(nint), "host address");
         prologue = il.DefineLabel();
         body = il.DefineLabel();
         syncExit = il.DefineLabel();

@@ -274,11 +274,12 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>*(ulong*)(c + offset) += count.</summary>
     void AddCounterAt(int offset, int count)
     {
+        // The address twice rather than dup: RyuJIT folds this into one `add [c+offset], count`
+        // (a dup'ed address became a spilled temporary).
         Il.Emit(OpCodes.Ldarg_0);
         Il.EmitInt(offset);
         Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Dup);
-        Il.Emit(OpCodes.Ldind_I8);
+        LoadStateField(offset);
         Il.EmitInt(count);
         Il.Emit(OpCodes.Conv_I8);
         Il.Emit(OpCodes.Add);

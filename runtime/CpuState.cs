@@ -13,8 +13,8 @@
 //   368  Retired (guest instructions)                  376 Cntfrq
 //   384  MemoryInstructions (loads/stores executed, both tiers; for the TLB hit-rate statistic)
 //   392  SyncRequest (tier 1: a checked access hit an abort the OS must see with all registers)
-//   400  MapEpoch (bumped by every TLB invalidation and ASID switch: a region validated against the
-//        TLB at epoch E stays valid while MapEpoch == E)   408 RegionTable* (tier 1's jump table)
+//   400  MapEpoch (renewed, unique across vCPUs, by every TLB invalidation and ASID switch: a region
+//        validated against the TLB at epoch E stays valid while MapEpoch == E)   408 RegionTable*
 //   416  CurrentRegion (tier 1: header of the region running)   424 RegionChains (exits chained in IL)
 //   512  V[0..31]   128-bit SIMD&FP registers, 16-byte aligned
 //

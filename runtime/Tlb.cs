@@ -59,7 +59,7 @@ public sealed unsafe class Tlb : IDisposable
     public long Misses;
     public long VictimHits;
 
-    /// <summary>The owning vCPU's CpuState.MapEpoch (or null): every invalidation bumps it, which is
+    /// <summary>The owning vCPU's CpuState.MapEpoch (or null): every invalidation renews it, which is
     /// how tier 1's chained links and jump table learn that a translation they checked may be gone.</summary>
     readonly ulong* epoch;
 
@@ -106,8 +106,17 @@ public sealed unsafe class Tlb : IDisposable
 
     void Invalidated()
     {
-        if (epoch != null) Interlocked.Increment(ref *epoch);
+        if (epoch != null) Volatile.Write(ref *epoch, NextEpoch());
     }
+
+    static long lastEpoch;
+
+    /// <summary>
+    /// A MapEpoch value no vCPU has had before (never 0): epochs are unique across vCPUs, so a link
+    /// slot shared by regions of several vCPUs, checked by one at epoch E, can match only that vCPU
+    /// while its mapping is unchanged.
+    /// </summary>
+    public static ulong NextEpoch() => (ulong)Interlocked.Increment(ref lastEpoch);
 
     public void FlushAll()
     {

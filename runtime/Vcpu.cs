@@ -60,6 +60,7 @@ public sealed unsafe partial class Vcpu : IDisposable
         Id = id;
         State = (CpuState*)NativeMemory.AlignedAlloc(CpuState.Size, 64);
         NativeMemory.Clear(State, CpuState.Size);
+        State->MapEpoch = Tlb.NextEpoch();   // never 0: a half-written link slot has epoch 0 (RegionLinks)
         self = GCHandle.Alloc(this, GCHandleType.Normal);
         State->Owner = GCHandle.ToIntPtr(self);
         SelectTlb(0);

@@ -58,7 +58,7 @@ public sealed unsafe partial class Vcpu
         if (staleAsids.TryRemove(asid, out _)) tlb.FlushAll();
         currentTlb = tlb;
         State->Tlb = tlb.Entries;
-        State->MapEpoch++;   // another address space: nothing validated under the old one holds
+        State->MapEpoch = Tlb.NextEpoch();   // another address space: nothing validated under the old one holds
     }
 
     void DisposeTlbs()

@@ -76,8 +76,16 @@ public sealed unsafe class Region
     internal void AllocateLinks(int exits) => Links = (LinkSlot*)NativeMemory.AllocZeroed((nuint)(Math.Max(exits, 1) * LinkSlot.Size));
 
     /// <summary>Points a direct exit's link slot at next (checked under the current mapping at epoch; Covered when next lies on this region's pages).</summary>
-    public void Link(int exit, Region next, ulong epoch) =>
-        Links[exit] = new LinkSlot { Target = next.Header, Epoch = Covers(next) ? LinkSlot.Covered : epoch };
+    public void Link(int exit, Region next, ulong epoch)
+    {
+        // Regions are shared by the vCPUs, so another may read this slot meanwhile: the epoch goes
+        // to 0 (matches no vCPU) before the target changes and gets its value after; a reader loads
+        // the target first (RegionLinks). A covered link is one tagged pointer.
+        LinkSlot* slot = Links + exit;
+        Volatile.Write(ref slot->Epoch, 0UL);
+        Volatile.Write(ref *(nint*)&slot->Target, (nint)next.Header | (Covers(next) ? LinkSlot.CoveredBit : 0));
+        Volatile.Write(ref slot->Epoch, epoch);
+    }
 
     /// <summary>Publishes the compiled code: the header gets its code pointer and a handle back to this region.</summary>
     internal void Publish(RegionCode code, nint entryPoint)

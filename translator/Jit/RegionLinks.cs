@@ -7,8 +7,14 @@
 //                  CpuState.CurrentRegion back to it). A header outlives its region so that a stale
 //                  link can always read Valid = 0; it is 32 bytes.
 //   LinkSlot       one per direct exit of a region: the header of the region that exit was last found
-//                  to enter, and the MapEpoch it was checked at (Covered: the target's pages are the
-//                  source's, no check needed). The run loop fills it; the source region's IL follows it.
+//                  to enter (tagged Covered when the target's pages are the source's: no check
+//                  needed), and the MapEpoch it was checked at. The run loop fills it; the source
+//                  region's IL follows it. Regions are shared by all vCPUs, so a slot is written by
+//                  one while others read it: MapEpoch values are unique across vCPUs (Tlb.NextEpoch,
+//                  never 0); the writer stores epoch 0, then the target, then the epoch; a reader
+//                  loads the target, then the epoch. Under x86-64's store order a reader that sees
+//                  a new target sees epoch 0 or the writer's epoch, and a reader that sees the old
+//                  target with the new epoch is not the writer: no mix of the two ever matches.
 //   RegionTableEntry  one per slot of a vCPU's region jump table (CpuState.RegionTable): PC, the
 //                  MapEpoch the entry was checked at, the header. Indirect exits (BR, BLR, RET) probe
 //                  it in IL; the run loop fills it.
@@ -40,11 +46,11 @@ public struct RegionHeader
 [StructLayout(LayoutKind.Explicit, Size = 16)]
 public unsafe struct LinkSlot
 {
+    /// <summary>The target's header, with CoveredBit set when its pages are the source's own (no mapping check).</summary>
     [FieldOffset(0)] public RegionHeader* Target;
     [FieldOffset(8)] public ulong Epoch;
 
-    /// <summary>Epoch of a link whose target lies on the source's own pages (no mapping check).</summary>
-    public const ulong Covered = ulong.MaxValue;
+    public const nint CoveredBit = 1;
     public const int Size = 16, EpochOffset = 8;
 }
 

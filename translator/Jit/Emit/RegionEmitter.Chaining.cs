@@ -2,7 +2,7 @@
 // RegionLinks). Every exit funnels into one tail that, after the registers are written back, tries
 // to enter the next region without returning to the run loop:
 //   direct exit k   follow link slot k: its target header, valid, checked at the current MapEpoch
-//                   (or Covered);
+//                   (or tagged Covered);
 //   BR/BLR/RET (-3) probe the vCPU's region table at the new PC (entry PC and epoch must match);
 // then, as the run loop would: the target is Valid and no exit reason or interrupt is pending (the
 // budget is checked by the target's entry check, which returns at once when it does not fit). If
@@ -78,7 +78,8 @@ public sealed unsafe partial class RegionEmitter
         var indirect = Il.DefineLabel();
         var check = Il.DefineLabel();
 
-        // Direct exit: slot = links + exit * 16; its target, when its epoch is Covered or current.
+        // Direct exit: slot = links + exit * 16; its target (loaded first, see RegionLinks), used
+        // when tagged Covered or when the slot's epoch is the current one.
         Il.Emit(OpCodes.Ldloc, exitCode);
         Il.EmitInt(0);
         Il.Emit(OpCodes.Blt, indirect);
@@ -88,26 +89,35 @@ public sealed unsafe partial class RegionEmitter
         Il.EmitInt(LinkSlot.Size);
         Il.Emit(OpCodes.Mul);
         Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Stloc, tEntry);
-        Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.EmitInt(LinkSlot.EpochOffset);
-        Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Ldind_I8);
-        Il.Emit(OpCodes.Stloc, tVa);
-        var epochOk = Il.DefineLabel();
-        Il.Emit(OpCodes.Ldloc, tVa);
-        Il.EmitLong(LinkSlot.Covered);
-        Il.Emit(OpCodes.Beq, epochOk);
-        Il.Emit(OpCodes.Ldloc, tVa);
-        LoadStateField(MapEpochOffset);
-        Il.Emit(OpCodes.Bne_Un, ret);
-        Il.Mark(epochOk);
-        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.Emit(OpCodes.Stloc, tHost);
+        Il.Emit(OpCodes.Ldloc, tHost);
+        Il.Emit(OpCodes.Volatile);
         Il.Emit(OpCodes.Ldind_I);
         Il.Emit(OpCodes.Stloc, tEntry);
+        var covered = Il.DefineLabel();
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.EmitInt((int)LinkSlot.CoveredBit);
+        Il.Emit(OpCodes.Conv_I);
+        Il.Emit(OpCodes.And);
+        Il.Emit(OpCodes.Brtrue, covered);
+        Il.Emit(OpCodes.Ldloc, tHost);
+        Il.EmitInt(LinkSlot.EpochOffset);
+        Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Volatile);
+        Il.Emit(OpCodes.Ldind_I8);
+        LoadStateField(MapEpochOffset);
+        Il.Emit(OpCodes.Bne_Un, ret);
         Il.Emit(OpCodes.Ldloc, tEntry);
         Il.Emit(OpCodes.Brtrue, check);
         Il.Emit(OpCodes.Br, ret);
+        Il.Mark(covered);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.EmitInt((int)LinkSlot.CoveredBit);
+        Il.Emit(OpCodes.Conv_I);
+        Il.Emit(OpCodes.Not);
+        Il.Emit(OpCodes.And);
+        Il.Emit(OpCodes.Stloc, tEntry);
+        Il.Emit(OpCodes.Br, check);
 
         // Indirect branch: the region table entry for the new PC, when it was filled at this epoch.
         Il.Mark(indirect);

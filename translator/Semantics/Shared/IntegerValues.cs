@@ -33,23 +33,40 @@ public static class IntegerValues
     [MethodImpl(Inline)]
     public static ulong Trunc(ulong value, uint sf) => sf != 0 ? value : (uint)value;
 
+    /// <summary>
+    /// NZCV of a - b (AddWithCarry(a, NOT b, 1), ARM ARM J1.1.3) in flag position, packed with
+    /// shifts and set-on-compare rather than one conditional per flag: tier 1 packs flags on every
+    /// edge into a block that reads them, so this is on hot paths.
+    /// </summary>
     [MethodImpl(Inline)]
     public static ulong SubFlags(ulong a, ulong b, uint sf)
     {
-        ulong nzcv;
-        if (sf != 0) Flags.AddWithCarry64(a, ~b, 1, out nzcv);
-        else Flags.AddWithCarry32((uint)a, ~(uint)b, 1, out nzcv);
-        return nzcv;
+        if (sf != 0)
+        {
+            ulong r = a - b;
+            return ((r >> 32) & Flags.N) | Bit(r == 0) << 30 | Bit(a >= b) << 29 | (((a ^ b) & (a ^ r)) >> 63) << 28;
+        }
+        uint x = (uint)a, y = (uint)b, s = x - y;
+        return (s & Flags.N) | Bit(s == 0) << 30 | Bit(x >= y) << 29 | (ulong)(((x ^ y) & (x ^ s)) >> 31) << 28;
     }
 
+    /// <summary>NZCV of a + b (AddWithCarry(a, b, 0)), packed as SubFlags.</summary>
     [MethodImpl(Inline)]
     public static ulong AddFlags(ulong a, ulong b, uint sf)
     {
-        ulong nzcv;
-        if (sf != 0) Flags.AddWithCarry64(a, b, 0, out nzcv);
-        else Flags.AddWithCarry32((uint)a, (uint)b, 0, out nzcv);
-        return nzcv;
+        if (sf != 0)
+        {
+            ulong r = a + b;
+            return ((r >> 32) & Flags.N) | Bit(r == 0) << 30 | Bit(r < a) << 29 | ((~(a ^ b) & (a ^ r)) >> 63) << 28;
+        }
+        ulong wide = (ulong)(uint)a + (uint)b;
+        uint x = (uint)a, y = (uint)b, s = (uint)wide;
+        return (s & Flags.N) | Bit(s == 0) << 30 | (wide >> 32) << 29 | (ulong)((~(x ^ y) & (x ^ s)) >> 31) << 28;
     }
+
+    /// <summary>1 or 0 (RyuJIT: a set-on-condition, no branch).</summary>
+    [MethodImpl(Inline)]
+    static ulong Bit(bool b) => b ? 1UL : 0UL;
 
     /// <summary>N and Z of a logical result, C = V = 0 (ANDS, BICS).</summary>
     [MethodImpl(Inline)]

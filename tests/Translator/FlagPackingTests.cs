@@ -23,7 +23,7 @@ public class FlagPackingTests
     }
 
     [Fact]
-    public void SubAndAddFlagsEqualAddWithCarry()
+    public void SubAddAndLogicFlagsEqualThePseudocode()
     {
         foreach (ulong a in Values())
         foreach (ulong b in Values())
@@ -37,5 +37,12 @@ public class FlagPackingTests
             Assert.Equal(add64, IntegerValues.AddFlags(a, b, 1));
             Assert.Equal(add32, IntegerValues.AddFlags(a, b, 0));
         }
+        foreach (ulong r in Values())
+        {
+            Assert.Equal(((long)r < 0 ? Flags.N : 0) | (r == 0 ? Flags.Z : 0), IntegerValues.LogicFlags(r, 1));
+            Assert.Equal(((int)(uint)r < 0 ? Flags.N : 0) | ((uint)r == 0 ? Flags.Z : 0), IntegerValues.LogicFlags(r, 0));
+        }
+        Assert.Equal(Flags.N | Flags.C, Flags.Pack(true, false, true, false));
+        Assert.Equal(Flags.Z | Flags.V, Flags.Pack(false, true, false, true));
     }
 }

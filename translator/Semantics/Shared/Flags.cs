@@ -9,9 +9,13 @@ public static class Flags
 {
     public const ulong N = 1UL << 31, Z = 1UL << 30, C = 1UL << 29, V = 1UL << 28;
 
+    /// <summary>NZCV in flag position. Each flag is a 0/1 shifted into place (RyuJIT: set-on-condition,
+    /// no conditional move per flag).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Pack(bool n, bool z, bool c, bool v) =>
-        (n ? N : 0) | (z ? Z : 0) | (c ? C : 0) | (v ? V : 0);
+    public static ulong Pack(bool n, bool z, bool c, bool v) => Bit(n) << 31 | Bit(z) << 30 | Bit(c) << 29 | Bit(v) << 28;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Bit(bool b) => b ? 1UL : 0UL;
 
     /// <summary>Packs a 4-bit nzcv immediate (as in CCMP) into flag position.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

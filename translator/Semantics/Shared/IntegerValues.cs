@@ -64,16 +64,13 @@ public static class IntegerValues
         return (s & Flags.N) | Bit(s == 0) << 30 | (wide >> 32) << 29 | (ulong)((~(x ^ y) & (x ^ s)) >> 31) << 28;
     }
 
-    /// <summary>1 or 0 (RyuJIT: a set-on-condition, no branch).</summary>
-    [MethodImpl(Inline)]
-    static ulong Bit(bool b) => b ? 1UL : 0UL;
+    [MethodImpl(Inline)] static ulong Bit(bool b) => Flags.Bit(b);
 
     /// <summary>N and Z of a logical result, C = V = 0 (ANDS, BICS).</summary>
     [MethodImpl(Inline)]
     public static ulong LogicFlags(ulong result, uint sf)
     {
-        bool negative = sf != 0 ? (long)result < 0 : (int)(uint)result < 0;
-        return Flags.Pack(negative, Trunc(result, sf) == 0, false, false);
+        return sf != 0 ? ((result >> 32) & Flags.N) | Bit(result == 0) << 30 : (result & Flags.N) | Bit((uint)result == 0) << 30;
     }
 
     [MethodImpl(Inline)] public static ulong Csel(bool cond, ulong n, ulong m, uint sf) => Trunc(cond ? n : m, sf);

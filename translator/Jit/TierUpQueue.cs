@@ -1,9 +1,8 @@
 // TierUpQueue: compiles regions to IL on a background thread; the vCPU never waits. A region is
 // formed on the vCPU thread when its entry block gets hot (the entry block's TierUpQueued makes
-// that happen once), compiled here, and published through DecodedBlock.Region (a volatile write);
-// the run loop picks it up at the entry block's next lookup. A region invalidated meanwhile is
-// skipped. Locking: the BlockingCollection is the only shared structure.
-using System.Collections.Concurrent;
+// that happen once), compiled here, hottest first, and published through DecodedBlock.Region (a
+// volatile write); the run loop picks it up at the entry block's next lookup. A region invalidated
+// meanwhile is skipped. Locking: the queue (a list under its lock) is the only shared structure.
 using System.Diagnostics;
 using Fast.Runtime.Observability;
 
@@ -11,7 +10,12 @@ namespace Fast.Translator.Jit;
 
 public sealed class TierUpQueue : IDisposable
 {
-    readonly BlockingCollection<Region> pending = new();
+    // Queued regions; the compiler takes the hottest first (its entry block's entry count, which keeps
+    // growing in the interpreter while the region waits): when a short program outruns the compiler
+    // (xz -d forms regions faster than RyuJIT compiles them), the code that matters most comes first.
+    readonly List<Region> pending = new();
+    readonly SemaphoreSlim available = new(0);
+    volatile bool closed;
     readonly Thread worker;
 
     /// <summary>Regions compiled (the name predates regions: it feeds the RegionsCompiled metric).</summary>
@@ -51,9 +55,10 @@ public sealed class TierUpQueue : IDisposable
 
     public void Enqueue(Region region)
     {
-        if (pending.IsAddingCompleted) return;
+        if (closed) return;
         Interlocked.Increment(ref inFlight);
-        pending.Add(region);
+        lock (pending) pending.Add(region);
+        available.Release();
     }
 
     /// <summary>Waits until everything queued so far is compiled (tests and `fast explain`).</summary>
@@ -64,9 +69,20 @@ public sealed class TierUpQueue : IDisposable
 
     void Work()
     {
-        foreach (var region in pending.GetConsumingEnumerable())
+        while (true)
         {
+            available.Wait();
+            if (closed) return;
             running.Wait();
+            Region region;
+            lock (pending)
+            {
+                int hottest = 0;
+                for (int i = 1; i < pending.Count; i++)
+                    if (pending[i].Entry.EntryCount > pending[hottest].Entry.EntryCount) hottest = i;
+                region = pending[hottest];
+                pending.RemoveAt(hottest);
+            }
             try { Compile(region); }
             finally { Interlocked.Decrement(ref inFlight); }
         }
@@ -110,7 +126,11 @@ public sealed class TierUpQueue : IDisposable
         finally { System.Runtime.InteropServices.NativeMemory.Free(state); }
     }
 
-    public void Dispose() => pending.CompleteAdding();
+    public void Dispose()
+    {
+        closed = true;
+        available.Release();
+    }
 }
 
 /// <summary>CPU time consumed by the calling thread (CLOCK_THREAD_CPUTIME_ID).</summary>

@@ -93,6 +93,17 @@ public sealed partial class CapSystem
 
     public void Join(CapCores cores) => Cores = cores;
 
+    /// <summary>Entries into this database's page tables (VSpace) from another core's host thread: a
+    /// direct cross-core call, which the multikernel avoids (HomeCalls); tests assert it stays 0.</summary>
+    public long ForeignCallers;
+
+    /// <summary>Counts a caller running on another core's thread (Core.ExecutingId names the caller's core).</summary>
+    internal void NoteCaller()
+    {
+        int caller = Kernel.Core.ExecutingId;
+        if (caller >= 0 && caller != CoreId) Interlocked.Increment(ref ForeignCallers);
+    }
+
     /// <summary>Foreign objects held here (relayed from other cores).</summary>
     public int ForeignCount { get { lock (Lock) return foreign.Count; } }
 

@@ -20,7 +20,7 @@ public sealed partial class LinuxPersonality
         key = 0;
         if ((address & 3) != 0) return false;
         if (!process.User.TryRead64(address & ~7UL, out _)) return false;   // faults the page in
-        if (!process.Memory.Tables.TryTranslate(address, out ulong pa, out _)) return false;
+        if (!process.Memory.TryTranslate(address, out ulong pa, out _)) return false;
         key = pa;
         return true;
     }

@@ -133,16 +133,26 @@ public sealed unsafe partial class NativeKernel
             if (va + cap.Size > FrameWindowEnd) return (long)IpcStatus.OutOfMemory;
             np.NextFrameVa = va + cap.Size + 0x1000;   // a guard page between frames
         }
-        // Address spaces live in the boot core's database: a frame from another core's database is
-        // relayed into it first, and the mapping is made (and later removed) through that copy.
-        var mapped = cap;
-        if (cap.System != os.Kernel.Caps)
+        // The address space lives in its home core's database: a frame from another core's database
+        // is relayed into it first (the import and the mapping run on the home core, as a message
+        // from elsewhere), and the mapping is made (and later removed) through that copy.
+        var memory = process.Memory;
+        var home = memory.Kernel.Caps;
+        if (cap.System == home)
+            return memory.MapFrame(va, cap, Paging.MapFlags.ReadWrite) != Err.Ok ? (long)IpcStatus.CapError : Mapped(c, cap, va);
+        if (cap.System.Export(cap, home.CoreId, out var wire) != Err.Ok) return (long)IpcStatus.CapError;
+        var (mapped, err) = os.Kernel.Calls.Call(home.CoreId, () =>
         {
-            if (cap.System.Export(cap, os.Kernel.Caps.CoreId, out var wire) != Err.Ok || os.Kernel.Caps.Import(wire, out mapped) != Err.Ok)
-                return (long)IpcStatus.CapError;
-            lock (np.Lock) np.Relayed.Add(mapped);
-        }
-        if (process.Memory.Tables.Map(va, mapped, Paging.MapFlags.ReadWrite) != Err.Ok) return (long)IpcStatus.CapError;
+            if (home.Import(wire, out var copy) != Err.Ok) return ((Capability?)null, Err.CapDeleted);
+            return (copy, memory.MapFrame(va, copy, Paging.MapFlags.ReadWrite));
+        });
+        if (mapped is null) return (long)IpcStatus.CapError;
+        lock (np.Lock) np.Relayed.Add(mapped);
+        return err != Err.Ok ? (long)IpcStatus.CapError : Mapped(c, cap, va);
+    }
+
+    static long Mapped(CpuState* c, Capability cap, ulong va)
+    {
         c->X[1] = cap.Size;
         return (long)va;
     }

@@ -93,9 +93,19 @@ public sealed partial class CapSystem
 
     public void Join(CapCores cores) => Cores = cores;
 
-    /// <summary>Entries into this database's page tables (VSpace) from another core's host thread: a
-    /// direct cross-core call, which the multikernel avoids (HomeCalls); tests assert it stays 0.</summary>
+    /// <summary>Entries into this database (page tables: VSpace; copy, retype, delete, export) from
+    /// another core's host thread: a direct cross-core call, which the multikernel avoids (work on
+    /// another core's objects is a message: HomeCalls, OnOwnCore); tests assert it stays 0.</summary>
     public long ForeignCallers;
+
+    /// <summary>Runs work on this database's core: now if called there (or off the cores, or with
+    /// no other cores), else as a message, not waited for (deletions at a channel's close).</summary>
+    public void OnOwnCore(Action work)
+    {
+        int caller = Kernel.Core.ExecutingId;
+        if (Cores is null || caller < 0 || caller == CoreId) work();
+        else Cores.Post(CoreId, work);
+    }
 
     /// <summary>Counts a caller running on another core's thread (Core.ExecutingId names the caller's core).</summary>
     internal void NoteCaller()
@@ -107,7 +117,8 @@ public sealed partial class CapSystem
     /// <summary>Foreign objects held here (relayed from other cores).</summary>
     public int ForeignCount { get { lock (Lock) return foreign.Count; } }
 
-    static bool Relayable(CapType t) => t is CapType.Ram or CapType.Frame or CapType.DevFrame or CapType.Irq;
+    /// <summary>Types whose capabilities may cross cores (Export/Import).</summary>
+    public static bool Relayable(CapType t) => t is CapType.Ram or CapType.Frame or CapType.DevFrame or CapType.Irq;
 
     /// <summary>
     /// Serializes cap for a relay to core toCore's kernel and records the relay (the owner counts it;
@@ -116,6 +127,7 @@ public sealed partial class CapSystem
     public Err Export(Capability cap, int toCore, out CapWire wire)
     {
         wire = default;
+        NoteCaller();
         lock (Lock)
         {
             if (cap.Deleted) return Err.CapDeleted;

@@ -84,6 +84,7 @@ public sealed partial class CapSystem
     public Err Retype(Capability src, ulong offset, CapType type, ulong objSize, int count, SlotRef dest, out Capability[] created)
     {
         created = [];
+        NoteCaller();
         lock (Lock)
         {
             if (src.Deleted) return Err.CapDeleted;
@@ -140,6 +141,7 @@ public sealed partial class CapSystem
     Err Derive(Capability src, SlotRef dest, CapRights rights, ulong badge, out Capability copy)
     {
         copy = null!;
+        NoteCaller();
         lock (Lock)
         {
             if (src.Deleted) return Err.CapDeleted;

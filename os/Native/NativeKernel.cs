@@ -280,7 +280,7 @@ public sealed unsafe partial class NativeKernel : ICoreMail
                 break;
             case NativeCall.CapCopy:
                 if (np.Get<Capability>((long)c->X[0]) is { } src)
-                    r = src.System.Copy(src, SlotRef.KernelHeld, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
+                    r = CopyOnOwner(src, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
                 else r = (long)IpcStatus.BadHandle;
                 break;
             case NativeCall.Spawn: return Spawn(cpu, core, thread, process);

@@ -78,4 +78,27 @@ int main(int argc, char **argv) {
         // ...both images' worker faults (and mprotects) went as messages.
         Assert.True(os.Kernel.Calls.Forwarded >= 2 * 256 + 2, $"forwarded: {os.Kernel.Calls.Forwarded}");
     }
+
+    [Fact]
+    public void CapabilitiesOfTheOldCoreAreWorkedOnThereAfterAThreadMoves()
+    {
+        // os/user/native/native_migrate.c: map, copy, send, revoke and delete core 0's capabilities from core 1.
+        var programs = new Fast.Cli.Selftest.UserPrograms();
+        var exe = programs.Build(programs.Tests().Single(p => p.Name == "native_migrate"));
+        var stdout = new MemoryStream();
+        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
+        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
+            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = 2 });
+        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
+        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
+        string output = Encoding.Latin1.GetString(stdout.ToArray());
+
+        Assert.True(FastOs.ExitCodeOf(status) == 0, output);
+        Assert.Contains("PASSED: 18 checks, 0 failed", output);
+        Assert.Equal(0, os.Native.Kernels[0].Caps.ForeignCallers);
+        Assert.Equal(0, os.Native.Kernels[1].Caps.ForeignCallers);
+        Assert.Equal(0, os.Kernel.Calls.ForeignEntries);
+        // map, copy, send, map of core 1's frame, revoke, delete: at least six requests to core 0.
+        Assert.True(os.Kernel.Calls.Forwarded >= 6, $"forwarded: {os.Kernel.Calls.Forwarded}");
+    }
 }

@@ -93,7 +93,7 @@ public sealed partial class CapSystem
 
     public void Join(CapCores cores) => Cores = cores;
 
-    /// <summary>Entries into this database (page tables: VSpace; copy, retype, delete, export) from
+    /// <summary>Entries into this database (page tables: VSpace; copy, retype, delete, export, import, revoke; the memory manager's alloc and free) from
     /// another core's host thread: a direct cross-core call, which the multikernel avoids (work on
     /// another core's objects is a message: HomeCalls, OnOwnCore); tests assert it stays 0.</summary>
     public long ForeignCallers;
@@ -175,6 +175,7 @@ public sealed partial class CapSystem
     public Err Import(in CapWire wire, out Capability cap)
     {
         cap = null!;
+        NoteCaller();
         lock (Lock)
         {
             CapObject? o;
@@ -274,6 +275,7 @@ public sealed partial class CapSystem
     public bool RevokeEverywhere(Capability cap, Action done, out Err err)
     {
         var entries = new List<(int Owner, ulong Id, bool Tombstone)>();
+        NoteCaller();
         lock (Lock)
         {
             err = Revoke(cap, entries);

@@ -101,4 +101,25 @@ int main(int argc, char **argv) {
         // map, copy, send, map of core 1's frame, revoke, delete: at least six requests to core 0.
         Assert.True(os.Kernel.Calls.Forwarded >= 6, $"forwarded: {os.Kernel.Calls.Forwarded}");
     }
+
+    [Theory]
+    [InlineData("thread_multicore", 2)]   // munmap/mprotect races of threads on both cores
+    [InlineData("native_multicore", 3)]   // spawn on other cores, UMP, relays, revoke across cores
+    [InlineData("pipe_cores", 2)]         // pipes between processes on different cores
+    public void MultikernelProgramsMakeNoDirectCrossCoreCalls(string name, int cores)
+    {
+        var programs = new Fast.Cli.Selftest.UserPrograms();
+        var exe = programs.Build(programs.Tests().Single(p => p.Name == name));
+        var stdout = new MemoryStream();
+        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
+        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
+            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = cores });
+        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
+        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
+
+        Assert.True(FastOs.ExitCodeOf(status) == 0, Encoding.Latin1.GetString(stdout.ToArray()));
+        Assert.All(os.Native.Kernels, k => Assert.Equal(0, k.Caps.ForeignCallers));
+        Assert.Equal(0, os.Kernel.Calls.ForeignEntries);
+        Assert.True(os.Kernel.Calls.Forwarded > 0);   // each of them needs some work on another core
+    }
 }

@@ -106,7 +106,7 @@ public sealed unsafe partial class NativeKernel : ICoreMail
     }
 
     internal FastOs Os => os;
-    /// <summary>The boot core's database (address spaces live in it).</summary>
+    /// <summary>The boot core's database.</summary>
     internal CapSystem Caps => os.Kernel.Caps;
     /// <summary>The kernel's own services (memory server, process manager, serial server of every core).</summary>
     public IReadOnlyList<Services.KernelServer> Servers { get; }

@@ -34,7 +34,7 @@ public sealed class HomeCalls
 {
     public ICoreMail? Mail { get; set; }
     /// <summary>Microseconds a caller polls for the reply before it sleeps.</summary>
-    public int SpinMicroseconds { get; set; } = 30;
+    public int SpinMicroseconds { get; set; } = 100;
     public long Forwarded, ForeignEntries;
 
     /// <summary>True when an operation homed on core may run on this thread directly.</summary>

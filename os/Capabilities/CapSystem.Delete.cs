@@ -12,6 +12,7 @@ public sealed partial class CapSystem
     /// free for retype once nothing derived from it remains).</summary>
     public Err Delete(Capability cap)
     {
+        NoteCaller();
         lock (Lock)
         {
             if (cap.Deleted) return Err.CapDeleted;

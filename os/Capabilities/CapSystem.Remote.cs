@@ -93,10 +93,32 @@ public sealed partial class CapSystem
 
     public void Join(CapCores cores) => Cores = cores;
 
+    /// <summary>Entries into this database (page tables: VSpace; copy, retype, delete, export, import, revoke; the memory manager's alloc and free) from
+    /// another core's host thread: a direct cross-core call, which the multikernel avoids (work on
+    /// another core's objects is a message: HomeCalls, OnOwnCore); tests assert it stays 0.</summary>
+    public long ForeignCallers;
+
+    /// <summary>Runs work on this database's core: now if called there (or off the cores, or with
+    /// no other cores), else as a message, not waited for (deletions at a channel's close).</summary>
+    public void OnOwnCore(Action work)
+    {
+        int caller = Kernel.Core.ExecutingId;
+        if (Cores is null || caller < 0 || caller == CoreId) work();
+        else Cores.Post(CoreId, work);
+    }
+
+    /// <summary>Counts a caller running on another core's thread (Core.ExecutingId names the caller's core).</summary>
+    internal void NoteCaller()
+    {
+        int caller = Kernel.Core.ExecutingId;
+        if (caller >= 0 && caller != CoreId) Interlocked.Increment(ref ForeignCallers);
+    }
+
     /// <summary>Foreign objects held here (relayed from other cores).</summary>
     public int ForeignCount { get { lock (Lock) return foreign.Count; } }
 
-    static bool Relayable(CapType t) => t is CapType.Ram or CapType.Frame or CapType.DevFrame or CapType.Irq;
+    /// <summary>Types whose capabilities may cross cores (Export/Import).</summary>
+    public static bool Relayable(CapType t) => t is CapType.Ram or CapType.Frame or CapType.DevFrame or CapType.Irq;
 
     /// <summary>
     /// Serializes cap for a relay to core toCore's kernel and records the relay (the owner counts it;
@@ -105,6 +127,7 @@ public sealed partial class CapSystem
     public Err Export(Capability cap, int toCore, out CapWire wire)
     {
         wire = default;
+        NoteCaller();
         lock (Lock)
         {
             if (cap.Deleted) return Err.CapDeleted;
@@ -152,6 +175,7 @@ public sealed partial class CapSystem
     public Err Import(in CapWire wire, out Capability cap)
     {
         cap = null!;
+        NoteCaller();
         lock (Lock)
         {
             CapObject? o;
@@ -251,6 +275,7 @@ public sealed partial class CapSystem
     public bool RevokeEverywhere(Capability cap, Action done, out Err err)
     {
         var entries = new List<(int Owner, ulong Id, bool Tombstone)>();
+        NoteCaller();
         lock (Lock)
         {
             err = Revoke(cap, entries);

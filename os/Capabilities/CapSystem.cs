@@ -17,7 +17,8 @@
 // Cores: there is one CapSystem per core kernel (the multikernel: each core's capability
 // operations run against its own database, under its own lock). Capabilities cross cores only as
 // serialized descriptions relayed by the kernels, and revoke reaches other cores by messages:
-// CapSystem.Remote.cs. The boot core's database also holds every address space's page tables.
+// CapSystem.Remote.cs. An address space's page tables are in the database of its home core (the
+// core it was made on); other cores ask that core by message (Kernel/HomeCalls.cs).
 //
 // Locking: Lock is the kernel lock of this core. It guards the whole database, every CNode slot,
 // every VNode shadow table and the descriptors the kernel writes. Every public operation takes it
@@ -84,6 +85,7 @@ public sealed partial class CapSystem
     public Err Retype(Capability src, ulong offset, CapType type, ulong objSize, int count, SlotRef dest, out Capability[] created)
     {
         created = [];
+        NoteCaller();
         lock (Lock)
         {
             if (src.Deleted) return Err.CapDeleted;
@@ -140,6 +142,7 @@ public sealed partial class CapSystem
     Err Derive(Capability src, SlotRef dest, CapRights rights, ulong badge, out Capability copy)
     {
         copy = null!;
+        NoteCaller();
         lock (Lock)
         {
             if (src.Deleted) return Err.CapDeleted;

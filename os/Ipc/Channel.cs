@@ -137,13 +137,13 @@ public sealed class ChannelEnd
         if (Interlocked.Exchange(ref closed, true)) return;
         foreach (var m in Inbox.Close())
         {
-            if (m.Cap is { } cap) cap.System.Delete(cap);
+            if (m.Cap is { } cap) cap.System.OnOwnCore(() => cap.System.Delete(cap));
             m.Bulk?.Return();
         }
         Peer.Inbox.Writable.WakeAll();   // a sender blocked on our full buffer sees Closed
         TakeWaiter()?.Wake();
         Peer.TakeWaiter()?.Wake();       // a receiver parked on the other end sees Closed
-        if (EndpointCap is { } ep) ep.System.Delete(ep);
+        if (EndpointCap is { } ep) ep.System.OnOwnCore(() => ep.System.Delete(ep));   // (its core's database: by message from elsewhere)
         Channel.EndClosed();
     }
 }
@@ -248,8 +248,12 @@ public sealed class Channel
         if (Interlocked.Decrement(ref openEnds) != 0) return;
         if (Frame is { } f)
         {
-            f.System.Delete(f);
-            memory!.Free(ram!);
+            var (mm, r) = (memory!, ram!);
+            f.System.OnOwnCore(() =>
+            {
+                f.System.Delete(f);
+                mm.Free(r);
+            });
         }
     }
 }

@@ -69,6 +69,12 @@ public sealed unsafe class Core : IDisposable
 
     public void Kick() => wake.Release();
 
+    /// <summary>Whether the core's host thread runs (started and not stopping).</summary>
+    public bool Running => host is not null && !stopping;
+
+    /// <summary>Sleeps this core's host thread until a Kick (or the timeout): a wait inside the kernel (HomeCalls).</summary>
+    public void Doze(int milliseconds) => wake.Wait(milliseconds);
+
     public void Stop()
     {
         stopping = true;

@@ -253,6 +253,9 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         if (e.Fault is FaultKind.Alignment or FaultKind.External) return false;
         var thread = ((Core)cpu.OsData!).Current!;
         if (thread.State == GuestThreadState.Zombie || thread.Owner is not GuestProcess process) return false;
+        // A fault served by the home core on another core is a message here too: the wait serves this
+        // core's mailbox, whose messages (wake-ups, relays, services, others' page-table work) never
+        // touch the running thread's registers, which tier-1 code holds in locals meanwhile.
         if (Resolve(cpu, process, e) != FaultOutcome.Resolved) return false;   // OnAbort counts it when taken again
         Interlocked.Increment(ref PageFaults);
         return true;

@@ -1,6 +1,11 @@
 // KernelServices: the kernel-wide objects every subsystem reaches — guest RAM, the capability
 // system, the memory manager, the machine (for code invalidation and TLB shootdown) — gathered
 // so processes, the loader and the Linux personality take one argument instead of five.
+//
+// One instance per core kernel: core 0's (the boot one, made first, with all RAM) and a view per
+// other core (ForCore) that shares the machine, the ASIDs and the TLB shootdown but names that
+// core's own capability database and memory manager — an address space made through a core's view
+// lives in that core's database (its home; HomeCalls forwards work on it from other cores).
 using Fast.Os.Capabilities;
 using Fast.Os.Memory;
 using Fast.Runtime;
@@ -13,16 +18,52 @@ public sealed class KernelServices
     public PhysicalMemory Ram => Machine.Ram;
     public CapSystem Caps { get; }
     public MemoryManager Memory { get; }
+    /// <summary>The core whose database Caps is (the home of address spaces made through this view).</summary>
+    public int CoreId => Caps.CoreId;
+    /// <summary>Work on another core's objects, as messages (shared by every core's view).</summary>
+    public HomeCalls Calls { get; }
+    readonly KernelServices boot;
+    KernelServices[] views;
     int nextAsid;
     readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, ushort> asidOfRoot = new();
 
     /// <summary>Records which ASID a translation table root belongs to (for TLB shootdowns).</summary>
-    public void RegisterAddressSpace(ulong rootPa, ushort asid) => asidOfRoot[rootPa] = asid;
-    public void ForgetAddressSpace(ulong rootPa) => asidOfRoot.TryRemove(rootPa, out _);
+    public void RegisterAddressSpace(ulong rootPa, ushort asid) => boot.asidOfRoot[rootPa] = asid;
+    public void ForgetAddressSpace(ulong rootPa) => boot.asidOfRoot.TryRemove(rootPa, out _);
+
+    /// <summary>Core core's kernel (this one if core has none: before the cores exist, or -1).</summary>
+    public KernelServices ForCore(int core) => core >= 0 && core < boot.views.Length ? boot.views[core] : boot;
+
+    /// <summary>The kernel of the core this thread runs on (the boot one off the cores' threads).</summary>
+    public KernelServices Here => ForCore(Core.ExecutingId);
+
+    /// <summary>Adds core's kernel view over its own database and memory manager (the multikernel's boot).</summary>
+    public KernelServices AddCore(int core, MemoryManager memory)
+    {
+        if (core != boot.views.Length) throw new InvalidOperationException("cores are added in order");
+        var view = core == 0 ? boot : new KernelServices(boot, memory);
+        Array.Resize(ref boot.views, core + 1);
+        boot.views[core] = view;
+        return view;
+    }
+
+    KernelServices(KernelServices boot, MemoryManager memory)
+    {
+        this.boot = boot;
+        views = [];
+        Machine = boot.Machine;
+        Calls = boot.Calls;
+        Caps = memory.Caps;
+        Memory = memory;
+        Caps.TlbInvalidate += boot.ShootDown;
+    }
 
     public KernelServices(Machine machine, ulong reservedLow)
     {
         Machine = machine;
+        boot = this;
+        views = [];
+        Calls = new HomeCalls();
         Caps = new CapSystem(machine.Ram);
         Memory = new MemoryManager(Caps);
         Caps.CreateOriginal(CapType.Ram, reservedLow, machine.Ram.Size - reservedLow, SlotRef.KernelHeld, out var ram).ThrowIfFailed();
@@ -33,8 +74,8 @@ public sealed class KernelServices
     /// <summary>A fresh ASID for a new address space (1..65535, recycled by wrapping: the TLBs are flushed then).</summary>
     public ushort AllocateAsid()
     {
-        int asid = Interlocked.Increment(ref nextAsid) % 65535 + 1;
-        if (asid == 1 && nextAsid > 1) foreach (var v in Machine.Vcpus) v.RequestTlbFlush();
+        int asid = Interlocked.Increment(ref boot.nextAsid) % 65535 + 1;
+        if (asid == 1 && boot.nextAsid > 1) foreach (var v in Machine.Vcpus) v.RequestTlbFlush();
         return (ushort)asid;
     }
 

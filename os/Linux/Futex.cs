@@ -20,7 +20,7 @@ public sealed partial class LinuxPersonality
         key = 0;
         if ((address & 3) != 0) return false;
         if (!process.User.TryRead64(address & ~7UL, out _)) return false;   // faults the page in
-        if (!process.Memory.Tables.TryTranslate(address, out ulong pa, out _)) return false;
+        if (!process.Memory.TryTranslate(address, out ulong pa, out _)) return false;
         key = pa;
         return true;
     }
@@ -45,9 +45,11 @@ public sealed partial class LinuxPersonality
         if (!FutexKey(c.Process, address, out ulong key)) return Errno.EFAULT.Neg();
         lock (futexes)
         {
-            var bytes = new byte[4];
-            if (c.User.Read(address, bytes) != 0) return Errno.EFAULT.Neg();
-            if (BitConverter.ToUInt32(bytes) != expected) { thread.WakeDeadline = 0; return Errno.EAGAIN.Neg(); }
+            // The word is read at the physical address the key names (FutexKey faulted its page in), not
+            // through a user copy that might fault: a fault of an address space homed on another core is
+            // a message to it, never sent while this table's lock is held.
+            ulong word = os.Kernel.Ram.Read64(key & ~7UL);
+            if ((uint)(word >> (int)((key & 4) * 8)) != expected) { thread.WakeDeadline = 0; return Errno.EAGAIN.Neg(); }
             if (!futexes.TryGetValue(key, out var list)) futexes[key] = list = new();
             if (!list.Any(w => w.Thread == thread)) list.Add((thread, c.Core, bitset));
             thread.State = GuestThreadState.Blocked;

@@ -58,7 +58,7 @@ public sealed unsafe partial class LinuxPersonality
             return Errno.ENOEXEC.Neg();
         }
 
-        var k = os.Kernel;
+        var k = os.Kernel.Here;   // the new image lives in the database of the core that runs execve
         var memory = ProcessMemory.Create(k);
         var user = new UserMemory(k, memory);
         ulong entry, sp;
@@ -128,7 +128,7 @@ public sealed unsafe partial class LinuxPersonality
             thread.Context.RestoreTo(running.State);
             running.SetTranslationTable(memory.Ttbr0);
         }
-        if (!ReferenceEquals(old, memory) && old.PageCount + old.Tables.TableCount > 0) old.Destroy();
+        if (!ReferenceEquals(old, memory)) old.Destroy();   // (once: a destroyed one is left alone)
         process.VforkDone?.WakeAll();
         process.VforkDone = null;
         return Syscall.NoReturn;

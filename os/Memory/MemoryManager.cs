@@ -62,6 +62,7 @@ public sealed class MemoryManager : IRamAllocator
     public Err AllocInRange(ulong size, ulong alignment, ulong @base, ulong limit, out Capability ram)
     {
         ram = null!;
+        caps.NoteCaller();
         lock (caps.Lock)
         {
             allocCalls++;
@@ -106,6 +107,7 @@ public sealed class MemoryManager : IRamAllocator
     /// <summary>Returns an allocation: deletes it with all its copies and descendants, then frees the range.</summary>
     public Err Free(Capability ram)
     {
+        caps.NoteCaller();
         lock (caps.Lock)
         {
             if (ram.Type != CapType.Ram) return Err.WrongCapType;

@@ -1,6 +1,6 @@
 // CoreKernel: the per-core half of the multikernel — what one core's kernel instance owns beyond
 // its Core (run queue): its capability database (its own CapSystem and lock; core 0's is the boot
-// database, which also holds the address spaces), its share of RAM (its own MemoryManager over that
+// database; each holds the address spaces of the processes made on its core), its share of RAM (its own MemoryManager over that
 // database), its nameserver replica, and its mailbox. Other cores never call into a core's state directly; they post a message (an
 // Action) to its mailbox and raise an inter-processor interrupt; the core runs the message on
 // its own host thread, at its next block boundary (FastOs.OnInterrupt) or when it wakes from

@@ -1,7 +1,6 @@
 // NativeKernel, capabilities: the native API's capability calls — RAM and frames from the calling
 // core's memory manager (in that core's capability database), mapping a frame (relayed into the
-// boot core's database first when it lives in another, since every address space's page tables
-// are there), delete (a native frame's RAM returns when no copy is left on any core) and revoke
+// database of the address space's home core first when it lives in another), delete (a native frame's RAM returns when no copy is left on any core) and revoke
 // (which waits for the other cores' kernels to answer: CapSystem.Remote), and the dispatcher and
 // endpoint capabilities behind LMP channels.
 using System.Runtime.CompilerServices;
@@ -21,12 +20,16 @@ public sealed unsafe partial class NativeKernel
     {
         var disp = DispatcherOf(process, core);
         if (disp is null) return;
-        foreach (var end in new[] { ch.A, ch.B })
-            if (disp.System.Retype(disp, 0, CapType.Endpoint, 0, 1, SlotRef.KernelHeld, out var ep) == Err.Ok)
-            {
-                ep[0].Object.Payload = end.Inbox;
-                end.EndpointCap = ep[0];
-            }
+        // (The dispatcher is in the database of the core the process first used: retyped there.)
+        os.Kernel.Calls.Call(disp.System.CoreId, () =>
+        {
+            foreach (var end in new[] { ch.A, ch.B })
+                if (disp.System.Retype(disp, 0, CapType.Endpoint, 0, 1, SlotRef.KernelHeld, out var ep) == Err.Ok)
+                {
+                    ep[0].Object.Payload = end.Inbox;
+                    end.EndpointCap = ep[0];
+                }
+        });
     }
 
     readonly ConditionalWeakTable<GuestProcess, Capability> dispatchers = new();
@@ -72,8 +75,39 @@ public sealed unsafe partial class NativeKernel
     // cores: those report their drop by message, CapSystem.Released), not earlier.
     readonly Dictionary<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)> frameOwners = new();   // guarded by itself
 
+    // A process whose thread moved to another core may hold capabilities of its old core's database:
+    // operations on them run on that core (HomeCalls: a message from here), never under its lock here.
+
+    /// <summary>Whether cap's database may be used on this thread (it is this core's, or we are off the cores).</summary>
+    bool OwnedHere(Capability cap) => os.Kernel.Calls.Local(cap.System.CoreId);
+
+    /// <summary>
+    /// A kernel-held copy of cap (to send it, or for CapCopy). Of another core's database: that core
+    /// relays it to us (Export there, by message; Import here), so the copy — and all later work on it,
+    /// such as a UMP relay onwards — is in this core's database; a type that cannot cross cores is
+    /// copied there instead.
+    /// </summary>
+    Err CopyOnOwner(Capability cap, out Capability copy)
+    {
+        if (OwnedHere(cap)) return cap.System.Copy(cap, SlotRef.KernelHeld, out copy);
+        int here = Core.ExecutingId, owner = cap.System.CoreId;
+        if (CapSystem.Relayable(cap.Type))
+        {
+            var (exported, wire) = os.Kernel.Calls.Call(owner, () => (cap.System.Export(cap, here, out var w), w));
+            copy = null!;
+            return exported != Err.Ok ? exported : Kernels[here].Caps.Import(wire, out copy);
+        }
+        (Err err, copy) = os.Kernel.Calls.Call(owner, () => (cap.System.Copy(cap, SlotRef.KernelHeld, out var c), c));
+        return err;
+    }
+
+    /// <summary>Deletes cap on the core owning its database.</summary>
+    Err DeleteOnOwner(Capability cap) =>
+        OwnedHere(cap) ? cap.System.Delete(cap) : os.Kernel.Calls.Call(cap.System.CoreId, () => cap.System.Delete(cap));
+
     long DeleteCap(Capability cap)
     {
+        if (!OwnedHere(cap)) return os.Kernel.Calls.Call(cap.System.CoreId, () => DeleteCap(cap));
         if (!cap.Deleted && cap.System.Delete(cap) != Err.Ok) return (long)IpcStatus.CapError;
         if (cap.Type != CapType.Frame) return 0;
         bool inUse;
@@ -107,11 +141,15 @@ public sealed unsafe partial class NativeKernel
         var request = new PendingRequest();
         nt.Pending = request;
         var me = thread;
-        bool remote = cap.System.RevokeEverywhere(cap, () =>
+        Action answered = () =>
         {
             request.Done = true;
             Wake(me);   // the last core's acknowledgement wakes the caller (an IPI if it is elsewhere)
-        }, out var err);
+        };
+        bool remote;
+        Err err;
+        if (OwnedHere(cap)) remote = cap.System.RevokeEverywhere(cap, answered, out err);
+        else (remote, err) = os.Kernel.Calls.Call(cap.System.CoreId, () => (cap.System.RevokeEverywhere(cap, answered, out var e), e));
         // Done already (the other cores answered before our own part was signalled, so done ran here, on
         // this thread, where its wake-up found us still running): no block. A later answer comes by mailbox.
         if (!remote || request.Done)
@@ -133,16 +171,30 @@ public sealed unsafe partial class NativeKernel
             if (va + cap.Size > FrameWindowEnd) return (long)IpcStatus.OutOfMemory;
             np.NextFrameVa = va + cap.Size + 0x1000;   // a guard page between frames
         }
-        // Address spaces live in the boot core's database: a frame from another core's database is
-        // relayed into it first, and the mapping is made (and later removed) through that copy.
-        var mapped = cap;
-        if (cap.System != os.Kernel.Caps)
+        // The address space lives in its home core's database: a frame from another core's database
+        // is relayed into it first (the import and the mapping run on the home core, as a message
+        // from elsewhere), and the mapping is made (and later removed) through that copy.
+        var memory = process.Memory;
+        var home = memory.Kernel.Caps;
+        if (cap.System == home)
+            return memory.MapFrame(va, cap, Paging.MapFlags.ReadWrite) != Err.Ok ? (long)IpcStatus.CapError : Mapped(c, cap, va);
+        CapWire wire;
+        Err exported;
+        if (OwnedHere(cap)) exported = cap.System.Export(cap, home.CoreId, out wire);
+        else (exported, wire) = os.Kernel.Calls.Call(cap.System.CoreId, () => (cap.System.Export(cap, home.CoreId, out var w), w));
+        if (exported != Err.Ok) return (long)IpcStatus.CapError;
+        var (mapped, err) = os.Kernel.Calls.Call(home.CoreId, () =>
         {
-            if (cap.System.Export(cap, os.Kernel.Caps.CoreId, out var wire) != Err.Ok || os.Kernel.Caps.Import(wire, out mapped) != Err.Ok)
-                return (long)IpcStatus.CapError;
-            lock (np.Lock) np.Relayed.Add(mapped);
-        }
-        if (process.Memory.Tables.Map(va, mapped, Paging.MapFlags.ReadWrite) != Err.Ok) return (long)IpcStatus.CapError;
+            if (home.Import(wire, out var copy) != Err.Ok) return ((Capability?)null, Err.CapDeleted);
+            return (copy, memory.MapFrame(va, copy, Paging.MapFlags.ReadWrite));
+        });
+        if (mapped is null) return (long)IpcStatus.CapError;
+        lock (np.Lock) np.Relayed.Add(mapped);
+        return err != Err.Ok ? (long)IpcStatus.CapError : Mapped(c, cap, va);
+    }
+
+    static long Mapped(CpuState* c, Capability cap, ulong va)
+    {
         c->X[1] = cap.Size;
         return (long)va;
     }

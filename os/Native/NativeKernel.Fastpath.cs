@@ -50,7 +50,7 @@ public sealed unsafe partial class NativeKernel
         if (capHandle != 0)
         {
             if (np.Get<Capability>(capHandle) is not { } cap || cap.Deleted) return IpcStatus.CapError;
-            if (cap.System.Copy(cap, SlotRef.KernelHeld, out var inFlight) != Err.Ok) return IpcStatus.CapError;
+            if (CopyOnOwner(cap, out var inFlight) != Err.Ok) return IpcStatus.CapError;
             m.Cap = inFlight;
         }
         return IpcStatus.Ok;
@@ -123,7 +123,7 @@ public sealed unsafe partial class NativeKernel
         }
         var status = end.Send(m);
         if (status == IpcStatus.Ok) return Done(c, 0);
-        if (m.Cap is { } unsent) unsent.System.Delete(unsent);
+        if (m.Cap is { } unsent) DeleteOnOwner(unsent);
         m.Bulk?.Return();
         if (status == IpcStatus.BufferFull && !nonBlocking)
             return Block(cpu, thread, 0, end.Peer.Inbox.Writable);
@@ -157,7 +157,7 @@ public sealed unsafe partial class NativeKernel
             var status = end.Send(m);
             if (status != IpcStatus.Ok)
             {
-                if (m.Cap is { } unsent) unsent.System.Delete(unsent);
+                if (m.Cap is { } unsent) DeleteOnOwner(unsent);
                 if (status == IpcStatus.BufferFull) return Block(cpu, thread, 0, end.Peer.Inbox.Writable);   // re-executes the whole call
                 return Done(c, (long)status);
             }

@@ -40,7 +40,7 @@ public static class NativeCall
     public const ulong SendNonBlocking = 1 << 8, RecvNonBlocking = 1;
 }
 
-public sealed unsafe partial class NativeKernel
+public sealed unsafe partial class NativeKernel : ICoreMail
 {
     public const ulong FrameWindowBase = 0x7000_0000_0000, FrameWindowEnd = 0x7800_0000_0000;
     /// <summary>Microseconds a UMP receiver polls its ring (or rings, in WaitAny) before it gives up its core (the bounded spin).</summary>
@@ -81,10 +81,12 @@ public sealed unsafe partial class NativeKernel
             }
             var k = new CoreKernel(i, os.Cores[i], mm);
             kernels.Add(k);
+            os.Kernel.AddCore(i, mm);   // address spaces made on core i live in its database
             os.Cores[i].BetweenRuns = _ => k.Drain();
             mm.Caps.Released += FrameReleased;
         }
         Kernels = kernels;
+        os.Kernel.Calls.Mail = this;
 
         // Every core runs a memory server, a process manager and a serial server, named in every replica.
         var servers = new List<Services.KernelServer>();
@@ -104,7 +106,7 @@ public sealed unsafe partial class NativeKernel
     }
 
     internal FastOs Os => os;
-    /// <summary>The boot core's database (address spaces live in it).</summary>
+    /// <summary>The boot core's database.</summary>
     internal CapSystem Caps => os.Kernel.Caps;
     /// <summary>The kernel's own services (memory server, process manager, serial server of every core).</summary>
     public IReadOnlyList<Services.KernelServer> Servers { get; }
@@ -146,6 +148,13 @@ public sealed unsafe partial class NativeKernel
         Interlocked.CompareExchange(ref t.NativeState, new NativeThread(), null);
         return (NativeThread)t.NativeState!;
     }
+
+    // ---- ICoreMail: the mailboxes HomeCalls sends page-table work through ----
+    bool ICoreMail.Running(int core) => Kernels[core].Core.Running;
+    void ICoreMail.Post(int core, Action message) => Kernels[core].Post(message);
+    void ICoreMail.Drain(int core) => Kernels[core].Drain();
+    void ICoreMail.Kick(int core) => Kernels[core].Core.Kick();
+    void ICoreMail.Doze(int core, int milliseconds) => Kernels[core].Core.Doze(milliseconds);
 
     /// <summary>Runs a core's mailbox (from OnInterrupt on that core's thread).</summary>
     public void OnInterrupt(Core core) => Kernels[core.Id].Drain();
@@ -271,7 +280,7 @@ public sealed unsafe partial class NativeKernel
                 break;
             case NativeCall.CapCopy:
                 if (np.Get<Capability>((long)c->X[0]) is { } src)
-                    r = src.System.Copy(src, SlotRef.KernelHeld, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
+                    r = CopyOnOwner(src, out var copy) == Err.Ok ? np.Add(copy) : (long)IpcStatus.CapError;
                 else r = (long)IpcStatus.BadHandle;
                 break;
             case NativeCall.Spawn: return Spawn(cpu, core, thread, process);
@@ -341,8 +350,8 @@ public sealed unsafe partial class NativeKernel
     public long SpawnHere(int coreId, GuestProcess parent, string path, IReadOnlyList<string> args)
     {
         int pid = os.Processes.AllocateId();
-        var memory = ProcessMemory.Create(os.Kernel);
-        var child = new GuestProcess(pid, memory, new UserMemory(os.Kernel, memory), parent.Files.Fork())
+        var memory = ProcessMemory.Create(os.Kernel.ForCore(coreId));   // homed on the core it is spawned on
+        var child = new GuestProcess(pid, memory, new UserMemory(memory.Kernel, memory), parent.Files.Fork())
         {
             Parent = parent,
             ProcessGroup = parent.ProcessGroup,
@@ -474,18 +483,23 @@ public sealed unsafe partial class NativeKernel
         lock (np.Lock) { allocations = np.Allocations.ToList(); np.Allocations.Clear(); }
         List<Capability> relayed;
         lock (np.Lock) { relayed = np.Relayed.ToList(); np.Relayed.Clear(); }
-        foreach (var cap in relayed) cap.System.Delete(cap);
+        // Each database is changed on its own core (HomeCalls: a message from elsewhere).
+        var calls = os.Kernel.Calls;
+        foreach (var cap in relayed) calls.Call(cap.System.CoreId, () => cap.System.Delete(cap));
         // Frames other processes (on any core) still hold copies of outlive us: their last delete frees them.
         // (Lock order: a database's Lock before frameOwners, as FrameReleased runs under the former.)
         List<KeyValuePair<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)>> mine;
         lock (frameOwners) mine = frameOwners.Where(f => f.Value.Owner == np).ToList();
         foreach (var (obj, owner) in mine)
-            lock (obj.System.Lock)
+            calls.Call(obj.System.CoreId, () =>
             {
-                if (obj.InUse) allocations.Remove((owner.Mm, owner.Ram));
-                else lock (frameOwners) frameOwners.Remove(obj);
-            }
-        foreach (var (mm, ram) in allocations) mm.Free(ram);
+                lock (obj.System.Lock)
+                {
+                    if (obj.InUse) lock (allocations) allocations.Remove((owner.Mm, owner.Ram));
+                    else lock (frameOwners) frameOwners.Remove(obj);
+                }
+            });
+        foreach (var (mm, ram) in allocations) calls.Call(mm.Caps.CoreId, () => mm.Free(ram));
         process.NativeState = null;
     }
 }

@@ -17,7 +17,7 @@ public sealed class NativeProcess
     object?[] table = new object?[32];   // written under gate, read lock-free
     int nextHandle = 1;                  // guarded by gate
     public readonly List<(MemoryManager From, Capability Ram)> Allocations = new();   // guarded by Lock
-    /// <summary>Copies relayed into the boot core's database to map frames of other cores' databases (deleted at exit).</summary>
+    /// <summary>Copies relayed into the address space's home database to map frames of other cores' databases (deleted at exit, on that core).</summary>
     public readonly List<Capability> Relayed = new();   // guarded by Lock
     /// <summary>Next VA of the frame-mapping window (frames are mapped outside every Linux region).</summary>
     public ulong NextFrameVa = NativeKernel.FrameWindowBase;

@@ -4,7 +4,8 @@
 // frame's pages in runs of one L3 table each; Unmap(va, size) clears whatever is mapped in the
 // range, splitting mappings at the edges. Translate reads the shadow tables, not guest RAM.
 // Intermediate tables are kept until Destroy (as Linux keeps empty page-table pages).
-// Locking: all state is guarded by CapSystem.Lock, taken by every public method; the RAM
+// Locking: all state is guarded by CapSystem.Lock, taken by every public method (which counts a
+// caller on another core's thread: CapSystem.ForeignCallers, 0 in a multikernel); the RAM
 // allocator may be called with it held (the memory manager uses the same lock).
 using Fast.Os.Capabilities;
 using Fast.Os.Memory;
@@ -33,6 +34,7 @@ public sealed class VSpace
         vspace = null!;
         lock (sys.Lock)
         {
+            sys.NoteCaller();
             if (NewTable(sys, ram, 0, out var ramCap, out var root) is var e && e != Err.Ok) return e;
             vspace = new VSpace(sys, ram, asid, ramCap, root);
             return Err.Ok;
@@ -51,6 +53,7 @@ public sealed class VSpace
     {
         lock (sys.Lock)
         {
+            sys.NoteCaller();
             if (frame.Deleted) return Err.CapDeleted;
             if (size == 0) size = offset < frame.Size ? frame.Size - offset : 0;
             if (CheckRange(va, size) is var e && e != Err.Ok) return e;
@@ -83,6 +86,7 @@ public sealed class VSpace
         pagesUnmapped = 0;
         lock (sys.Lock)
         {
+            sys.NoteCaller();
             if (CheckRange(va, size) is var e && e != Err.Ok) return e;
             return ForEachL3Run(va, size, (l3, index, count) =>
             {
@@ -97,6 +101,7 @@ public sealed class VSpace
     {
         lock (sys.Lock)
         {
+            sys.NoteCaller();
             if (CheckRange(va, size) is var e && e != Err.Ok) return e;
             if ((flags & MapFlags.Read) == 0) return Err.MappingNotReadable;
             return ForEachL3Run(va, size, (l3, index, count) => (PageTables.Protect(sys, l3, index, count, flags), 0), out _);
@@ -108,6 +113,7 @@ public sealed class VSpace
     {
         lock (sys.Lock)
         {
+            sys.NoteCaller();
             bool ok = Lookup(va & ~(Descriptors.PageSize - 1), out var m, out int slot);
             pa = ok ? m!.PhysicalAddress(slot) + (va & (Descriptors.PageSize - 1)) : 0;
             flags = ok ? m!.Flags : MapFlags.None;
@@ -120,6 +126,7 @@ public sealed class VSpace
     {
         lock (sys.Lock)
         {
+            sys.NoteCaller();
             for (int i = tables.Count - 1; i >= 0; i--)
             {
                 var (ramCap, table) = tables[i];

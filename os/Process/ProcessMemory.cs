@@ -6,6 +6,12 @@
 // region's protection, is the process's error. Kernel accesses to user memory (UserMemory) take
 // the same path, so a system call touching fresh memory behaves as the program touching it would.
 //
+// Home: the address space lives in the capability database of the core it was made on (k's core:
+// the spawning core; fork's child shares its parent's home, whose frames it maps copy-on-write).
+// Every operation that touches the tables or the pages' capabilities runs on the home core: from
+// another core it is a message (HomeCalls.Call) and the caller waits for the answer — a thread on
+// core 1 faulting in a process homed on core 0 never takes core 0's database lock.
+//
 // Locking: gate serializes page-table changes of this process (faults from several threads,
 // mmap, munmap, mprotect): two threads faulting on one page resolve it once, the second finds
 // it mapped (FaultVerdict.Spurious) and retries.
@@ -21,9 +27,14 @@ public sealed class ProcessMemory
 {
     readonly KernelServices k;
     readonly object gate = new();
+    bool destroyed;   // guarded by gate
     readonly Dictionary<ulong, UserPage> pages = new();   // page VA -> page; guarded by gate
 
     public AddressSpace Space { get; }
+    /// <summary>The core whose database holds this address space.</summary>
+    public int Home => k.CoreId;
+    /// <summary>The home core's kernel (its database and memory manager).</summary>
+    public KernelServices Kernel => k;
     public VSpace Tables => Space.Tables;
     public ulong Ttbr0 => Tables.Ttbr0;
 
@@ -35,6 +46,8 @@ public sealed class ProcessMemory
 
     public long MinorFaults;
     public long CowFaults;
+    /// <summary>Faults of threads on other cores, sent to the home core as messages.</summary>
+    public long RemoteFaults;
 
     ProcessMemory(KernelServices kernel, AddressSpace space)
     {
@@ -54,6 +67,14 @@ public sealed class ProcessMemory
     /// <summary>Resolves a fault at va (from the guest or from a kernel copy).</summary>
     public FaultOutcome HandleFault(ulong va, AccessKind access)
     {
+        if (k.Calls.Local(Home)) return HandleFaultHere(va, access);
+        Interlocked.Increment(ref RemoteFaults);
+        return k.Calls.Call(Home, () => HandleFaultHere(va, access));
+    }
+
+    FaultOutcome HandleFaultHere(ulong va, AccessKind access)
+    {
+        k.Calls.Enter(Home);
         lock (gate)
         {
             switch (Space.ClassifyFault(va, access, out var region))
@@ -101,7 +122,30 @@ public sealed class ProcessMemory
     /// <summary>Installs a page the loader filled (replacing nothing).</summary>
     public void MapPage(ulong pageVa, UserPage page, MapFlags protection)
     {
+        if (!k.Calls.Local(Home)) { k.Calls.Call(Home, () => MapPage(pageVa, page, protection)); return; }
+        k.Calls.Enter(Home);
         lock (gate) MapLocked(pageVa, page, protection);
+    }
+
+    /// <summary>Maps a frame capability of the home database at va (the native API's frame window).</summary>
+    public Err MapFrame(ulong va, Fast.Os.Capabilities.Capability frame, MapFlags flags)
+    {
+        if (!k.Calls.Local(Home)) return k.Calls.Call(Home, () => MapFrame(va, frame, flags));
+        k.Calls.Enter(Home);
+        lock (gate) return Tables.Map(va, frame, flags);
+    }
+
+    /// <summary>
+    /// The translation of va as the process sees it: the shadow tables on the home core; elsewhere a
+    /// walk of the descriptors in RAM, as the vCPU's MMU does (no lock of the home database).
+    /// </summary>
+    public bool TryTranslate(ulong va, out ulong pa, out MapFlags flags)
+    {
+        if (k.Calls.Local(Home)) return Tables.TryTranslate(va, out pa, out flags);
+        var w = SoftMmu.Walk(k.Ram, Ttbr0, va, AccessKind.Read);
+        pa = w.Ok ? w.PhysicalAddress : 0;
+        flags = !w.Ok ? MapFlags.None : (w.Readable ? MapFlags.Read : 0) | (w.Writable ? MapFlags.Write : 0) | (w.Executable ? MapFlags.Execute : 0);
+        return w.Ok && w.Readable;
     }
 
     public UserPage? PageAt(ulong va)
@@ -112,6 +156,8 @@ public sealed class ProcessMemory
     /// <summary>Unmaps and releases every page in [start, start + size) and forgets the regions there.</summary>
     public void Unmap(ulong start, ulong size)
     {
+        if (!k.Calls.Local(Home)) { k.Calls.Call(Home, () => Unmap(start, size)); return; }
+        k.Calls.Enter(Home);
         lock (gate)
         {
             Tables.Unmap(start, size, out _);
@@ -127,6 +173,8 @@ public sealed class ProcessMemory
     /// <summary>MADV_DONTNEED: drops the pages but keeps the regions; the next touch sees zeros.</summary>
     public void DiscardPages(ulong start, ulong size)
     {
+        if (!k.Calls.Local(Home)) { k.Calls.Call(Home, () => DiscardPages(start, size)); return; }
+        k.Calls.Enter(Home);
         lock (gate)
         {
             foreach (var va in pages.Keys.Where(v => v >= start && v - start < size).ToList())
@@ -141,6 +189,8 @@ public sealed class ProcessMemory
     /// <summary>Changes the protection of the regions and mappings in a range (mprotect).</summary>
     public Err Protect(ulong start, ulong size, MapFlags protection)
     {
+        if (!k.Calls.Local(Home)) return k.Calls.Call(Home, () => Protect(start, size, protection));
+        k.Calls.Enter(Home);
         lock (gate)
         {
             foreach (var r in Space.Regions.Where(r => r.Start < start + size && r.End > start).ToList())
@@ -166,6 +216,8 @@ public sealed class ProcessMemory
     /// <summary>fork: a new address space with the same regions, sharing every page copy-on-write.</summary>
     public ProcessMemory ForkCopy()
     {
+        if (!k.Calls.Local(Home)) return k.Calls.Call(Home, ForkCopy);
+        k.Calls.Enter(Home);
         var child = Create(k);
         lock (gate)
         {
@@ -194,8 +246,12 @@ public sealed class ProcessMemory
     /// <summary>Releases every page and table (exit, execve).</summary>
     public void Destroy()
     {
+        if (!k.Calls.Local(Home)) { k.Calls.Call(Home, Destroy); return; }
+        k.Calls.Enter(Home);
         lock (gate)
         {
+            if (destroyed) return;
+            destroyed = true;
             foreach (var page in pages.Values) page.Release(k);
             pages.Clear();
             foreach (var v in k.Machine.Vcpus) v.MarkAsidStale(Tables.Asid);

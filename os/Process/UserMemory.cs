@@ -1,7 +1,9 @@
 // UserMemory: the kernel's copy_from_user/copy_to_user. Reads and writes a process's memory
 // through its page tables (the kernel's shadow view), faulting pages in exactly as a guest
 // access would; an address the process may not access gives -EFAULT, never a host crash.
-// A write to a page that holds translated code drops those translations first.
+// A write to a page that holds translated code drops those translations first. On a core other
+// than the address space's home, translations come from a walk of the tables in RAM and faults go
+// to the home core as messages (ProcessMemory), never through the home database's lock.
 using Fast.Os.Kernel;
 using Fast.Os.Paging;
 using Fast.Runtime;
@@ -17,7 +19,7 @@ public sealed unsafe class UserMemory(KernelServices k, ProcessMemory memory)
     {
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            if (memory.Tables.TryTranslate(va, out ulong pa, out var flags))
+            if (memory.TryTranslate(va, out ulong pa, out var flags))
             {
                 bool ok = access == AccessKind.Write ? (flags & MapFlags.Write) != 0 : (flags & MapFlags.Read) != 0;
                 if (ok)

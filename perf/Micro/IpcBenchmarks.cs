@@ -5,6 +5,10 @@
 // pooled host buffer on send and out of it on receive, as ChanSendBulk and BulkRead do); and a
 // capability relayed across cores (two cores' databases: serialized into a UMP slot's side line,
 // re-created by the receiver's database, deleted there, the drop reported to the owner by message).
+// And the multikernel's request to another core (Kernel/HomeCalls: a page fault or capability
+// operation of an object homed on another core): posted to a second host thread that polls its
+// mailbox as an awake core does, the caller waiting for the reply (the mechanism alone; the guest
+// cost, fault included, is printed by the mem_home_core selftest).
 // OperationsPerInvoke = round trips (or messages) per invocation. Guest-level numbers (SVCs,
 // handoff, parking) come from os/user/bench/ipcbench.c: `fast selftest --bench`.
 using BenchmarkDotNet.Attributes;
@@ -90,7 +94,8 @@ public class IpcBenchmarks
     {
         stop = true;
         echo?.Join();
-        ram.Dispose();
+        homeCore?.Join();
+        ram?.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = Rounds, Description = "LMP round trip, 1 core (7 words)")]
@@ -151,6 +156,46 @@ public class IpcBenchmarks
             for (int j = 0; j < LmpEndpoint.DefaultSlots; j++) lmp.A.Send(m);
             for (int j = 0; j < LmpEndpoint.DefaultSlots; j++) { lmp.B.TryReceive(out var r); sum += r.W[1]; }
         }
+        return sum;
+    }
+
+    // ---- HomeCalls: a request to another core and its reply ----
+    sealed class PolledMail : Fast.Os.Kernel.ICoreMail
+    {
+        public readonly System.Collections.Concurrent.ConcurrentQueue<Action> Home = new();
+        public bool Running(int core) => true;
+        public void Post(int core, Action message) => Home.Enqueue(message);
+        public void Drain(int core) { }
+        public void Kick(int core) { }
+        public void Doze(int core, int milliseconds) => Thread.Yield();
+    }
+
+    Fast.Os.Kernel.HomeCalls calls = null!;
+    Thread? homeCore;
+
+    [GlobalSetup(Target = nameof(HomeCallRoundTrip))]
+    public void SetupHomeCalls()
+    {
+        var mail = new PolledMail();
+        calls = new Fast.Os.Kernel.HomeCalls { Mail = mail };
+        homeCore = new Thread(() =>
+        {
+            Fast.Os.Kernel.Core.ExecutingId = 0;
+            while (!stop)
+            {
+                if (mail.Home.TryDequeue(out var m)) m();
+                else Thread.SpinWait(1);
+            }
+        }) { IsBackground = true };
+        homeCore.Start();
+    }
+
+    [Benchmark(OperationsPerInvoke = Rounds, Description = "HomeCalls: request to another (polling) core and reply")]
+    public long HomeCallRoundTrip()
+    {
+        Fast.Os.Kernel.Core.ExecutingId = 1;   // the caller plays core 1; the home is core 0
+        long sum = 0;
+        for (int i = 0; i < Rounds; i++) sum += calls.Call(0, () => 1L);
         return sum;
     }
 }

@@ -93,7 +93,7 @@ static unsafe class ProcessSyscalls
         // A CLONE_VM child without CLONE_THREAD (vfork, posix_spawn) gets a copy-on-write copy: it
         // only runs until execve or _exit, during which the parent waits (CLONE_VFORK).
         var memory = parent.Memory.ForkCopy();
-        var child = new GuestProcess(pid, memory, new UserMemory(os.Kernel, memory), parent.Files.Fork((flags & CLONE_FILES) != 0))
+        var child = new GuestProcess(pid, memory, new UserMemory(memory.Kernel, memory), parent.Files.Fork((flags & CLONE_FILES) != 0))
         {
             Parent = (flags & CLONE_PARENT) != 0 ? parent.Parent : parent,
             ExecutablePath = parent.ExecutablePath,

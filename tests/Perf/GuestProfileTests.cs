@@ -4,7 +4,12 @@ using Fast.Tests.Support;
 
 namespace Fast.Tests.Perf;
 
-/// <summary>`fast run --trace` samples guest PCs; the report names the guest function that burned the time.</summary>
+/// <summary>
+/// `fast run --trace` samples guest PCs; the report names the guest function that burned the time.
+/// In the recorded-trace collection: EventPipe in this process sees every guest run's samples, and
+/// the fixture's traced run (guest pids start at 1 in every run) must not overlap this one.
+/// </summary>
+[Collection(RecordedTraceCollection.Name)]
 public class GuestProfileTests
 {
     [Fact]

@@ -13,9 +13,11 @@
 // boot before the cores start) or on the home core itself, the operation simply runs here.
 //
 // Counters: Forwarded (operations sent as messages), ForeignEntries (operations that found
-// themselves running on a core other than their home: must stay 0 — tests assert it).
+// themselves running on a core other than their home: must stay 0 — tests assert it). Each call
+// that went as a message is a HomeCall event (Ipc keyword) with the caller's wait.
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using Fast.Runtime.Observability;
 
 namespace Fast.Os.Kernel;
 
@@ -66,7 +68,8 @@ public sealed class HomeCalls
             Volatile.Write(ref reply.Done, true);
             mail.Kick(here);
         });
-        long until = Stopwatch.GetTimestamp() + SpinMicroseconds * Stopwatch.Frequency / 1_000_000;
+        long start = Stopwatch.GetTimestamp();
+        long until = start + SpinMicroseconds * Stopwatch.Frequency / 1_000_000;
         while (!Volatile.Read(ref reply.Done))
         {
             mail.Drain(here);   // requests to us (perhaps from the core we wait for) are answered meanwhile
@@ -74,6 +77,7 @@ public sealed class HomeCalls
             if (Stopwatch.GetTimestamp() < until) Thread.SpinWait(20);   // (no yield: SpinOnce's gave the host CPU away, +6 us a call)
             else mail.Doze(here, 10);
         }
+        if (FastEventSource.Log.IpcEnabled) FastEventSource.Log.HomeCall(here, home, Stopwatch.GetTimestamp() - start);
         reply.Error?.Throw();
         return reply.Value!;
     }

@@ -175,6 +175,17 @@ public sealed unsafe class FastEventSource : EventSource
         WriteEventCore(41, 6, d);
     }
 
+    /// <summary>An operation a core's kernel sent to another core's kernel (the home of the objects it
+    /// touches: a page fault, mmap, a capability operation) and waited for; DurationTicks is the
+    /// caller's wait, in Stopwatch ticks.</summary>
+    [Event(42, Keywords = Keywords.Ipc, Level = EventLevel.Informational)]
+    public void HomeCall(int Core, int Home, long DurationTicks)
+    {
+        EventData* d = stackalloc EventData[3];
+        Set(d, 0, &Core); Set(d, 1, &Home); Set(d, 2, &DurationTicks);
+        WriteEventCore(42, 3, d);
+    }
+
     // ---- Packets (shape fixed now for the network issue) ----
 
     /// <summary>Direction: 0 = received, 1 = sent. Protocol: the EtherType or IP protocol number.</summary>

@@ -59,6 +59,7 @@ int main(int argc, char **argv) {
     {
         var exe = GuestPrograms.Build(Source, "-pthread");
         var stdout = new MemoryStream();
+        using var listener = new HomeCallListener();
         using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
         using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
             new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = 2 });
@@ -77,6 +78,27 @@ int main(int argc, char **argv) {
         Assert.True(os.Init.Memory.RemoteFaults >= 256, $"remote faults of the second image: {os.Init.Memory.RemoteFaults}");
         // ...both images' worker faults (and mprotects) went as messages.
         Assert.True(os.Kernel.Calls.Forwarded >= 2 * 256 + 2, $"forwarded: {os.Kernel.Calls.Forwarded}");
+        // ...and each is traced (HomeCall: caller core, home core, wait); other tests' machines may add theirs.
+        lock (listener.Calls)
+        {
+            Assert.True(listener.Calls.Count(c => c.Core == 1 && c.Home == 0) >= 256, "HomeCall events core 1 -> 0");
+            Assert.True(listener.Calls.Count(c => c.Core == 0 && c.Home == 1) >= 256, "HomeCall events core 0 -> 1");
+            Assert.All(listener.Calls, c => Assert.True(c.Ticks > 0));
+        }
+    }
+
+    sealed class HomeCallListener : System.Diagnostics.Tracing.EventListener
+    {
+        public readonly List<(int Core, int Home, long Ticks)> Calls = new();
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
+        {
+            if (source.Name == "Fast") EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Informational, Fast.Runtime.Observability.FastEventSource.Keywords.Ipc);
+        }
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
+        {
+            if (e.EventName != "HomeCall") return;
+            lock (Calls) Calls.Add(((int)e.Payload![0]!, (int)e.Payload[1]!, (long)e.Payload[2]!));
+        }
     }
 
     [Fact]

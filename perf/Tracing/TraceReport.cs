@@ -106,6 +106,7 @@ public sealed class TraceReport
                             (syscalls.TryGetValue(number, out var s) ? s : syscalls[number] = new LatencyStats()).Add(ticks);
                             break;
                         case "IpcReceive": Lat("Ipc").Add(Long(e, "LatencyTicks")); break;
+                        case "HomeCall": Lat("HomeCall").Add(Long(e, "DurationTicks")); break;
                         case "GuestPcSample": pcSamples.Add(((int)Long(e, "Pid"), (ulong)Long(e, "Pc"))); break;
                         case "ImageMapped":
                             symbols.AddMapping((int)Long(e, "Pid"), (ulong)Long(e, "Start"), (ulong)Long(e, "End"), (ulong)Long(e, "Bias"),

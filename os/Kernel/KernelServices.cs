@@ -37,6 +37,56 @@ public sealed class KernelServices
     /// <summary>The kernel of the core this thread runs on (the boot one off the cores' threads).</summary>
     public KernelServices Here => ForCore(Core.ExecutingId);
 
+    /// <summary>RAM this core's memory manager got from other cores' shares (bytes).</summary>
+    public long BorrowedBytes;
+    const ulong BorrowChunk = 16UL << 20;
+
+    /// <summary>
+    /// This core's share of RAM ran out: asks the other cores, by message (HomeCalls), for a chunk
+    /// of theirs (16 MiB, or less down to minimum when the donor has less in one piece). The donor's
+    /// kernel allocates it from its memory manager and exports it; this core's kernel re-creates it
+    /// in its own database (the relay) and adds it to its memory manager. False when no core has it.
+    /// </summary>
+    public bool BorrowRam(ulong minimum)
+    {
+        foreach (var donor in boot.views)
+        {
+            if (donor == this) continue;
+            int to = CoreId;
+            CapWire? wire = Calls.Call(donor.CoreId, () =>
+            {
+                for (ulong size = Math.Max(minimum, BorrowChunk); ; size = Math.Max(minimum, size / 2 & ~(MemoryManager.PageSize - 1)))
+                {
+                    if (donor.Memory.Alloc(size, MemoryManager.PageSize, out var ram) == Err.Ok)
+                    {
+                        donor.Caps.Export(ram, to, out var w).ThrowIfFailed();
+                        return (CapWire?)w;
+                    }
+                    if (size == minimum) return null;
+                }
+            });
+            if (wire is not { } relay) continue;
+            Caps.Import(relay, out var relayed).ThrowIfFailed();
+            Memory.AddRam(relayed).ThrowIfFailed();
+            Interlocked.Add(ref BorrowedBytes, (long)relayed.Size);
+            return true;
+        }
+        return false;
+    }
+
+    const ulong LowWater = 2UL << 20;
+    volatile bool othersExhausted;
+
+    /// <summary>
+    /// Borrows ahead when this core's free RAM falls under 2 MiB (kernel objects such as page tables
+    /// are allocated where a failure cannot borrow), until no other core has any to lend.
+    /// </summary>
+    public void KeepRamAhead()
+    {
+        if (boot.views.Length < 2 || othersExhausted || Memory.FreeBytes >= LowWater) return;
+        if (!BorrowRam(MemoryManager.PageSize)) othersExhausted = true;
+    }
+
     /// <summary>Adds core's kernel view over its own database and memory manager (the multikernel's boot).</summary>
     public KernelServices AddCore(int core, MemoryManager memory)
     {

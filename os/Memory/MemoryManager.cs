@@ -29,8 +29,14 @@ public sealed class MemoryManager : IRamAllocator
     readonly CapSystem caps;
     readonly List<Capability> regions = new();                        // guarded by caps.Lock
     readonly FreeList free = new();                                   // guarded by caps.Lock
-    readonly Dictionary<ulong, Allocation> allocated = new();         // by base; guarded by caps.Lock
+    // By object, not base: a range handed out (another core's share) may come back as a region of its
+    // own, whose allocations can start at the same address.
+    readonly Dictionary<CapObject, Allocation> allocated = new();     // guarded by caps.Lock
     ulong total;                                                      // guarded by caps.Lock
+    ulong freeBytes;                                                  // guarded by caps.Lock
+
+    /// <summary>Bytes free now (without walking the free list).</summary>
+    public ulong FreeBytes => Volatile.Read(ref freeBytes);
     long allocCalls, freeCalls, failedAllocs;                         // guarded by caps.Lock
 
     readonly record struct Allocation(CapObject Object, ulong Size, int Region);
@@ -46,12 +52,16 @@ public sealed class MemoryManager : IRamAllocator
         {
             if (ram.Deleted) return Err.CapDeleted;
             if (ram.Type != CapType.Ram) return Err.WrongCapType;
+            // A range this manager handed out (a core's share given to another core) may come back
+            // as RAM of its own (a loan from that core, relayed): it is managed by nobody else here.
+            bool handedOut = allocated.Keys.Any(o => o.Base <= ram.Base && ram.Base + ram.Size <= o.Base + o.Size);
             foreach (var r in regions)
-                if (r.Object.Overlaps(ram.Base, ram.Size)) return Err.RamOverlap;
+                if (r.Object.Overlaps(ram.Base, ram.Size) && !handedOut) return Err.RamOverlap;
             if (ram.Object.Children.Count > 0) return Err.RamInUse;
             regions.Add(ram);
             free.Insert(new FreeBlock(ram.Base, ram.Size, regions.Count - 1));
             total += ram.Size;
+            freeBytes += ram.Size;
             return Err.Ok;
         }
     }
@@ -97,7 +107,8 @@ public sealed class MemoryManager : IRamAllocator
             var err = caps.Retype(region, start - region.Base, CapType.Ram, size, 1, SlotRef.KernelHeld, out var created);
             if (err != Err.Ok) return err;
             free.Carve(i, start, size);
-            allocated.Add(start, new Allocation(created[0].Object, size, b.Region));
+            allocated.Add(created[0].Object, new Allocation(created[0].Object, size, b.Region));
+            freeBytes -= size;
             ram = created[0];
             return Err.Ok;
         }
@@ -111,18 +122,19 @@ public sealed class MemoryManager : IRamAllocator
         lock (caps.Lock)
         {
             if (ram.Type != CapType.Ram) return Err.WrongCapType;
-            if (!allocated.TryGetValue(ram.Base, out var a) || a.Object != ram.Object)
+            if (!allocated.TryGetValue(ram.Object, out var a))
                 return ram.Deleted ? Err.DoubleFree : Err.NotAllocated;   // Free deletes: a live cap was never ours
             freeCalls++;
             caps.DestroyObject(a.Object);
-            allocated.Remove(ram.Base);
+            allocated.Remove(ram.Object);
             free.Insert(new FreeBlock(ram.Base, a.Size, a.Region));
+            freeBytes += a.Size;
             return Err.Ok;
         }
     }
 
     /// <summary>True if an allocation starts at pa.</summary>
-    public bool IsAllocated(ulong pa) { lock (caps.Lock) return allocated.ContainsKey(pa); }
+    public bool IsAllocated(ulong pa) { lock (caps.Lock) return allocated.Keys.Any(o => o.Base == pa); }
 
     public MmStats Stats
     {

@@ -27,7 +27,10 @@ public sealed class UserPage
     {
         page = null!;
         var err = k.Memory.Alloc(Paging.Descriptors.PageSize, Paging.Descriptors.PageSize, out var ram);
+        if (err == Err.OutOfMemory && k.BorrowRam(Paging.Descriptors.PageSize))   // this core's share ran out
+            err = k.Memory.Alloc(Paging.Descriptors.PageSize, Paging.Descriptors.PageSize, out ram);
         if (err != Err.Ok) return err;
+        k.KeepRamAhead();   // so the page tables mapping it find memory too
         err = k.Caps.Retype(ram, 0, CapType.Frame, Paging.Descriptors.PageSize, 1, SlotRef.KernelHeld, out var frames);
         if (err != Err.Ok)
         {

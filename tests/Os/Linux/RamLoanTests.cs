@@ -1,0 +1,46 @@
+// RamLoanTests: each core allocates from its own share of RAM; when a core's share runs out it asks
+// the others for a part of theirs by message (KernelServices.BorrowRam), so one process can still
+// use (nearly) all of --mem on a machine of several cores.
+using System.Text;
+using Fast.Os.Kernel;
+using Fast.Os.Vfs;
+using Fast.Runtime;
+using Fast.Tests.Support;
+
+namespace Fast.Tests.Os.Linux;
+
+public class RamLoanTests
+{
+    const string Source = """
+        #include <stdio.h>
+        #include <stdlib.h>
+        int main(void) {
+            size_t n = 170u << 20;   /* more than core 0's half of 256 MiB */
+            char *p = malloc(n);
+            if (!p) { puts("malloc failed"); return 1; }
+            for (size_t i = 0; i < n; i += 4096) p[i] = (char)i;
+            long s = 0;
+            for (size_t i = 0; i < n; i += 4096) s += p[i];
+            printf("ok %ld\n", s);
+            return 0;
+        }
+        """;
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AProcessBorrowsRamFromTheOtherCoresWhenItsCoreRunsOut(int cores)
+    {
+        var exe = GuestPrograms.Build(Source);
+        var stdout = new MemoryStream();
+        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
+        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
+            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = cores });
+        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
+        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
+        Assert.StartsWith("ok ", Encoding.Latin1.GetString(stdout.ToArray()));
+        Assert.Equal(0, FastOs.ExitCodeOf(status));
+        Assert.True(os.Kernel.ForCore(0).BorrowedBytes > 0, "core 0 borrowed nothing");
+        foreach (var k in os.Native.Kernels) Assert.Equal(0, k.Caps.ForeignCallers);   // the loans went by message
+    }
+}

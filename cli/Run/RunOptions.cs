@@ -10,7 +10,7 @@ public sealed class RunOptions
     public string? Root { get; set; }
     public List<string> Environment { get; } = new();
     public ulong MemoryBytes { get; set; } = 1UL << 30;
-    public int Cores { get; set; } = 1;
+    public int Cores { get; set; } = 2;
     public bool Strace { get; set; }
     public bool Stats { get; set; }
     public string? Trace { get; set; }
@@ -32,7 +32,7 @@ public sealed class RunOptions
           --root DIR          the guest's / is DIR alone, read-write and confined
           -E VAR=VALUE        set a variable in the guest's environment (the host's environment is passed by default)
           --mem SIZE          guest RAM (default 1G; K, M, G suffixes)
-          --cores N           vCPUs (default 1)
+          --cores N           vCPUs, one kernel each (default 2)
           --strace            log every system call with decoded arguments to stderr
           --stats             print instructions, MIPS, translations, TLB hit rate, faults, syscalls at exit
           --trace FILE        record an EventPipe trace (Fast events, CPU samples, JIT) for PerfView or `fast trace report`

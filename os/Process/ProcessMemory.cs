@@ -84,7 +84,7 @@ public sealed class ProcessMemory
                 case FaultVerdict.Spurious: return FaultOutcome.Resolved;
                 case FaultVerdict.Allocate:
                     if (UserPage.Allocate(k, out var page) != Err.Ok) return FaultOutcome.OutOfMemory;
-                    MapLocked(va & ~0xFFFUL, page, region!.Protection);
+                    if (MapFaultedLocked(va & ~0xFFFUL, page, region!.Protection) != FaultOutcome.Resolved) return FaultOutcome.OutOfMemory;
                     MinorFaults++;
                     return FaultOutcome.Resolved;
                 default:
@@ -108,8 +108,22 @@ public sealed class ProcessMemory
         Tables.Unmap(pageVa, Descriptors.PageSize, out _).ThrowIfFailed();
         pages.Remove(pageVa);
         old.Release(k);
-        MapLocked(pageVa, copy, protection);
+        if (MapFaultedLocked(pageVa, copy, protection) != FaultOutcome.Resolved) return FaultOutcome.OutOfMemory;
         CowFaults++;
+        return FaultOutcome.Resolved;
+    }
+
+    /// <summary>Maps a page for a fault; no RAM left for a page table kills the process (OutOfMemory), not the host.</summary>
+    FaultOutcome MapFaultedLocked(ulong pageVa, UserPage page, MapFlags protection)
+    {
+        var err = Tables.Map(pageVa, page.Frame, protection);
+        if (err == Err.OutOfMemory)
+        {
+            page.Release(k);
+            return FaultOutcome.OutOfMemory;
+        }
+        err.ThrowIfFailed();
+        pages[pageVa] = page;
         return FaultOutcome.Resolved;
     }
 

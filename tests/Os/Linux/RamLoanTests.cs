@@ -43,4 +43,22 @@ public class RamLoanTests
         Assert.True(os.Kernel.ForCore(0).BorrowedBytes > 0, "core 0 borrowed nothing");
         foreach (var k in os.Native.Kernels) Assert.Equal(0, k.Caps.ForeignCallers);   // the loans went by message
     }
+
+    /// <summary>More than all of RAM: the process is killed when no core has any left (page tables
+    /// included), and the kernel and the host go on.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ExhaustingEveryCoreKillsTheProcessNotTheHost(int cores)
+    {
+        var exe = GuestPrograms.Build(Source.Replace("170u << 20", "400u << 20"));
+        var stdout = new MemoryStream();
+        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
+        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
+            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = cores });
+        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
+        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain("ok", Encoding.Latin1.GetString(stdout.ToArray()));
+        Assert.NotEqual(0, status);
+    }
 }

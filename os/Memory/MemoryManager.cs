@@ -133,9 +133,6 @@ public sealed class MemoryManager : IRamAllocator
         }
     }
 
-    /// <summary>True if an allocation starts at pa.</summary>
-    public bool IsAllocated(ulong pa) { lock (caps.Lock) return allocated.Keys.Any(o => o.Base == pa); }
-
     public MmStats Stats
     {
         get

@@ -131,12 +131,7 @@ public sealed unsafe partial class NativeKernel
     {
         CpuState* c = cpu.State;
         var nt = Of(thread);
-        if (nt.Pending is { Done: true } done)
-        {
-            nt.Pending = null;
-            return Done(c, done.Result);
-        }
-        if (nt.Pending is not null) return Block(cpu, thread, 0);   // spurious wake: keep waiting
+        if (AwaitPending(cpu, thread, nt) is { } resumed) return resumed;
         if (np.Get<Capability>((long)c->X[0]) is not { } cap) return Done(c, (long)IpcStatus.BadHandle);
         var request = new PendingRequest();
         nt.Pending = request;

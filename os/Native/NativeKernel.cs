@@ -310,18 +310,27 @@ public sealed unsafe partial class NativeKernel : ICoreMail
         return Resume.Continue;
     }
 
+    /// <summary>
+    /// A call that sent a request to another core's kernel is re-entered when woken: with the answer
+    /// (its result goes to X0), or spuriously (it blocks again); null when nothing is pending yet.
+    /// </summary>
+    Resume? AwaitPending(Vcpu cpu, GuestThread thread, NativeThread nt)
+    {
+        if (nt.Pending is { Done: true } done)
+        {
+            nt.Pending = null;
+            return Done(cpu.State, done.Result);
+        }
+        return nt.Pending is not null ? Block(cpu, thread, 0) : null;
+    }
+
     // ---- spawn (a request to the target core's kernel) ----
 
     Resume Spawn(Vcpu cpu, Core core, GuestThread thread, GuestProcess parent)
     {
         CpuState* c = cpu.State;
         var nt = Of(thread);
-        if (nt.Pending is { Done: true } done)
-        {
-            nt.Pending = null;
-            return Done(c, done.Result);
-        }
-        if (nt.Pending is not null) return Block(cpu, thread, 0);   // spurious wake: keep waiting
+        if (AwaitPending(cpu, thread, nt) is { } resumed) return resumed;
         string? path = parent.User.ReadCString(c->X[0]);
         if (path is null) return Done(c, (long)IpcStatus.Fault);
         var args = new List<string>();

@@ -138,8 +138,6 @@ public sealed unsafe class Region
         Name = $"guest!0x{EntryPc:x}";
         Header = RegionHeaders.Allocate();
         Header->Valid = 1;
-        Header->InstructionCount = instructions.Length;
-        Header->EntryPc = EntryPc;
     }
 
     /// <summary>The start of the region block holding pc (pc must be one of the region's instructions).</summary>

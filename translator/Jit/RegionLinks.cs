@@ -1,11 +1,10 @@
 // RegionLinks: what compiled regions read to jump straight into each other (DESIGN.md section 3,
 // "chaining"), in unmanaged memory so the IL reads it with plain loads.
 //
-//   RegionHeader   one per region, never freed: Valid (cleared on invalidation), the instruction
-//                  count (the budget check before entering it), the code pointer (the method's entry,
-//                  entered with `tail. calli`) and a GCHandle of the Region (the run loop maps
-//                  CpuState.CurrentRegion back to it). A header outlives its region so that a stale
-//                  link can always read Valid = 0; it is 32 bytes.
+//   RegionHeader   one per region, never freed: Valid (cleared on invalidation), the code pointer
+//                  (the method's entry, entered with `tail. calli`) and a GCHandle of the Region (the
+//                  run loop maps CpuState.CurrentRegion back to it). A header outlives its region so
+//                  that a stale link can always read Valid = 0; it is 24 bytes.
 //   LinkSlot       one per direct exit of a region: the header of the region that exit was last found
 //                  to enter (tagged Covered when the target's pages are the source's: no check
 //                  needed), and the MapEpoch it was checked at. The run loop fills it; the source
@@ -26,21 +25,19 @@
 // Reclamation: an invalidated region may still be running on some vCPU (entered through a link a
 // moment before). Its Region (and so its DynamicMethod) is kept by the GCHandle until every vCPU
 // has left compiled code at least once since the invalidation (RegionReclaimer); then the handle
-// and the link slots are freed. Only the 32-byte header stays.
+// and the link slots are freed. Only the 24-byte header stays.
 using System.Runtime.InteropServices;
 
 namespace Fast.Translator.Jit;
 
-[StructLayout(LayoutKind.Explicit, Size = 32)]
+[StructLayout(LayoutKind.Explicit, Size = 24)]
 public struct RegionHeader
 {
     [FieldOffset(0)] public int Valid;
-    [FieldOffset(4)] public int InstructionCount;
     [FieldOffset(8)] public nint Code;
     [FieldOffset(16)] public nint Handle;
-    [FieldOffset(24)] public ulong EntryPc;
 
-    public const int ValidOffset = 0, CountOffset = 4, CodeOffset = 8;
+    public const int CodeOffset = 8;
 }
 
 [StructLayout(LayoutKind.Explicit, Size = 16)]

@@ -58,16 +58,12 @@ int main(int argc, char **argv) {
     public void FaultsOfAThreadOnAnotherCoreAreServedByTheHomeCoreByMessage()
     {
         var exe = GuestPrograms.Build(Source, "-pthread");
-        var stdout = new MemoryStream();
         using var listener = new HomeCallListener();
-        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
-        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
-            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = 2 });
-        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
-        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
+        using var run = new MulticoreRun(exe, cores: 2);
+        var os = run.Os;
 
-        Assert.Equal("home 0 main on 0 worker on 1 bad 0\nhome 1 main on 1 worker on 0 bad 0\n", Encoding.Latin1.GetString(stdout.ToArray()));
-        Assert.Equal(0, FastOs.ExitCodeOf(status));
+        Assert.Equal("home 0 main on 0 worker on 1 bad 0\nhome 1 main on 1 worker on 0 bad 0\n", run.Output);
+        Assert.Equal(0, run.ExitCode);
         // No core ever ran page-table work of the other core's database on its own thread...
         Assert.Equal(0, os.Native.Kernels[0].Caps.ForeignCallers);
         Assert.Equal(0, os.Native.Kernels[1].Caps.ForeignCallers);
@@ -107,15 +103,11 @@ int main(int argc, char **argv) {
         // os/user/native/native_migrate.c: map, copy, send, revoke and delete core 0's capabilities from core 1.
         var programs = new Fast.Cli.Selftest.UserPrograms();
         var exe = programs.Build(programs.Tests().Single(p => p.Name == "native_migrate"));
-        var stdout = new MemoryStream();
-        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
-        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
-            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = 2 });
-        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
-        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
-        string output = Encoding.Latin1.GetString(stdout.ToArray());
+        using var run = new MulticoreRun(exe, cores: 2);
+        var os = run.Os;
+        string output = run.Output;
 
-        Assert.True(FastOs.ExitCodeOf(status) == 0, output);
+        Assert.True(run.ExitCode == 0, output);
         Assert.Contains("PASSED: 18 checks, 0 failed", output);
         Assert.Equal(0, os.Native.Kernels[0].Caps.ForeignCallers);
         Assert.Equal(0, os.Native.Kernels[1].Caps.ForeignCallers);
@@ -132,14 +124,10 @@ int main(int argc, char **argv) {
     {
         var programs = new Fast.Cli.Selftest.UserPrograms();
         var exe = programs.Build(programs.Tests().Single(p => p.Name == name));
-        var stdout = new MemoryStream();
-        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
-        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
-            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = cores });
-        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
-        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
+        using var run = new MulticoreRun(exe, cores);
+        var os = run.Os;
 
-        Assert.True(FastOs.ExitCodeOf(status) == 0, Encoding.Latin1.GetString(stdout.ToArray()));
+        Assert.True(run.ExitCode == 0, run.Output);
         Assert.All(os.Native.Kernels, k => Assert.Equal(0, k.Caps.ForeignCallers));
         Assert.Equal(0, os.Kernel.Calls.ForeignEntries);
         Assert.True(os.Kernel.Calls.Forwarded > 0);   // each of them needs some work on another core

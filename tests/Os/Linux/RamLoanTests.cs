@@ -31,17 +31,11 @@ public class RamLoanTests
     [InlineData(3)]
     public void AProcessBorrowsRamFromTheOtherCoresWhenItsCoreRunsOut(int cores)
     {
-        var exe = GuestPrograms.Build(Source);
-        var stdout = new MemoryStream();
-        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
-        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
-            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = cores });
-        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
-        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
-        Assert.StartsWith("ok ", Encoding.Latin1.GetString(stdout.ToArray()));
-        Assert.Equal(0, FastOs.ExitCodeOf(status));
-        Assert.True(os.Kernel.ForCore(0).BorrowedBytes > 0, "core 0 borrowed nothing");
-        foreach (var k in os.Native.Kernels) Assert.Equal(0, k.Caps.ForeignCallers);   // the loans went by message
+        using var run = new MulticoreRun(GuestPrograms.Build(Source), cores);
+        Assert.StartsWith("ok ", run.Output);
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(run.Os.Kernel.ForCore(0).BorrowedBytes > 0, "core 0 borrowed nothing");
+        foreach (var k in run.Os.Native.Kernels) Assert.Equal(0, k.Caps.ForeignCallers);   // the loans went by message
     }
 
     /// <summary>More than all of RAM: the process is killed when no core has any left (page tables
@@ -51,14 +45,8 @@ public class RamLoanTests
     [InlineData(2)]
     public void ExhaustingEveryCoreKillsTheProcessNotTheHost(int cores)
     {
-        var exe = GuestPrograms.Build(Source.Replace("170u << 20", "400u << 20"));
-        var stdout = new MemoryStream();
-        using var machine = new Machine(256UL << 20, new Fast.Translator.Interpreter.Interpreter());
-        using var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null),
-            new OsOptions { Stdio = (null, stdout, new MemoryStream()), Cores = cores });
-        os.SpawnInit(exe, [exe], ["PATH=/bin"]);
-        int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
-        Assert.DoesNotContain("ok", Encoding.Latin1.GetString(stdout.ToArray()));
-        Assert.NotEqual(0, status);
+        using var run = new MulticoreRun(GuestPrograms.Build(Source.Replace("170u << 20", "400u << 20")), cores);
+        Assert.DoesNotContain("ok", run.Output);
+        Assert.NotEqual(0, run.Status);
     }
 }

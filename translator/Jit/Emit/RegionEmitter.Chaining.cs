@@ -90,9 +90,7 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Mul);
         Il.Emit(OpCodes.Add);
         Il.Emit(OpCodes.Stloc, tHost);
-        Il.Emit(OpCodes.Ldloc, tHost);
-        Il.Emit(OpCodes.Volatile);
-        Il.Emit(OpCodes.Ldind_I);
+        LoadAt(tHost, 0, OpCodes.Ldind_I, isVolatile: true);
         Il.Emit(OpCodes.Stloc, tEntry);
         var covered = Il.DefineLabel();
         Il.Emit(OpCodes.Ldloc, tEntry);
@@ -100,11 +98,7 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Conv_I);
         Il.Emit(OpCodes.And);
         Il.Emit(OpCodes.Brtrue, covered);
-        Il.Emit(OpCodes.Ldloc, tHost);
-        Il.EmitInt(LinkSlot.EpochOffset);
-        Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Volatile);
-        Il.Emit(OpCodes.Ldind_I8);
+        LoadAt(tHost, LinkSlot.EpochOffset, OpCodes.Ldind_I8, isVolatile: true);
         LoadStateField(MapEpochOffset);
         Il.Emit(OpCodes.Bne_Un, ret);
         Il.Emit(OpCodes.Ldloc, tEntry);
@@ -144,29 +138,20 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Conv_I);
         Il.Emit(OpCodes.Add);
         Il.Emit(OpCodes.Stloc, tEntry);
-        Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.Emit(OpCodes.Ldind_I8);
+        LoadAt(tEntry, 0, OpCodes.Ldind_I8);
         Il.Emit(OpCodes.Ldloc, tVa);
         Il.Emit(OpCodes.Bne_Un, ret);
-        Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.EmitInt(RegionTableEntry.EpochOffset);
-        Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Ldind_I8);
+        LoadAt(tEntry, RegionTableEntry.EpochOffset, OpCodes.Ldind_I8);
         LoadStateField(MapEpochOffset);
         Il.Emit(OpCodes.Bne_Un, ret);
-        Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.EmitInt(RegionTableEntry.HeaderOffset);
-        Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Ldind_I);
+        LoadAt(tEntry, RegionTableEntry.HeaderOffset, OpCodes.Ldind_I);
         Il.Emit(OpCodes.Stloc, tEntry);
 
         // tEntry = the target's header: valid, and nothing pending (ExitReason and PendingInterrupt
         // are adjacent words: one load). The budget is the target's own entry check: it returns -1
-        // at once (CurrentRegion = itself, PC = its entry) when its InstructionCount does not fit.
+        // at once (CurrentRegion = itself, PC = its entry) when its size does not fit.
         Il.Mark(check);
-        Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.Emit(OpCodes.Volatile);
-        Il.Emit(OpCodes.Ldind_I4);
+        LoadAt(tEntry, 0, OpCodes.Ldind_I4, isVolatile: true);   // RegionHeader.Valid
         Il.Emit(OpCodes.Brfalse, ret);
         LoadStateField(ExitReasonOffset);
         Il.Emit(OpCodes.Brtrue, ret);
@@ -174,10 +159,7 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Ldnull);
         Il.Emit(OpCodes.Ldarg_0);
         Il.Emit(OpCodes.Ldarg_1);
-        Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.EmitInt(RegionHeader.CodeOffset);
-        Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Ldind_I);
+        LoadAt(tEntry, RegionHeader.CodeOffset, OpCodes.Ldind_I);
         Il.TailCalli(typeof(int), [typeof(Region), typeof(CpuState*), typeof(ulong)]);
         Il.Emit(OpCodes.Ret);
 

@@ -116,9 +116,7 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(12); Il.Emit(OpCodes.Shr_Un); Const(Fast.Runtime.Tlb.IndexMask); Il.Emit(OpCodes.And);
         Const((ulong)sizeof(Fast.Runtime.TlbEntry)); Il.Emit(OpCodes.Mul); Il.Emit(OpCodes.Conv_U); Il.Emit(OpCodes.Add);
         Il.Emit(OpCodes.Stloc, tEntry);
-        Il.Emit(OpCodes.Ldloc, tEntry);
-        if (write) { Il.EmitInt(8); Il.Emit(OpCodes.Add); }   // TlbEntry.WriteTag; ReadTag is at 0
-        Il.Emit(OpCodes.Ldind_I8);
+        LoadAt(tEntry, write ? 8 : 0, OpCodes.Ldind_I8);   // TlbEntry.WriteTag or ReadTag
         Il.Emit(OpCodes.Ldloc, tVa);
         if (size > 1) { Const((ulong)(size - 1)); Il.Emit(OpCodes.Add); }
         Const(~0xFFFUL); Il.Emit(OpCodes.And);
@@ -128,7 +126,7 @@ public sealed unsafe partial class RegionEmitter
     void HostAddress()
     {
         Il.Emit(OpCodes.Ldloc, tVa);
-        Il.Emit(OpCodes.Ldloc, tEntry); Il.EmitInt(24); Il.Emit(OpCodes.Add); Il.Emit(OpCodes.Ldind_I8);   // TlbEntry.Addend
+        LoadAt(tEntry, 24, OpCodes.Ldind_I8);   // TlbEntry.Addend
         Il.Emit(OpCodes.Add);
         Il.Emit(OpCodes.Conv_U);
     }
@@ -144,9 +142,7 @@ public sealed unsafe partial class RegionEmitter
         TlbProbe(delta, size, write: false);
         Il.Emit(OpCodes.Bne_Un, slow);
         HostAddress();
-        Il.Emit(OpCodes.Unaligned, (byte)1);
-        Il.Emit(size switch { 1 => OpCodes.Ldind_U1, 2 => OpCodes.Ldind_U2, 4 => OpCodes.Ldind_U4, _ => OpCodes.Ldind_I8 });
-        if (size < 8) Il.Emit(OpCodes.Conv_U8);
+        LoadHostValue(size);
         Il.Emit(OpCodes.Stloc, into);
         Il.Emit(OpCodes.Br, done);
         Il.Mark(slow);
@@ -166,9 +162,7 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Bne_Un, slow);
         HostAddress();
         push();
-        if (size < 8) Il.Emit(OpCodes.Conv_U4);
-        Il.Emit(OpCodes.Unaligned, (byte)1);
-        Il.Emit(size switch { 1 => OpCodes.Stind_I1, 2 => OpCodes.Stind_I2, 4 => OpCodes.Stind_I4, _ => OpCodes.Stind_I8 });
+        StoreHostValue(size);
         Il.Emit(OpCodes.Br, done);
         Il.Mark(slow);
         Cpu(); Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(size); push(); Const(accessPc);
@@ -181,9 +175,7 @@ public sealed unsafe partial class RegionEmitter
     {
         Il.Emit(OpCodes.Ldloc, tHost);
         if (offset != 0) { Il.EmitInt(offset); Il.Emit(OpCodes.Add); }
-        Il.Emit(OpCodes.Unaligned, (byte)1);
-        Il.Emit(size == 4 ? OpCodes.Ldind_U4 : OpCodes.Ldind_I8);
-        if (size < 8) Il.Emit(OpCodes.Conv_U8);
+        LoadHostValue(size);
         Il.Emit(OpCodes.Stloc, into);
     }
 
@@ -193,9 +185,23 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Ldloc, tHost);
         if (offset != 0) { Il.EmitInt(offset); Il.Emit(OpCodes.Add); }
         Src(r);
+        StoreHostValue(size);
+    }
+
+    /// <summary>Host address on the stack -> the size bytes there, zero-extended to 64 bits.</summary>
+    void LoadHostValue(int size)
+    {
+        Il.Emit(OpCodes.Unaligned, (byte)1);
+        Il.Emit(size switch { 1 => OpCodes.Ldind_U1, 2 => OpCodes.Ldind_U2, 4 => OpCodes.Ldind_U4, _ => OpCodes.Ldind_I8 });
+        if (size < 8) Il.Emit(OpCodes.Conv_U8);
+    }
+
+    /// <summary>Host address and a 64-bit value on the stack: stores the value's low size bytes.</summary>
+    void StoreHostValue(int size)
+    {
         if (size < 8) Il.Emit(OpCodes.Conv_U4);
         Il.Emit(OpCodes.Unaligned, (byte)1);
-        Il.Emit(size == 4 ? OpCodes.Stind_I4 : OpCodes.Stind_I8);
+        Il.Emit(size switch { 1 => OpCodes.Stind_I1, 2 => OpCodes.Stind_I2, 4 => OpCodes.Stind_I4, _ => OpCodes.Stind_I8 });
     }
 
     static int Log2(int size) => size switch { 1 => 0, 2 => 1, 4 => 2, _ => 3 };

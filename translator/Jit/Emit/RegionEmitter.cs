@@ -221,6 +221,15 @@ public sealed unsafe partial class RegionEmitter
         if (nzWritten || alwaysNzcv) StoreNzcv();
     }
 
+    /// <summary>Pushes *(pointer + offset) read with load (an ldind).</summary>
+    void LoadAt(LocalBuilder pointer, int offset, OpCode load, bool isVolatile = false)
+    {
+        Il.Emit(OpCodes.Ldloc, pointer);
+        if (offset != 0) { Il.EmitInt(offset); Il.Emit(OpCodes.Add); }
+        if (isVolatile) Il.Emit(OpCodes.Volatile);
+        Il.Emit(load);
+    }
+
     void LoadStateField(int offset)
     {
         Il.Emit(OpCodes.Ldarg_0);

@@ -44,10 +44,10 @@ public static class IntegerValues
         if (sf != 0)
         {
             ulong r = a - b;
-            return ((r >> 32) & Flags.N) | Bit(r == 0) << 30 | Bit(a >= b) << 29 | (((a ^ b) & (a ^ r)) >> 63) << 28;
+            return ((r >> 32) & Flags.N) | Flags.Bit(r == 0) << 30 | Flags.Bit(a >= b) << 29 | (((a ^ b) & (a ^ r)) >> 63) << 28;
         }
         uint x = (uint)a, y = (uint)b, s = x - y;
-        return (s & Flags.N) | Bit(s == 0) << 30 | Bit(x >= y) << 29 | (ulong)(((x ^ y) & (x ^ s)) >> 31) << 28;
+        return (s & Flags.N) | Flags.Bit(s == 0) << 30 | Flags.Bit(x >= y) << 29 | (ulong)(((x ^ y) & (x ^ s)) >> 31) << 28;
     }
 
     /// <summary>NZCV of a + b (AddWithCarry(a, b, 0)), packed as SubFlags.</summary>
@@ -57,20 +57,18 @@ public static class IntegerValues
         if (sf != 0)
         {
             ulong r = a + b;
-            return ((r >> 32) & Flags.N) | Bit(r == 0) << 30 | Bit(r < a) << 29 | ((~(a ^ b) & (a ^ r)) >> 63) << 28;
+            return ((r >> 32) & Flags.N) | Flags.Bit(r == 0) << 30 | Flags.Bit(r < a) << 29 | ((~(a ^ b) & (a ^ r)) >> 63) << 28;
         }
         ulong wide = (ulong)(uint)a + (uint)b;
         uint x = (uint)a, y = (uint)b, s = (uint)wide;
-        return (s & Flags.N) | Bit(s == 0) << 30 | (wide >> 32) << 29 | (ulong)((~(x ^ y) & (x ^ s)) >> 31) << 28;
+        return (s & Flags.N) | Flags.Bit(s == 0) << 30 | (wide >> 32) << 29 | (ulong)((~(x ^ y) & (x ^ s)) >> 31) << 28;
     }
-
-    [MethodImpl(Inline)] static ulong Bit(bool b) => Flags.Bit(b);
 
     /// <summary>N and Z of a logical result, C = V = 0 (ANDS, BICS).</summary>
     [MethodImpl(Inline)]
     public static ulong LogicFlags(ulong result, uint sf)
     {
-        return sf != 0 ? ((result >> 32) & Flags.N) | Bit(result == 0) << 30 : (result & Flags.N) | Bit((uint)result == 0) << 30;
+        return sf != 0 ? ((result >> 32) & Flags.N) | Flags.Bit(result == 0) << 30 : (result & Flags.N) | Flags.Bit((uint)result == 0) << 30;
     }
 
     [MethodImpl(Inline)] public static ulong Csel(bool cond, ulong n, ulong m, uint sf) => Trunc(cond ? n : m, sf);

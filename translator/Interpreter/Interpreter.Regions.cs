@@ -21,7 +21,9 @@ public sealed unsafe partial class Interpreter
     bool RunRegions(Vcpu cpu, VcpuData data, Jit.Region r, ulong end)
     {
         CpuState* c = cpu.State;
-        data.RegionCache[(r.EntryPc >> 2) & JumpCacheMask] = r;
+        long slot = (long)((c->PC >> 2) & JumpCacheMask);
+        data.RegionCache[slot] = r;
+        data.RegionCachePc[slot] = c->PC;
         cpu.RegistersInLocals = true;
         data.Quiescence.InRegions = 1;
         while (true)
@@ -70,7 +72,7 @@ public sealed unsafe partial class Interpreter
         CpuState* c = cpu.State;
         long index = (long)((pc >> 2) & JumpCacheMask);
         var r = data.RegionCache[index];
-        if (r is null || r.EntryPc != pc || !r.Valid) return null;
+        if (r is null || data.RegionCachePc[index] != pc || !r.Valid) return null;
         var entry = Jit.RegionTableEntry.Slot(data.RegionTable, pc);
         if (entry->Pc == pc && entry->Epoch == c->MapEpoch && entry->Header == r.Header) return r;
         if (!StillMapped(cpu, r)) return null;
@@ -89,6 +91,11 @@ public sealed unsafe partial class Interpreter
     /// <summary>Forms a region from a hot block (on this thread: it decodes through this vCPU's translation) and queues it.</summary>
     void TierUpFrom(Vcpu cpu, DecodedBlock block)
     {
+        if (block.CoveredBy is { Code: not null, Valid: true } covering && covering.EntersAt(block.Pc))
+        {
+            block.Region ??= covering;   // compiled meanwhile: it runs this block
+            return;
+        }
         if (block.CoveredBy is { Code: null, Valid: true })
         {
             // Inside a region the compiler has not reached yet: that region will run this block.
@@ -134,11 +141,11 @@ public sealed unsafe partial class Interpreter
         return true;
     }
 
-    /// <summary>The region's pages other than the entry's (which Lookup checked) still map where they did when it was formed.</summary>
-    static bool PagesPresent(Vcpu cpu, Jit.Region region)
+    /// <summary>The region's pages (from the first'th: the entry's was checked when its block was looked up) still map where they did when it was formed.</summary>
+    static bool PagesPresent(Vcpu cpu, Jit.Region region, int first = 1)
     {
         var pages = region.Pages;
-        for (int i = 1; i < pages.Length; i++)
+        for (int i = first; i < pages.Length; i++)
         {
             var (v, p) = pages[i];
             TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(v);

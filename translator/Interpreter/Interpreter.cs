@@ -31,6 +31,8 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     {
         public readonly DecodedBlock?[] JumpCache = new DecodedBlock?[1 << JumpCacheBits];
         public readonly Jit.Region?[] RegionCache = new Jit.Region?[1 << JumpCacheBits];
+        /// <summary>The PC each RegionCache slot was filled for (a region has many entries).</summary>
+        public readonly ulong[] RegionCachePc = new ulong[1 << JumpCacheBits];
         public long BlockEntries;
         public long RegionEntries;
         public long InterpretedInstructions;
@@ -75,7 +77,8 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
                 long entries = ++block.EntryCount;
                 data.BlockEntries++;
                 var r = block.Region;
-                if (r is not null && !interpretOnce && left > (ulong)r.InstructionCount && r.Valid && PagesPresent(cpu, r))
+                if (r is not null && !interpretOnce && left > (ulong)r.InstructionCount && r.Valid
+                    && PagesPresent(cpu, r, first: r.EntryPc == block.Pc ? 1 : 0))
                 {
                     region = r;
                     if (RunRegions(cpu, data, r, end)) interpretOnce = true;

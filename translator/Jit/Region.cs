@@ -7,7 +7,8 @@
 // block is credited with the instructions before it (BlockStartOf).
 //
 // Contract of the compiled code with the run loop (Interpreter.Run):
-//   - entered at EntryPc with CpuState fully up to date and `end`, the budget's end as an absolute
+//   - entered at EntryPc or any other block start (EntersAt; the method dispatches on CpuState.PC)
+//     with CpuState fully up to date and `end`, the budget's end as an absolute
 //     Retired value; stores its header in CpuState.CurrentRegion; returns -1 at once, before
 //     anything else, unless Retired + InstructionCount <= end; leaves with PC set and every
 //     register in CpuState (there is no state in locals across an exit);
@@ -23,9 +24,10 @@
 //     necessarily the one called; its return value is its own exit: the direct exit's index (link
 //     slot), -1 (no link: run loop), -2 (sync exit, see RegionEmitter) or -3 (indirect branch).
 //
-// Validity: the region is keyed by the entry block (the jump cache checks the entry page through
-// the TLB); its other pages are rechecked against the TLB at each entry (Pages), and a write to any
-// page it holds clears Valid (CodeCache tracks regions per physical page).
+// Validity: the region is found through the decoded blocks it holds (DecodedBlock.Region, whose
+// lookup checks that block's page through the TLB) and the run loop's cache by PC; its pages are
+// rechecked against the TLB at each entry from the run loop (Pages), and a write to any page it
+// holds clears Valid (CodeCache tracks regions per physical page).
 using System.Runtime.InteropServices;
 using Fast.Runtime;
 using Fast.Translator.Interpreter;
@@ -94,7 +96,13 @@ public sealed unsafe class Region
         {
             Code = code;
             Header->Code = entryPoint;
-            if (Header->Valid == 0) return;   // invalidated while compiling: nothing will enter it
+            if (Header->Valid == 0)
+            {
+                // Invalidated while compiling: nothing has reached it (it is found only once published), nothing will.
+                if (Links != null) NativeMemory.Free(Links);
+                Links = null;
+                return;
+            }
             Header->Handle = GCHandle.ToIntPtr(GCHandle.Alloc(this));
         }
     }
@@ -139,6 +147,9 @@ public sealed unsafe class Region
         Header = RegionHeaders.Allocate();
         Header->Valid = 1;
     }
+
+    /// <summary>The region can be entered at pc: it starts one of its blocks (RegionEmitter.Finish's dispatch).</summary>
+    public bool EntersAt(ulong pc) => pc == EntryPc || Array.BinarySearch(BlockStarts, pc) >= 0;
 
     /// <summary>The start of the region block holding pc (pc must be one of the region's instructions).</summary>
     public ulong BlockStartOf(ulong pc)

@@ -4,7 +4,9 @@
 // compares its target with them and jumps inside the region on a match (a switch's jump table or a
 // bytecode interpreter's dispatch then stays in one method), leaving as before otherwise. BL leaves
 // through a link slot (its target may become a region of its own); BLR, BR, RET, exceptions and
-// ISB leave too. (Following BL into callees was tried: on lua5.4 it tripled the code compiled and
+// ISB leave too. The return site after a BL or BLR joins the region (when hot enough) as one of its
+// entries: the callee's RET enters the region there (every region block is an entry, see
+// RegionEmitter.Finish), so the code after a call is not compiled again as a region of its own. (Following BL into callees was tried: on lua5.4 it tripled the code compiled and
 // the run got slower while the compiler caught up.) Blocks the interpreter rarely entered (error
 // paths, code after a loop) are left out: what RyuJIT compiles costs ~35 us per guest instruction.
 // Runs on the vCPU thread (it decodes through the vCPU's translation); compilation happens later
@@ -40,6 +42,8 @@ public static unsafe class RegionBuilder
             default: return 0;
         }
     }
+
+    static bool IsCall(in DecodedInstruction inst) => inst.Row >= 0 && Decoder.Rows[inst.Row].Name is "BL" or "BLR";
 
     public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt)
     {
@@ -79,6 +83,7 @@ public static unsafe class RegionBuilder
             {
                 int n = Successors(last, block.Instructions[block.Count - 1], next);
                 for (int k = 0; k < n; k++) work.Enqueue(next[k]);
+                if (IsCall(block.Instructions[block.Count - 1])) work.Enqueue(last + 4);   // the return site: an entry of the region
                 if (block.Targets is { } targets && FollowIndirect)
                 {
                     var frequent = targets.Frequent(IndirectFraction).ToArray();

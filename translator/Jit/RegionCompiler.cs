@@ -56,6 +56,8 @@ public static unsafe class RegionCompiler
             for (int k = 0; k < n; k++) if (index.ContainsKey(next[k])) leaders.Add(next[k]);
         }
         foreach (var targets in region.IndirectEdges.Values) leaders.UnionWith(targets);
+        // Every decoded block the region holds starts a region block: any of them may be entered.
+        foreach (var source in region.Sources) if (index.ContainsKey(source.Pc)) leaders.Add(source.Pc);
         region.BlockStarts = leaders.ToArray();
         var labels = new Dictionary<ulong, Label>();
         foreach (ulong l in leaders) labels[l] = il.DefineLabel(l);
@@ -104,7 +106,7 @@ public static unsafe class RegionCompiler
                 i++;
             }
         }
-        e.Finish(region);
+        e.Finish(region, labels);
         region.IlListing = il.Listing;
         region.ExitTargets = il.Exits.ToArray();
         // Closed over the region: an instance-closed delegate calls straight into the method (an open

@@ -101,7 +101,15 @@ public sealed class TierUpQueue : IDisposable
             WarmUp(code);
             Interlocked.Add(ref JitTicks, Stopwatch.GetTimestamp() - emitted);
             region.Publish(code, Emit.RegionEmitter.EntryPoint(method));
-            if (region.Valid) region.Entry.Region = region;
+            if (region.Valid)
+            {
+                region.Entry.Region = region;
+                // Its other blocks are entries too: the interpreter reaching one (a return site, a
+                // region exit's target) runs the region from there rather than forming another.
+                foreach (var source in region.Sources)
+                    if (source != region.Entry && source.Valid && source.Region is not { Valid: true } && region.EntersAt(source.Pc))
+                        source.Region = region;
+            }
             Interlocked.Increment(ref BlocksCompiled);
             Interlocked.Add(ref InstructionsCompiled, region.InstructionCount);
             Compiled?.Invoke(region);

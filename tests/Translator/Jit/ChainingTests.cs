@@ -126,6 +126,56 @@ public unsafe class ChainingTests
                      (jit.X(0), jit.X(1), jit.PC, jit.State->Retired, jit.Nzcv));
     }
 
+    // A loop that calls a function; the loop head is entered first (B loop), so its block gets hot
+    // before the call's return site.
+    static readonly uint[] CallInLoop =
+    [
+        0xD2800001, // 00 MOVZ X1, #0
+        0xD2807D00, // 04 MOVZ X0, #1000
+        0x14000001, // 08 B loop
+        0x91000421, // 0C loop: ADD X1, X1, #1
+        0x94000004, // 10 BL f
+        0xF1000400, // 14 SUBS X0, X0, #1            (the return site)
+        0x54FFFFA1, // 18 B.NE loop
+        0x14000003, // 1C B end
+        0x8B000021, // 20 f: ADD X1, X1, X0
+        0xD65F03C0, // 24 RET
+    ];
+
+    /// <summary>
+    /// A call's return site joins the region of the loop that makes the call, as one of its entries:
+    /// RET enters that region there. Before, the return site formed a region of its own that compiled
+    /// the loop a second time (xz -d formed 135 regions, most of them such copies).
+    /// </summary>
+    [Fact]
+    public void ACallsReturnSiteIsAnEntryOfTheCallersRegion()
+    {
+        using var interp = new GuestHarness();
+        interp.Run(CallInLoop);
+        using var jit = new GuestHarness(tier1Threshold: 2);
+        var compiled = new List<Fast.Translator.Jit.Region>();
+        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
+        jit.Run(CallInLoop);
+        jit.TierUp.Drain();
+        Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
+        ulong returnSite = GuestHarness.CodeBase + 0x14;
+        Assert.DoesNotContain(compiled, r => r.EntryPc == returnSite);
+        var loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
+        Assert.True(loop.Contains(returnSite) && loop.EntersAt(returnSite));
+
+        // Again, compiled: the loop and f chain into each other (BL through a link slot, RET through
+        // the region table into the loop's region at the return site), the run loop barely involved.
+        ulong chains = jit.State->RegionChains;
+        long calls = jit.Engine.RegionEntries(jit.Cpu);
+        jit.PC = GuestHarness.CodeBase;
+        jit.State->ExitReason = ExitReason.None;
+        jit.Cpu.Run(1_000_000);
+        Assert.Equal(GuestHarness.CodeBase + 0x28, jit.Os.Last!.Value.Pc);
+        Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
+        Assert.True(jit.State->RegionChains - chains >= 1900, $"{jit.State->RegionChains - chains} chained exits");
+        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 5);
+    }
+
     // A switch through a computed branch: BR to one of four cases by X0 & 3, 20 000 times.
     static readonly uint[] Switch =
     [

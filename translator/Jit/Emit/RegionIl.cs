@@ -66,6 +66,12 @@ public sealed class RegionIl(ILGenerator g, bool keep)
         text?.AppendLine($"    tail. calli {returnType.Name}({string.Join(", ", parameters.Select(p => p.Name))})");
     }
 
+    public void Switch(Label[] targets)
+    {
+        g.Emit(OpCodes.Switch, targets);
+        text?.AppendLine($"    switch ({targets.Length} targets)");
+    }
+
     public void Emit(OpCode op, LocalBuilder l) { g.Emit(op, l); text?.AppendLine($"    {op.Name} V_{l.LocalIndex}"); }
 
 }

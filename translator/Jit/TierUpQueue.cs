@@ -53,9 +53,14 @@ public sealed class TierUpQueue : IDisposable
         set { if (value) running.Reset(); else running.Set(); }
     }
 
+    /// <summary>FAST_JIT_SYNC=1: the vCPU compiles a region itself when it forms it and waits, so a run
+    /// does the same work every time (instruction counts comparable between builds; not for speed).</summary>
+    public bool Synchronous { get; init; } = Environment.GetEnvironmentVariable("FAST_JIT_SYNC") == "1";
+
     public void Enqueue(Region region)
     {
         if (closed) return;
+        if (Synchronous) { Compile(region); return; }
         Interlocked.Increment(ref inFlight);
         lock (pending) pending.Add(region);
         available.Release();

@@ -57,6 +57,10 @@ public unsafe struct CpuState
     [FieldOffset(408)] public nint RegionTable;
     [FieldOffset(416)] public nint CurrentRegion;
     [FieldOffset(424)] public ulong RegionChains;
+    /// <summary>Tier 1: the end of the run loop's budget as an absolute Retired value (set before compiled code runs).</summary>
+    [FieldOffset(432)] public ulong BudgetEnd;
+    /// <summary>Tier 1: the running region's backward-edge limit, BudgetEnd minus its size (set at its entry).</summary>
+    [FieldOffset(440)] public ulong RetiredLimit;
     [FieldOffset(512)] public fixed ulong V[64];
 
     public ulong SP { readonly get => X[SpIndex]; set => X[SpIndex] = value; }

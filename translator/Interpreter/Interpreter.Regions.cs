@@ -24,12 +24,13 @@ public sealed unsafe partial class Interpreter
         long slot = (long)((c->PC >> 2) & JumpCacheMask);
         data.RegionCache[slot] = r;
         data.RegionCachePc[slot] = c->PC;
+        c->BudgetEnd = end;
         cpu.RegistersInLocals = true;
         data.Quiescence.InRegions = 1;
         while (true)
         {
             data.RegionEntries++;
-            int exit = r.Code!(c, end);
+            int exit = r.Code!(c);
             var current = c->CurrentRegion == (nint)r.Header ? r : Jit.Region.FromHeader(c->CurrentRegion);
             if (exit == -2)
             {

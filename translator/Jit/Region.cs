@@ -1,6 +1,6 @@
 // Region: tier 1's unit of compilation (DESIGN.md section 3) — a control-flow graph of guest
 // instructions reached from a hot entry PC through direct branches and fall-throughs, compiled into
-// one DynamicMethod `void guest!0xPC(CpuState* c, ulong retiredLimit)`.
+// one DynamicMethod `int guest!0xPC(CpuState* c)`.
 //
 // Shape: every guest instruction appears at most once (blocks are split at branch targets), so a
 // PC inside the region names exactly one region block; that is how a fault in the middle of a
@@ -8,14 +8,14 @@
 //
 // Contract of the compiled code with the run loop (Interpreter.Run):
 //   - entered at EntryPc or any other block start (EntersAt; the method dispatches on CpuState.PC)
-//     with CpuState fully up to date and `end`, the budget's end as an absolute
-//     Retired value; stores its header in CpuState.CurrentRegion; returns -1 at once, before
-//     anything else, unless Retired + InstructionCount <= end; leaves with PC set and every
+//     with CpuState fully up to date, CpuState.BudgetEnd the budget's end as an absolute Retired
+//     value; stores its header in CpuState.CurrentRegion; returns -1 at once, before anything
+//     else, unless Retired + InstructionCount <= BudgetEnd; leaves with PC set and every
 //     register in CpuState (there is no state in locals across an exit);
 //   - adds each region block's instruction count to CpuState.Retired when the block completes
 //     (before its final branch), so Retired is exact at every exit;
 //   - on a backward edge leaves (PC = the edge's target) if PendingInterrupt is set or Retired
-//     passed end - InstructionCount. Between two backward edges at most InstructionCount
+//     passed BudgetEnd - InstructionCount (CpuState.RetiredLimit, set at entry). Between two backward edges at most InstructionCount
 //     instructions run, so the budget is never overrun: the interpreter finishes it exactly;
 //   - at an exit it may enter the next region itself (`tail. calli` through a link slot, or the
 //     vCPU's region table for BR/BLR/RET) under the conditions the run loop checks (target valid
@@ -35,7 +35,7 @@ using Fast.Translator.Interpreter;
 namespace Fast.Translator.Jit;
 
 /// <summary>Runs a region; returns the index of the direct exit taken (its link slot), or -1 for any other exit.</summary>
-public unsafe delegate int RegionCode(CpuState* c, ulong retiredLimit);
+public unsafe delegate int RegionCode(CpuState* c);
 
 public sealed unsafe class Region
 {

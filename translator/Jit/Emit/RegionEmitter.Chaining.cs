@@ -25,6 +25,8 @@ public sealed unsafe partial class RegionEmitter
     static readonly int RegionTableOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.RegionTable));
     static readonly int CurrentRegionOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.CurrentRegion));
     static readonly int RegionChainsOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.RegionChains));
+    static readonly int BudgetEndOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.BudgetEnd));
+    static readonly int RetiredLimitOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.RetiredLimit));
 
     /// <summary>Chaining needs the code address of a DynamicMethod, which .NET exposes only internally.</summary>
     static readonly MethodInfo? MethodDescriptor =
@@ -37,9 +39,10 @@ public sealed unsafe partial class RegionEmitter
         ChainingEnabled ? ((RuntimeMethodHandle)MethodDescriptor!.Invoke(method, null)!).GetFunctionPointer() : 0;
 
     /// <summary>
-    /// At the method start: CurrentRegion = this region's header; the retired limit (end minus this
-    /// region's size, at least 0) into a local; return -1 at once when Retired already passed it
-    /// (TierUpQueue's warm-up uses that).
+    /// At the method start: CurrentRegion = this region's header; return -1 at once unless this
+    /// region's size fits before CpuState.BudgetEnd (TierUpQueue's warm-up relies on that: BudgetEnd
+    /// 0); then RetiredLimit = BudgetEnd - size for the backward edges. Both live in CpuState rather
+    /// than in locals: RyuJIT would keep them in callee-saved registers the guest registers need.
     /// </summary>
     public void EntryCheck(RegionHeader* header, int instructionCount)
     {
@@ -49,25 +52,22 @@ public sealed unsafe partial class RegionEmitter
         Il.EmitLong((ulong)header);
         Il.Emit(OpCodes.Conv_I);
         Il.Emit(OpCodes.Stind_I);
-        // limit = end - count, 0 when end is smaller (the warm-up call passes end 0).
-        var small = Il.DefineLabel();
         var go = Il.DefineLabel();
-        Il.EmitLong(0);
-        Il.Emit(OpCodes.Stloc, limit);
-        Il.Emit(OpCodes.Ldarg_1);
-        Il.EmitLong((ulong)instructionCount);
-        Il.Emit(OpCodes.Blt_Un, small);
-        Il.Emit(OpCodes.Ldarg_1);
-        Il.EmitLong((ulong)instructionCount);
-        Il.Emit(OpCodes.Sub);
-        Il.Emit(OpCodes.Stloc, limit);
-        Il.Mark(small);
         LoadStateField(RetiredOffset);
-        Il.Emit(OpCodes.Ldloc, limit);
+        Il.EmitLong((ulong)instructionCount);
+        Il.Emit(OpCodes.Add);
+        LoadStateField(BudgetEndOffset);
         Il.Emit(OpCodes.Ble_Un, go);
         Il.EmitInt(-1);
         Il.Emit(OpCodes.Ret);
         Il.Mark(go);
+        Il.Emit(OpCodes.Ldarg_0);
+        Il.EmitInt(RetiredLimitOffset);
+        Il.Emit(OpCodes.Add);
+        LoadStateField(BudgetEndOffset);
+        Il.EmitLong((ulong)instructionCount);
+        Il.Emit(OpCodes.Sub);
+        Il.Emit(OpCodes.Stind_I8);
     }
 
     /// <summary>The exit tail: exitCode holds the exit; registers are in CpuState.</summary>
@@ -158,9 +158,8 @@ public sealed unsafe partial class RegionEmitter
         AddCounterAt(RegionChainsOffset, 1);
         Il.Emit(OpCodes.Ldnull);
         Il.Emit(OpCodes.Ldarg_0);
-        Il.Emit(OpCodes.Ldarg_1);
         LoadAt(tEntry, RegionHeader.CodeOffset, OpCodes.Ldind_I);
-        Il.TailCalli(typeof(int), [typeof(Region), typeof(CpuState*), typeof(ulong)]);
+        Il.TailCalli(typeof(int), [typeof(Region), typeof(CpuState*)]);
         Il.Emit(OpCodes.Ret);
 
         Il.Mark(ret);

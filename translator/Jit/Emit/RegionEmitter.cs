@@ -48,7 +48,7 @@ public sealed unsafe partial class RegionEmitter
     public RegionIl Il { get; }
     readonly LocalBuilder?[] regs = new LocalBuilder?[32];
     readonly bool[] written = new bool[32];
-    readonly LocalBuilder nz, fa, fb, exitCode, limit, tBase, tAddr, tData, tData2, tStore, tVa, tEntry, tHost;
+    readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2, tStore, tVa, tEntry, tHost;
     bool nzWritten;
     /// <summary>SP passed CheckSPAlignment in this block and was since changed only by multiples of 16:
     /// SP-based accesses need no check (the alignment-check control bit cannot change inside a region).</summary>
@@ -68,7 +68,6 @@ public sealed unsafe partial class RegionEmitter
         fa = il.Local(typeof(ulong), "flag operand a");
         fb = il.Local(typeof(ulong), "flag operand b");
         exitCode = il.Local(typeof(int), "exit");
-        limit = il.Local(typeof(ulong), "retired limit");
         tBase = il.Local(typeof(ulong), "base");
         tAddr = il.Local(typeof(ulong), "address");
         tData = il.Local(typeof(ulong), "data");
@@ -396,7 +395,7 @@ public sealed unsafe partial class RegionEmitter
             Il.Emit(OpCodes.Ldind_I4);
             Il.Emit(OpCodes.Brtrue, leave);
             LoadStateField(RetiredOffset);
-            Il.Emit(OpCodes.Ldloc, limit);
+            LoadStateField(RetiredLimitOffset);
             Il.Emit(OpCodes.Ble_Un, target);
             Il.Mark(leave);
             if (pending != FlagKind.None && !flagsLiveAt(to)) EmitPackPending();   // leaving: NZCV must be exact

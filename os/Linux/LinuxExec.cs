@@ -87,7 +87,7 @@ public sealed unsafe partial class LinuxPersonality
             memory.SigreturnTrampoline = MapSigreturnTrampoline(k, memory);
 
             var random = new byte[16];
-            System.Security.Cryptography.RandomNumberGenerator.Fill(random);
+            Vfs.Host.HostNative.Random(random);
             var auxv = new List<(ulong, ulong)>
             {
                 (Auxv.AT_HWCAP, os.Options.HwCap), (Auxv.AT_PAGESZ, 4096), (Auxv.AT_CLKTCK, 100),

@@ -70,7 +70,13 @@ public sealed class GuestRunner : IDisposable
         if (options.Root is null) process.Files.Cwd = Directory.GetCurrentDirectory();
         int status = Os.RunUntilInitExits();
         clock.Stop();
-        if (options.Stats) Console.Error.WriteLine(FastMetrics.Snapshot().Describe(clock.Elapsed));
+        if (options.Stats)
+        {
+            Console.Error.WriteLine(FastMetrics.Snapshot().Describe(clock.Elapsed));
+            // The host side of start-up: methods ReadyToRun did not precompile (framework generics over
+            // Fast's value types, methods using types outside the version bubble) and tier-1 regions.
+            Console.Error.WriteLine($"fast: host JIT           {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F1} ms");
+        }
         return FastOs.ExitCodeOf(status);
     }
 

@@ -7,17 +7,19 @@
 // Invalidation: a TLB of an ASID that is current on this vCPU is flushed at once by its owner
 // thread (or on request at the next block boundary); an ASID that is not current is marked stale
 // by any thread and flushed when the vCPU next switches to it.
-using System.Collections.Concurrent;
-
 namespace Fast.Runtime;
 
 public sealed unsafe partial class Vcpu
 {
     public const int CachedAsids = 16;
 
-    readonly Dictionary<ushort, Tlb> tlbsByAsid = new();    // owner thread only
-    readonly LinkedList<ushort> asidUse = new();             // most recent first; owner thread only
-    readonly ConcurrentDictionary<ushort, byte> staleAsids = new();
+    // Arrays, not a Dictionary, LinkedList and ConcurrentDictionary over ushort: those instantiations
+    // are JIT-compiled at every start (framework generics outside ReadyToRun's version bubble), and
+    // CachedAsids entries are few enough for a linear search.
+    readonly ushort[] usedAsids = new ushort[CachedAsids];   // most recent first; owner thread only
+    readonly Tlb[] usedTlbs = new Tlb[CachedAsids];          // the TLB of usedAsids[i]; owner thread only
+    int usedCount;                                           // owner thread only
+    readonly ulong[] staleAsids = new ulong[65536 / 64];     // one bit per ASID; any thread sets, the owner clears
     Tlb currentTlb = null!;
 
     /// <summary>The TLB of the current ASID.</summary>
@@ -32,30 +34,36 @@ public sealed unsafe partial class Vcpu
     Tlb[] allTlbs = [];
 
     /// <summary>Marks an ASID's translations stale on this vCPU; any thread may call it.</summary>
-    public void MarkAsidStale(ushort asid) => staleAsids[asid] = 0;
+    public void MarkAsidStale(ushort asid) => Interlocked.Or(ref staleAsids[asid >> 6], 1UL << (asid & 63));
 
     void SelectTlb(ushort asid)
     {
-        if (!tlbsByAsid.TryGetValue(asid, out var tlb))
+        int at = usedCount - 1;
+        while (at >= 0 && usedAsids[at] != asid) at--;
+        Tlb tlb;
+        if (at < 0)
         {
-            if (tlbsByAsid.Count >= CachedAsids)
+            if (usedCount >= CachedAsids)
             {
-                ushort victim = asidUse.Last!.Value;
-                asidUse.RemoveLast();
-                tlb = tlbsByAsid[victim];
-                tlbsByAsid.Remove(victim);
+                at = usedCount - 1;   // the least recently used gives up its TLB
+                tlb = usedTlbs[at];
                 tlb.FlushAll();
             }
             else
             {
                 tlb = new Tlb(&State->MapEpoch);
                 Volatile.Write(ref allTlbs, [.. allTlbs, tlb]);
+                at = usedCount++;
             }
-            tlbsByAsid[asid] = tlb;
         }
-        else asidUse.Remove(asid);
-        asidUse.AddFirst(asid);
-        if (staleAsids.TryRemove(asid, out _)) tlb.FlushAll();
+        else tlb = usedTlbs[at];
+        // Move to the front (most recent first).
+        Array.Copy(usedAsids, 0, usedAsids, 1, at);
+        Array.Copy(usedTlbs, 0, usedTlbs, 1, at);
+        usedAsids[0] = asid;
+        usedTlbs[0] = tlb;
+        ulong bit = 1UL << (asid & 63);
+        if ((Interlocked.And(ref staleAsids[asid >> 6], ~bit) & bit) != 0) tlb.FlushAll();
         currentTlb = tlb;
         State->Tlb = tlb.Entries;
         State->MapEpoch = Tlb.NextEpoch();   // another address space: nothing validated under the old one holds
@@ -63,8 +71,9 @@ public sealed unsafe partial class Vcpu
 
     void DisposeTlbs()
     {
-        foreach (var t in tlbsByAsid.Values) t.Dispose();
-        tlbsByAsid.Clear();
+        for (int i = 0; i < usedCount; i++) usedTlbs[i].Dispose();
+        Array.Clear(usedTlbs);
+        usedCount = 0;
         Volatile.Write(ref allTlbs, []);
     }
 }

@@ -97,8 +97,10 @@ public sealed partial class CapSystem
             if (info.HasMemory)
             {
                 if (offset % CapTypes.PageSize != 0) return Err.InvalidOffset;
-                UInt128 end = (UInt128)offset + (UInt128)objSize * (ulong)count;
-                if (end > src.Size) return Err.RetypeOutOfBounds;
+                // offset + objSize * count > src.Size, without overflow (and without UInt128, whose use
+                // keeps ReadyToRun from precompiling the method: it is JIT-compiled at every start).
+                ulong high = Math.BigMul(objSize, (ulong)count, out ulong bytes);
+                if (high != 0 || bytes > src.Size || offset > src.Size - bytes) return Err.RetypeOutOfBounds;
                 ulong start = src.Base + offset, length = objSize * (ulong)count;
                 if (parent.OverlappingChild(start, length) != null) return Err.RetypeOverlap;
             }

@@ -25,11 +25,14 @@ public sealed class KernelServices
     readonly KernelServices boot;
     KernelServices[] views;
     int nextAsid;
-    readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, ushort> asidOfRoot = new();
+    // Root -> boxed ASID under its own lock: a ConcurrentDictionary<ulong, ushort> was JIT-compiled at
+    // every start (a framework generic over value types, outside ReadyToRun's version bubble), while
+    // Dictionary<ulong, object> is precompiled in the framework.
+    readonly Dictionary<ulong, object> asidOfRoot = new();
 
     /// <summary>Records which ASID a translation table root belongs to (for TLB shootdowns).</summary>
-    public void RegisterAddressSpace(ulong rootPa, ushort asid) => boot.asidOfRoot[rootPa] = asid;
-    public void ForgetAddressSpace(ulong rootPa) => boot.asidOfRoot.TryRemove(rootPa, out _);
+    public void RegisterAddressSpace(ulong rootPa, ushort asid) { lock (boot.asidOfRoot) boot.asidOfRoot[rootPa] = asid; }
+    public void ForgetAddressSpace(ulong rootPa) { lock (boot.asidOfRoot) boot.asidOfRoot.Remove(rootPa); }
 
     /// <summary>Core core's kernel (this one if core has none: before the cores exist, or -1).</summary>
     public KernelServices ForCore(int core) => core >= 0 && core < boot.views.Length ? boot.views[core] : boot;
@@ -144,7 +147,9 @@ public sealed class KernelServices
     void ShootDown(Paging.TlbInvalidation inv)
     {
         ulong root = inv.RootPa & 0x0000_FFFF_FFFF_F000UL;
-        if (!asidOfRoot.TryGetValue(root, out ushort asid)) return;   // not a live address space
+        object? boxed;
+        lock (asidOfRoot) asidOfRoot.TryGetValue(root, out boxed);
+        if (boxed is not ushort asid) return;   // not a live address space
         foreach (var v in Machine.Vcpus)
         {
             bool current = (v.Ttbr0 & 0x0000_FFFF_FFFF_F000UL) == root;

@@ -87,15 +87,15 @@ public sealed unsafe partial class LinuxPersonality
             memory.SigreturnTrampoline = MapSigreturnTrampoline(k, memory);
 
             var random = new byte[16];
-            System.Security.Cryptography.RandomNumberGenerator.Fill(random);
-            var auxv = new List<(ulong, ulong)>
-            {
+            Vfs.Host.HostNative.Random(random);
+            (ulong, ulong)[] auxv =
+            [
                 (Auxv.AT_HWCAP, os.Options.HwCap), (Auxv.AT_PAGESZ, 4096), (Auxv.AT_CLKTCK, 100),
                 (Auxv.AT_PHDR, main.ProgramHeaders), (Auxv.AT_PHENT, 56), (Auxv.AT_PHNUM, (ulong)main.ProgramHeaderCount),
                 (Auxv.AT_BASE, interpBase), (Auxv.AT_FLAGS, 0), (Auxv.AT_ENTRY, main.Entry),
                 (Auxv.AT_UID, 0), (Auxv.AT_EUID, 0), (Auxv.AT_GID, 0), (Auxv.AT_EGID, 0), (Auxv.AT_SECURE, 0),
                 (Auxv.AT_RANDOM, 0), (Auxv.AT_HWCAP2, 0), (Auxv.AT_EXECFN, 0), (Auxv.AT_PLATFORM, 0), (Auxv.AT_MINSIGSTKSZ, 5120),
-            };
+            ];
             sp = InitialStack.Build(user, VaLayout.StackTop, argv, env, auxv, path, random);
         }
         catch (Exception e) when (e is LoaderException or OsException or ElfFormatException)

@@ -39,7 +39,9 @@ public sealed class MemoryManager : IRamAllocator
     public ulong FreeBytes => Volatile.Read(ref freeBytes);
     long allocCalls, freeCalls, failedAllocs;                         // guarded by caps.Lock
 
-    readonly record struct Allocation(CapObject Object, ulong Size, int Region);
+    // A class, not a struct: Dictionary<CapObject, Allocation> then shares the framework's precompiled
+    // code for reference types instead of being JIT-compiled at every start.
+    sealed record Allocation(CapObject Object, ulong Size, int Region);
 
     public MemoryManager(CapSystem caps) => this.caps = caps;
     /// <summary>The capability database the managed RAM and the allocations live in.</summary>

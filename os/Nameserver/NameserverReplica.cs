@@ -17,7 +17,9 @@ public sealed record ServiceRecord(string Name, Service Service, int Core, int P
 
 public sealed class NameserverReplica
 {
-    readonly SortedDictionary<string, ServiceRecord> names = new(StringComparer.Ordinal);   // guarded by names
+    // A Dictionary (Enumerate sorts): SortedDictionary<string, ...> is JIT-compiled at every start,
+    // the framework has no precompiled code for its instantiation.
+    readonly Dictionary<string, ServiceRecord> names = new(StringComparer.Ordinal);   // guarded by names
     long version;
     public int Core { get; }
     /// <summary>Ready after every change (waiters re-check what they wanted).</summary>
@@ -84,8 +86,11 @@ public sealed class NameserverReplica
     public List<string> Enumerate(string prefix)
     {
         prefix = prefix.TrimEnd('/');
+        List<string> found;
         lock (names)
-            return names.Keys.Where(n => prefix.Length == 0 || n == prefix || n.StartsWith(prefix + "/", StringComparison.Ordinal)).ToList();
+            found = names.Keys.Where(n => prefix.Length == 0 || n == prefix || n.StartsWith(prefix + "/", StringComparison.Ordinal)).ToList();
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 
     public int Count { get { lock (names) return names.Count; } }

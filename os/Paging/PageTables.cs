@@ -33,7 +33,9 @@ public static class PageTables
             else
             {
                 if (offset % Descriptors.PageSize != 0) return Err.InvalidOffset;
-                if ((UInt128)offset + (UInt128)count * Descriptors.PageSize > src.Size) return Err.MappingOutOfBounds;
+                // offset + count pages > src.Size, without overflow (and without UInt128, whose use keeps
+                // ReadyToRun from precompiling the method: it was JIT-compiled at every start).
+                if (count < 0 || offset > src.Size || (ulong)count * Descriptors.PageSize > src.Size - offset) return Err.MappingOutOfBounds;
                 if ((flags & MapFlags.Read) == 0) return Err.MappingNotReadable;
                 var need = CapRights.Read | ((flags & MapFlags.Write) != 0 ? CapRights.Write : 0) | ((flags & MapFlags.Execute) != 0 ? CapRights.Execute : 0);
                 if ((src.Rights & need) != need) return Err.InsufficientRights;

@@ -58,7 +58,7 @@ public sealed class VSpace
             if (size == 0) size = offset < frame.Size ? frame.Size - offset : 0;
             if (CheckRange(va, size) is var e && e != Err.Ok) return e;
             if (!frame.Type.Info().Mappable || frame.Type.IsVNode()) return Err.NotMappable;
-            if ((UInt128)offset + size > frame.Size) return Err.MappingOutOfBounds;
+            if (offset > frame.Size || size > frame.Size - offset) return Err.MappingOutOfBounds;   // offset + size > frame.Size (no UInt128: see PageTables.Map)
             for (ulong p = va; p < va + size; p += Descriptors.PageSize)
                 if (Lookup(p, out _, out _)) return Err.AlreadyMapped;
 

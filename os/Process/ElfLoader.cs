@@ -41,51 +41,73 @@ public static class ElfLoader
 
     /// <summary>The bias a position-independent image needs so that its lowest segment lands at @base.</summary>
     public static ulong BiasFor(ElfFile elf, ulong @base) =>
-        elf.Header.Type == ElfType.SharedObject ? @base - (elf.LoadSegments.Min(s => s.VirtualAddress) & ~(Page - 1)) : 0;
+        elf.Header.Type == ElfType.SharedObject ? @base - (Bounds(elf).Low & ~(Page - 1)) : 0;
 
     /// <summary>Total span of the loadable segments, page aligned (for choosing where to put an interpreter).</summary>
     public static ulong Span(ElfFile elf)
     {
-        ulong lo = elf.LoadSegments.Min(s => s.VirtualAddress) & ~(Page - 1);
-        ulong hi = elf.LoadSegments.Max(s => s.VirtualAddress + s.MemorySize);
-        return ((hi + Page - 1) & ~(Page - 1)) - lo;
+        var (lo, hi) = Bounds(elf);
+        return ((hi + Page - 1) & ~(Page - 1)) - (lo & ~(Page - 1));
+    }
+
+    /// <summary>The lowest address and the end of the highest loadable segment (Read checked there is one).</summary>
+    static (ulong Low, ulong End) Bounds(ElfFile elf)
+    {
+        ulong lo = ulong.MaxValue, hi = 0;
+        foreach (var s in elf.LoadSegments)
+        {
+            lo = Math.Min(lo, s.VirtualAddress);
+            hi = Math.Max(hi, s.VirtualAddress + s.MemorySize);
+        }
+        return (lo, hi);
     }
 
     public static LoadedImage Load(KernelServices k, ProcessMemory memory, ElfFile elf, ulong bias, string name)
     {
-        var protection = new SortedDictionary<ulong, MapFlags>();
-        var segments = elf.LoadSegments.ToList();
+        // The image's pages in order with their protection (the union over the segments touching each).
+        // Arrays and loops, not a SortedDictionary and LINQ: their instantiations over these value
+        // types are JIT-compiled at every start (~70 methods, outside ReadyToRun's version bubble).
+        var segments = elf.LoadSegments.ToArray();
+        ulong lowPage = ulong.MaxValue, highEnd = 0;
         foreach (var s in segments)
         {
             if (s.FileSize > s.MemorySize) throw new LoaderException($"{name}: segment at 0x{s.VirtualAddress:x} has more file bytes than memory");
             ulong start = s.VirtualAddress + bias, end = start + s.MemorySize;
             if (end < start || end > VSpace.UserLimit || start < VaLayout.Low)
                 throw new LoaderException($"{name}: segment at 0x{start:x} lies outside the user address space");
+            lowPage = Math.Min(lowPage, start & ~(Page - 1));
+            highEnd = Math.Max(highEnd, end);
+        }
+        int pageCount = segments.Length == 0 ? 0 : (int)((highEnd - lowPage + Page - 1) / Page);
+        var protection = new MapFlags[pageCount];   // None: a gap between segments
+        foreach (var s in segments)
+        {
+            ulong start = s.VirtualAddress + bias, end = start + s.MemorySize;
             var flags = ToMapFlags(s.Flags);
             for (ulong p = start & ~(Page - 1); p < end; p += Page)
-                protection[p] = protection.GetValueOrDefault(p) | flags;
+                protection[(p - lowPage) / Page] |= flags;
         }
+        bool Covered(int i) => protection[i] != MapFlags.None || segments.Any(s => s.MemorySize > 0 && s.VirtualAddress + bias < lowPage + (ulong)(i + 1) * Page && s.VirtualAddress + bias + s.MemorySize > lowPage + (ulong)i * Page);
 
         // Regions: runs of consecutive pages with the same protection.
-        ulong runStart = 0, runEnd = 0;
-        MapFlags runFlags = MapFlags.None;
-        foreach (var (page, flags) in protection.Append(new KeyValuePair<ulong, MapFlags>(ulong.MaxValue, MapFlags.None)))
+        for (int i = 0; i < pageCount;)
         {
-            if (page == runEnd && flags == runFlags) { runEnd += Page; continue; }
-            if (runEnd > runStart)
-            {
-                var err = memory.Space.AddRegion(runStart, runEnd - runStart, RegionKind.Image, runFlags, name, out _);
-                if (err != Err.Ok) throw new LoaderException($"{name}: cannot place segment at 0x{runStart:x}: {err.Message()}");
-            }
-            runStart = page;
-            runEnd = page == ulong.MaxValue ? page : page + Page;
-            runFlags = flags;
+            if (!Covered(i)) { i++; continue; }
+            int j = i + 1;
+            while (j < pageCount && protection[j] == protection[i] && Covered(j)) j++;
+            ulong runStart = lowPage + (ulong)i * Page;
+            var err = memory.Space.AddRegion(runStart, (ulong)(j - i) * Page, RegionKind.Image, protection[i], name, out _);
+            if (err != Err.Ok) throw new LoaderException($"{name}: cannot place segment at 0x{runStart:x}: {err.Message()}");
+            i = j;
         }
 
         // Pages holding file bytes are filled now; pure .bss pages fault in as zero pages.
-        foreach (var (page, flags) in protection)
+        for (int i = 0; i < pageCount; i++)
         {
-            bool hasFileBytes = segments.Any(s => s.FileSize > 0 && s.VirtualAddress + bias < page + Page && s.VirtualAddress + bias + s.FileSize > page);
+            ulong page = lowPage + (ulong)i * Page;
+            bool hasFileBytes = false;
+            foreach (var s in segments)
+                if (s.FileSize > 0 && s.VirtualAddress + bias < page + Page && s.VirtualAddress + bias + s.FileSize > page) { hasFileBytes = true; break; }
             if (!hasFileBytes) continue;
             UserPage.Allocate(k, out var frame).ThrowIfFailed();
             var bytes = frame.Bytes(k.Ram);
@@ -96,14 +118,12 @@ public static class ElfLoader
                 if (from >= to) continue;
                 elf.SegmentData(s).Slice((int)(from - fileStart), (int)(to - from)).CopyTo(bytes[(int)(from - page)..]);
             }
-            memory.MapPage(page, frame, flags);
+            memory.MapPage(page, frame, protection[i]);
         }
 
         ulong phdr = ProgramHeaderAddress(elf, bias)
             ?? throw new LoaderException($"{name}: program headers are not inside a loadable segment");
-        ulong top = segments.Max(s => s.VirtualAddress + bias + s.MemorySize);
-        ulong lowest = (segments.Min(s => s.VirtualAddress) + bias) & ~(Page - 1);
-        return new LoadedImage(elf.Header.Entry + bias, bias, phdr, elf.ProgramHeaders.Count, (top + Page - 1) & ~(Page - 1), elf.Interpreter) { Start = lowest };
+        return new LoadedImage(elf.Header.Entry + bias, bias, phdr, elf.ProgramHeaders.Count, (highEnd + Page - 1) & ~(Page - 1), elf.Interpreter) { Start = lowPage };
     }
 
     static ulong? ProgramHeaderAddress(ElfFile elf, ulong bias)

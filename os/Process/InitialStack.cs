@@ -23,7 +23,7 @@ public static class InitialStack
 {
     /// <summary>Writes the initial stack below top; returns the stack pointer for the entry point.</summary>
     public static ulong Build(UserMemory user, ulong top, IReadOnlyList<string> args, IReadOnlyList<string> env,
-        IReadOnlyList<(ulong Type, ulong Value)> auxv, string execfn, ReadOnlySpan<byte> random16)
+        (ulong Type, ulong Value)[] auxv, string execfn, ReadOnlySpan<byte> random16)
     {
         ulong sp = top;
         ulong PushBytes(ReadOnlySpan<byte> bytes)
@@ -36,29 +36,36 @@ public static class InitialStack
 
         PushBytes(new byte[8]);                 // end marker, as Linux leaves
         ulong execfnAddress = PushString(execfn);
-        var envAddresses = env.Reverse().Select(PushString).Reverse().ToList();
-        var argAddresses = args.Reverse().Select(PushString).Reverse().ToList();
+        // Strings pushed last-first, so they lie in order; arrays and loops (LINQ and List over ulong
+        // are JIT-compiled at every start: framework generics outside ReadyToRun's version bubble).
+        var envAddresses = new ulong[env.Count];
+        for (int i = env.Count - 1; i >= 0; i--) envAddresses[i] = PushString(env[i]);
+        var argAddresses = new ulong[args.Count];
+        for (int i = args.Count - 1; i >= 0; i--) argAddresses[i] = PushString(args[i]);
         ulong platform = PushString("aarch64");
         sp &= ~15UL;
         ulong random = PushBytes(random16[..16]);
 
-        var vector = new List<ulong> { (ulong)args.Count };
-        vector.AddRange(argAddresses);
-        vector.Add(0);
-        vector.AddRange(envAddresses);
-        vector.Add(0);
+        // argc, argv[], NULL, envp[], NULL, auxv pairs, AT_NULL pair
+        var vector = new ulong[1 + args.Count + 1 + env.Count + 1 + 2 * auxv.Length + 2];
+        int n = 0;
+        vector[n++] = (ulong)args.Count;
+        foreach (ulong a in argAddresses) vector[n++] = a;
+        vector[n++] = 0;
+        foreach (ulong e in envAddresses) vector[n++] = e;
+        vector[n++] = 0;
         foreach (var (type, value) in auxv)
         {
-            vector.Add(type);
-            vector.Add(type switch { Auxv.AT_RANDOM => random, Auxv.AT_EXECFN => execfnAddress, Auxv.AT_PLATFORM => platform, _ => value });
+            vector[n++] = type;
+            vector[n++] = type switch { Auxv.AT_RANDOM => random, Auxv.AT_EXECFN => execfnAddress, Auxv.AT_PLATFORM => platform, _ => value };
         }
-        vector.Add(Auxv.AT_NULL);
-        vector.Add(0);
+        vector[n++] = Auxv.AT_NULL;
+        vector[n++] = 0;
 
-        sp -= (ulong)vector.Count * 8;
+        sp -= (ulong)vector.Length * 8;
         sp &= ~15UL;
-        var bytes = new byte[vector.Count * 8];
-        for (int i = 0; i < vector.Count; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 8), vector[i]);
+        var bytes = new byte[vector.Length * 8];
+        for (int i = 0; i < vector.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * 8), vector[i]);
         if (user.Write(sp, bytes) != 0) throw new LoaderException("cannot write the initial stack");
         return sp;
     }

@@ -7,7 +7,6 @@
 // TCGETS/TCSETS*/TIOCGWINSZ/TIOCSWINSZ/FIONREAD/TIOCGPGRP; it keeps the termios the guest sets but
 // does no line discipline of its own (the host terminal does echo and line editing).
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Fast.Os.Linux.Abi;
 
 namespace Fast.Os.Vfs;
@@ -33,7 +32,7 @@ public sealed class MemoryDevice : OpenFile
         switch (Kind)
         {
             case DeviceKind.Null: return 0;
-            case DeviceKind.Random or DeviceKind.URandom: RandomNumberGenerator.Fill(buffer); return buffer.Length;
+            case DeviceKind.Random or DeviceKind.URandom: Host.HostNative.Random(buffer); return buffer.Length;
             default: buffer.Clear(); return buffer.Length;
         }
     }

@@ -69,7 +69,20 @@ public sealed partial class VirtualFileSystem
     {
         point = Normalize(point);
         lock (this)
-            mounts = [.. mounts.Where(m => m.Point != point).Append((Point: point, Fs: fs)).OrderByDescending(m => m.Point.Length)];
+        {
+            // Longest mount point first (Resolve takes the first match). Plain loops: LINQ over this
+            // tuple type is JIT-compiled at start-up (framework generics outside ReadyToRun's reach).
+            var old = mounts;
+            int kept = 0;
+            foreach (var m in old) if (m.Point != point) kept++;
+            var next = new (string Point, IFileSystem Fs)[kept + 1];
+            int n = 0;
+            foreach (var m in old) if (m.Point != point) next[n++] = m;
+            int at = n;
+            while (at > 0 && next[at - 1].Point.Length < point.Length) { next[at] = next[at - 1]; at--; }
+            next[at] = (point, fs);
+            mounts = next;
+        }
     }
 
     /// <summary>A new process file context: an empty descriptor table and cwd "/".</summary>

@@ -119,17 +119,18 @@ public sealed class ElfFile
             int at = (int)Header.ProgramHeaderOffset + i * ElfConstants.ProgramHeaderSize;
             var p = new ElfProgramHeader((ElfSegmentType)U32(at), (ElfSegmentFlags)U32(at + 4), U64(at + 8), U64(at + 16),
                 U64(at + 24), U64(at + 32), U64(at + 40), U64(at + 48));
-            string what = $"program header {i} ({p.Type})";
+            // The messages' wording (the type's name) is built only on an error.
+            string What() => $"program header {i} ({p.Type})";
             // A segment with no file bytes (a bss-only PT_LOAD) may have any p_offset: Linux reads nothing.
-            if (p.FileSize != 0) CheckRange(p.Offset, p.FileSize, what);
+            if (p.FileSize != 0 && !InFile(p.Offset, p.FileSize)) CheckRange(p.Offset, p.FileSize, What());
             if (p.IsLoad)
             {
-                if (p.FileSize > p.MemorySize) throw Error($"{what}: p_filesz 0x{p.FileSize:x} exceeds p_memsz 0x{p.MemorySize:x}");
-                if (p.VirtualAddress + p.MemorySize < p.VirtualAddress) throw Error($"{what}: p_vaddr + p_memsz overflows");
+                if (p.FileSize > p.MemorySize) throw Error($"{What()}: p_filesz 0x{p.FileSize:x} exceeds p_memsz 0x{p.MemorySize:x}");
+                if (p.VirtualAddress + p.MemorySize < p.VirtualAddress) throw Error($"{What()}: p_vaddr + p_memsz overflows");
                 if (p.Alignment > 1)
                 {
-                    if ((p.Alignment & (p.Alignment - 1)) != 0) throw Error($"{what}: p_align 0x{p.Alignment:x} is not a power of two");
-                    if ((p.VirtualAddress - p.Offset) % p.Alignment != 0) throw Error($"{what}: p_vaddr 0x{p.VirtualAddress:x} and p_offset 0x{p.Offset:x} disagree modulo p_align");
+                    if ((p.Alignment & (p.Alignment - 1)) != 0) throw Error($"{What()}: p_align 0x{p.Alignment:x} is not a power of two");
+                    if ((p.VirtualAddress - p.Offset) % p.Alignment != 0) throw Error($"{What()}: p_vaddr 0x{p.VirtualAddress:x} and p_offset 0x{p.Offset:x} disagree modulo p_align");
                 }
             }
             list.Add(p);
@@ -148,17 +149,22 @@ public sealed class ElfFile
         return Encoding.UTF8.GetString(bytes[..nul]);
     }
 
-    List<ElfDynamicEntry> ReadDynamic()
+    // An array, not a List: List<ElfDynamicEntry> (a struct) would be JIT-compiled at every start.
+    ElfDynamicEntry[] ReadDynamic()
     {
-        var list = new List<ElfDynamicEntry>();
         var dyn = ProgramHeaders.FirstOrDefault(p => p.Type == ElfSegmentType.Dynamic);
-        if (dyn is null) return list;
+        if (dyn is null) return [];
         var bytes = SegmentData(dyn);
-        for (int at = 0; at + ElfConstants.DynamicEntrySize <= bytes.Length; at += ElfConstants.DynamicEntrySize)
+        for (int end = 0; end + ElfConstants.DynamicEntrySize <= bytes.Length; end += ElfConstants.DynamicEntrySize)
         {
-            long tag = BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
-            if (tag == 0) return list;
-            list.Add(new ElfDynamicEntry(tag, BinaryPrimitives.ReadUInt64LittleEndian(bytes[(at + 8)..])));
+            if (BinaryPrimitives.ReadInt64LittleEndian(bytes[end..]) != 0) continue;
+            var entries = new ElfDynamicEntry[end / ElfConstants.DynamicEntrySize];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                int at = i * ElfConstants.DynamicEntrySize;
+                entries[i] = new ElfDynamicEntry(BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]), BinaryPrimitives.ReadUInt64LittleEndian(bytes[(at + 8)..]));
+            }
+            return entries;
         }
         throw Error("PT_DYNAMIC has no DT_NULL terminator");
     }
@@ -168,15 +174,18 @@ public sealed class ElfFile
     List<ElfSection> ReadSections()
     {
         int count = Header.SectionHeaderCount;
-        var raw = new (uint Name, ElfSectionType Type, ulong Flags, ulong Addr, ulong Offset, ulong Size, uint Link, uint Info, ulong Align, ulong EntSize)[count];
+        var raw = new RawSection[count];
         for (int i = 0; i < count; i++)
         {
             int at = (int)Header.SectionHeaderOffset + i * ElfConstants.SectionHeaderSize;
-            raw[i] = (U32(at), (ElfSectionType)U32(at + 4), U64(at + 8), U64(at + 16), U64(at + 24), U64(at + 32),
-                U32(at + 40), U32(at + 44), U64(at + 48), U64(at + 56));
+            raw[i] = new RawSection
+            {
+                Name = U32(at), Type = (ElfSectionType)U32(at + 4), Flags = U64(at + 8), Addr = U64(at + 16), Offset = U64(at + 24),
+                Size = U64(at + 32), Link = U32(at + 40), Info = U32(at + 44), Align = U64(at + 48), EntSize = U64(at + 56),
+            };
             var t = raw[i].Type;
             if (t != ElfSectionType.NoBits && t != ElfSectionType.Null)
-                CheckRange(raw[i].Offset, raw[i].Size, $"section {i}");
+                if (!InFile(raw[i].Offset, raw[i].Size)) CheckRange(raw[i].Offset, raw[i].Size, $"section {i}");
         }
         ReadOnlySpan<byte> names = default;
         if (Header.SectionNameTableIndex != 0)
@@ -189,17 +198,28 @@ public sealed class ElfFile
         for (int i = 0; i < count; i++)
         {
             var r = raw[i];
-            string name = i == 0 || Header.SectionNameTableIndex == 0 ? "" : String(names, r.Name, $"name of section {i}");
+            string name = i == 0 || Header.SectionNameTableIndex == 0 ? "" : TryString(names, r.Name) ?? String(names, r.Name, $"name of section {i}");
             list.Add(new ElfSection(i, name, r.Type, (ElfSectionFlags)r.Flags, r.Addr, r.Offset, r.Size, r.Link, r.Info, r.Align, r.EntSize));
         }
         return list;
     }
 
+    /// <summary>A section header as read (ElfSection once its name is resolved); a struct of ours, not a
+    /// ValueTuple of ten, whose instantiation would be JIT-compiled.</summary>
+    struct RawSection
+    {
+        public uint Name, Link, Info;
+        public ElfSectionType Type;
+        public ulong Flags, Addr, Offset, Size, Align, EntSize;
+    }
+
     List<ElfSymbol> ReadSymbols()
     {
         var list = new List<ElfSymbol>();
-        foreach (var table in Sections.Where(s => s.Type is ElfSectionType.SymTab or ElfSectionType.DynSym).OrderBy(s => s.Type == ElfSectionType.DynSym))
+        foreach (var kind in (ReadOnlySpan<ElfSectionType>)[ElfSectionType.SymTab, ElfSectionType.DynSym])
+        foreach (var table in Sections)
         {
+            if (table.Type != kind) continue;
             string what = $"symbol table {table.Name} (section {table.Index})";
             if (table.EntrySize != ElfConstants.SymbolSize) throw Error($"{what}: sh_entsize {table.EntrySize}, expected 24");
             if (table.Size % ElfConstants.SymbolSize != 0) throw Error($"{what}: size 0x{table.Size:x} is not a multiple of 24");
@@ -213,7 +233,7 @@ public sealed class ElfFile
                 uint nameOffset = BinaryPrimitives.ReadUInt32LittleEndian(e);
                 byte info = e[4];
                 ushort shndx = BinaryPrimitives.ReadUInt16LittleEndian(e[6..]);
-                list.Add(new ElfSymbol(String(strings, nameOffset, $"{what}: name of symbol {at / ElfConstants.SymbolSize}"),
+                list.Add(new ElfSymbol(TryString(strings, nameOffset) ?? String(strings, nameOffset, $"{what}: name of symbol {at / ElfConstants.SymbolSize}"),
                     BinaryPrimitives.ReadUInt64LittleEndian(e[8..]), BinaryPrimitives.ReadUInt64LittleEndian(e[16..]),
                     (ElfSymbolType)(info & 0xF), (ElfSymbolBinding)(info >> 4), (byte)(e[5] & 3), shndx, table.Name));
             }
@@ -232,9 +252,20 @@ public sealed class ElfFile
         return Encoding.UTF8.GetString(rest[..nul]);
     }
 
+    /// <summary>The string at offset, or null where String would throw (callers word the error only then).</summary>
+    static string? TryString(ReadOnlySpan<byte> table, uint offset)
+    {
+        if (offset >= (uint)table.Length) return null;
+        var rest = table[(int)offset..];
+        int nul = rest.IndexOf((byte)0);
+        return nul < 0 ? null : Encoding.UTF8.GetString(rest[..nul]);
+    }
+
+    bool InFile(ulong offset, ulong size) => offset <= (ulong)data.Length && size <= (ulong)data.Length - offset;
+
     void CheckRange(ulong offset, ulong size, string what)
     {
-        if (offset > (ulong)data.Length || size > (ulong)data.Length - offset)
+        if (!InFile(offset, size))
             throw Error($"{what}: bytes 0x{offset:x}+0x{size:x} lie outside the file (0x{data.Length:x} bytes)");
     }
 

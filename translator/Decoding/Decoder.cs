@@ -43,13 +43,31 @@ public static class Decoder
         return -1;
     }
 
+    // Loops and a merge sort, not LINQ: OrderBy/Where over int are JIT-compiled at every start
+    // (framework generics outside ReadyToRun's version bubble).
     static int[] DecodeOrder()
     {
         var rows = GeneratedDecoder.Rows;
-        return Enumerable.Range(0, rows.Length)
-            .OrderByDescending(i => rows[i].Priority)
-            .ThenByDescending(i => BitOperations.PopCount(rows[i].Mask))
-            .ToArray();
+        var order = new int[rows.Length];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        // Higher priority first, then more fixed bits first; a stable sort keeps the table's order otherwise.
+        bool Before(int a, int b) => rows[a].Priority != rows[b].Priority
+            ? rows[a].Priority > rows[b].Priority
+            : BitOperations.PopCount(rows[a].Mask) > BitOperations.PopCount(rows[b].Mask);
+        var scratch = new int[order.Length];
+        for (int width = 1; width < order.Length; width *= 2)
+        {
+            for (int lo = 0; lo < order.Length; lo += 2 * width)
+            {
+                int mid = Math.Min(lo + width, order.Length), hi = Math.Min(lo + 2 * width, order.Length);
+                int a = lo, b = mid, o = lo;
+                while (a < mid && b < hi) scratch[o++] = Before(order[b], order[a]) ? order[b++] : order[a++];
+                while (a < mid) scratch[o++] = order[a++];
+                while (b < hi) scratch[o++] = order[b++];
+            }
+            (order, scratch) = (scratch, order);
+        }
+        return order;
     }
 
     /// <summary>The rows whose fixed bits agree with a 12-bit prefix, in decode order (racing builders agree).</summary>
@@ -58,7 +76,11 @@ public static class Decoder
         var rows = GeneratedDecoder.Rows;
         uint prefixMask = ~0u << BucketShift;
         uint prefix = b << BucketShift;
-        var bucket = decodeOrder.Where(i => ((prefix ^ rows[i].Value) & rows[i].Mask & prefixMask) == 0).ToArray();
+        int n = 0;
+        foreach (int i in decodeOrder) if (((prefix ^ rows[i].Value) & rows[i].Mask & prefixMask) == 0) n++;
+        var bucket = new int[n];
+        n = 0;
+        foreach (int i in decodeOrder) if (((prefix ^ rows[i].Value) & rows[i].Mask & prefixMask) == 0) bucket[n++] = i;
         buckets[b] = bucket;
         return bucket;
     }

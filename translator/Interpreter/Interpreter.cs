@@ -25,6 +25,11 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     /// <summary>Tier 1, when enabled: blocks entered TierUpThreshold times are compiled in the background.</summary>
     public Jit.TierUpQueue? TierUp { get; init; }
     public int TierUpThreshold { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_THRESHOLD"), out int t) ? t : 1000;
+    /// <summary>No region is formed before the vCPU has retired this many instructions (a hot block asks
+    /// again after half a threshold more entries): a program that ends at once (`busybox true`, 30k
+    /// instructions) never pays for tier 1's first region (forming and compiling it brings ~170
+    /// framework methods to the JIT, ~15 ms of CPU), and a long one starts tier 1 a few ms later.</summary>
+    public ulong TierUpAfter { get; init; }
 
 
     sealed class VcpuData
@@ -85,7 +90,11 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
                     continue;
                 }
                 interpretOnce = false;
-                if (entries == TierUpThreshold && TierUp is not null) TierUpFrom(cpu, block);
+                if (entries == TierUpThreshold && TierUp is not null)
+                {
+                    if (c->Retired >= TierUpAfter) TierUpFrom(cpu, block);
+                    else block.EntryCount = TierUpThreshold / 2;   // too early in the run: ask again later
+                }
                 c->MemoryInstructions += (ulong)block.MemoryInstructions;
                 int n = (ulong)block.Count <= left ? block.Count : (int)left;
                 ExecuteBlock(c, block, n);

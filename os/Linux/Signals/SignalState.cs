@@ -42,7 +42,14 @@ public readonly record struct SigSender(int Code, int Pid, ulong Value);
 
 public sealed class SignalState
 {
-    public readonly SigAction[] Actions = Enumerable.Range(0, Sig.Max + 1).Select(_ => new SigAction()).ToArray();
+    public readonly SigAction[] Actions = NewActions();
+
+    static SigAction[] NewActions()
+    {
+        var actions = new SigAction[Sig.Max + 1];   // a loop: Range().Select() is JIT-compiled at every start
+        for (int i = 0; i < actions.Length; i++) actions[i] = new SigAction();
+        return actions;
+    }
     /// <summary>Signals pending for the process (any thread may take them).</summary>
     public ulong Pending;
     /// <summary>The sender of each pending signal (standard signals do not queue: the last one wins).</summary>

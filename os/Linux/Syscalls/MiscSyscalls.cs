@@ -1,6 +1,5 @@
 // Miscellaneous system calls: uname, getrandom, prlimit64/getrlimit/setrlimit, sched_yield,
 // sched_getaffinity/setaffinity, getcpu, sysinfo.
-using System.Security.Cryptography;
 using System.Text;
 using Fast.Os.Kernel;
 using Fast.Os.Linux.Abi;
@@ -24,7 +23,7 @@ static class MiscSyscalls
     static long GetRandom(SyscallContext c)
     {
         var b = new byte[(int)Math.Min(c.Arg(1), 1 << 20)];
-        RandomNumberGenerator.Fill(b);
+        Vfs.Host.HostNative.Random(b);
         return c.User.Write(c.Arg(0), b) != 0 ? Errno.EFAULT.Neg() : b.Length;
     }
 

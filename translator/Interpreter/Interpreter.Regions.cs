@@ -30,7 +30,7 @@ public sealed unsafe partial class Interpreter
         while (true)
         {
             data.RegionEntries++;
-            int exit = r.Code!(c);
+            int exit = r.Code!(c, r.EntryIndexOf(c->PC));
             var current = c->CurrentRegion == (nint)r.Header ? r : Jit.Region.FromHeader(c->CurrentRegion);
             if (exit == -2)
             {
@@ -43,7 +43,7 @@ public sealed unsafe partial class Interpreter
             if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
             var next = FindRegion(cpu, data, c->PC);
             if (next is null) break;
-            if (exit >= 0) current.Link(exit, next, c->MapEpoch);
+            if (exit >= 0) current.Link(exit, next, next.EntryIndexOf(c->PC), c->MapEpoch);
             ulong retired = c->Retired;
             if (retired >= end || end - retired <= (ulong)next.InstructionCount) break;
             r = next;
@@ -77,7 +77,7 @@ public sealed unsafe partial class Interpreter
         var entry = Jit.RegionTableEntry.Slot(data.RegionTable, pc);
         if (entry->Pc == pc && entry->Epoch == c->MapEpoch && entry->Header == r.Header) return r;
         if (!StillMapped(cpu, r)) return null;
-        *entry = new Jit.RegionTableEntry { Pc = pc, Epoch = c->MapEpoch, Header = r.Header };
+        *entry = new Jit.RegionTableEntry { Pc = pc, Epoch = c->MapEpoch, Header = r.Header, Index = r.EntryIndexOf(pc) };
         return r;
     }
 

@@ -1,13 +1,13 @@
 // Region: tier 1's unit of compilation (DESIGN.md section 3) — a control-flow graph of guest
 // instructions reached from a hot entry PC through direct branches and fall-throughs, compiled into
-// one DynamicMethod `int guest!0xPC(CpuState* c)`.
+// one DynamicMethod `int guest!0xPC(CpuState* c, int entry)`.
 //
 // Shape: every guest instruction appears at most once (blocks are split at branch targets), so a
 // PC inside the region names exactly one region block; that is how a fault in the middle of a
 // block is credited with the instructions before it (BlockStartOf).
 //
 // Contract of the compiled code with the run loop (Interpreter.Run):
-//   - entered at EntryPc or any other block start (EntersAt; the method dispatches on CpuState.PC)
+//   - entered at EntryPc or any other block start (EntersAt; the caller passes the block's index)
 //     with CpuState fully up to date, CpuState.BudgetEnd the budget's end as an absolute Retired
 //     value; stores its header in CpuState.CurrentRegion; returns -1 at once, before anything
 //     else, unless Retired + InstructionCount <= BudgetEnd; leaves with PC set and every
@@ -34,8 +34,8 @@ using Fast.Translator.Interpreter;
 
 namespace Fast.Translator.Jit;
 
-/// <summary>Runs a region; returns the index of the direct exit taken (its link slot), or -1 for any other exit.</summary>
-public unsafe delegate int RegionCode(CpuState* c);
+/// <summary>Runs a region from the block BlockStarts[entry] (at CpuState.PC); returns the index of the direct exit taken (its link slot), or -1 for any other exit.</summary>
+public unsafe delegate int RegionCode(CpuState* c, int entry);
 
 public sealed unsafe class Region
 {
@@ -78,14 +78,14 @@ public sealed unsafe class Region
     internal void AllocateLinks(int exits) => Links = (LinkSlot*)NativeMemory.AllocZeroed((nuint)(Math.Max(exits, 1) * LinkSlot.Size));
 
     /// <summary>Points a direct exit's link slot at next (checked under the current mapping at epoch; Covered when next lies on this region's pages).</summary>
-    public void Link(int exit, Region next, ulong epoch)
+    public void Link(int exit, Region next, int entry, ulong epoch)
     {
         // Regions are shared by the vCPUs, so another may read this slot meanwhile: the epoch goes
         // to 0 (matches no vCPU) before the target changes and gets its value after; a reader loads
         // the target first (RegionLinks). A covered link is one tagged pointer.
         LinkSlot* slot = Links + exit;
         Volatile.Write(ref slot->Epoch, 0UL);
-        Volatile.Write(ref *(nint*)&slot->Target, (nint)next.Header | (Covers(next) ? LinkSlot.CoveredBit : 0));
+        Volatile.Write(ref *(nint*)&slot->Target, LinkSlot.Pack(next.Header, entry, Covers(next)));
         Volatile.Write(ref slot->Epoch, epoch);
     }
 
@@ -149,7 +149,10 @@ public sealed unsafe class Region
     }
 
     /// <summary>The region can be entered at pc: it starts one of its blocks (RegionEmitter.Finish's dispatch).</summary>
-    public bool EntersAt(ulong pc) => pc == EntryPc || Array.BinarySearch(BlockStarts, pc) >= 0;
+    public bool EntersAt(ulong pc) => EntryIndexOf(pc) >= 0;
+
+    /// <summary>The index among BlockStarts of the block starting at pc (what the method is called with), or -1.</summary>
+    public int EntryIndexOf(ulong pc) => Math.Max(-1, Array.BinarySearch(BlockStarts, pc));
 
     /// <summary>The start of the region block holding pc (pc must be one of the region's instructions).</summary>
     public ulong BlockStartOf(ulong pc)

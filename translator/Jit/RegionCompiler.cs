@@ -1,5 +1,5 @@
 // RegionCompiler: tier 1's code generator. A region becomes one DynamicMethod
-// `int guest!0xPC(CpuState* c)` with an IL label per region block, so loops
+// `int guest!0xPC(CpuState* c, int entry)` with an IL label per region block, so loops
 // run inside compiled code. Common integer instructions, loads/stores and branches are emitted
 // natively over guest registers held in IL locals, with lazy flags (Emit/RegionEmitter explains
 // both); every other instruction calls its row's semantics with the fields as IL constants.
@@ -38,7 +38,7 @@ public static unsafe class RegionCompiler
 
     public static (RegionCode Code, DynamicMethod Method) Compile(Region region, bool keepListing = false)
     {
-        var method = new DynamicMethod(region.Name, typeof(int), [typeof(Region), typeof(CpuState*)],
+        var method = new DynamicMethod(region.Name, typeof(int), [typeof(Region), typeof(CpuState*), typeof(int)],
             typeof(RegionCompiler).Module, skipVisibility: true);
         var il = new RegionIl(method.GetILGenerator(), keepListing);
         var insts = region.Instructions;

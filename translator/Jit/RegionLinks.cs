@@ -15,7 +15,7 @@
 //                  a new target sees epoch 0 or the writer's epoch, and a reader that sees the old
 //                  target with the new epoch is not the writer: no mix of the two ever matches.
 //   RegionTableEntry  one per slot of a vCPU's region jump table (CpuState.RegionTable): PC, the
-//                  MapEpoch the entry was checked at, the header. Indirect exits (BR, BLR, RET) probe
+//                  MapEpoch the entry was checked at, the header and the index of the block at PC. Indirect exits (BR, BLR, RET) probe
 //                  it in IL; the run loop fills it.
 //
 // A link or table entry is only followed when its epoch equals CpuState.MapEpoch, which every TLB
@@ -43,12 +43,18 @@ public struct RegionHeader
 [StructLayout(LayoutKind.Explicit, Size = 16)]
 public unsafe struct LinkSlot
 {
-    /// <summary>The target's header, with CoveredBit set when its pages are the source's own (no mapping check).</summary>
+    /// <summary>The target's header, with CoveredBit set when its pages are the source's own (no mapping
+    /// check) and, from bit EntryShift up, the index of the target block to enter (Region.BlockStarts).</summary>
     [FieldOffset(0)] public RegionHeader* Target;
     [FieldOffset(8)] public ulong Epoch;
 
     public const nint CoveredBit = 1;
-    public const int Size = 16, EpochOffset = 8;
+    public const int Size = 16, EpochOffset = 8, EntryShift = 48;
+    /// <summary>The header's bits of Target (user-space pointers are below 2^47, headers 8-byte aligned).</summary>
+    public const ulong HeaderMask = (1UL << EntryShift) - 1 - (ulong)CoveredBit;
+
+    public static nint Pack(RegionHeader* header, int entry, bool covered) =>
+        (nint)header | ((nint)entry << EntryShift) | (covered ? CoveredBit : 0);
 }
 
 [StructLayout(LayoutKind.Explicit, Size = 32)]
@@ -57,8 +63,10 @@ public unsafe struct RegionTableEntry
     [FieldOffset(0)] public ulong Pc;
     [FieldOffset(8)] public ulong Epoch;
     [FieldOffset(16)] public RegionHeader* Header;
+    /// <summary>The index of the block at Pc among the region's BlockStarts (the entry the method takes).</summary>
+    [FieldOffset(24)] public int Index;
 
-    public const int Bits = 12, Count = 1 << Bits, SizeShift = 5, EpochOffset = 8, HeaderOffset = 16;
+    public const int Bits = 12, Count = 1 << Bits, SizeShift = 5, EpochOffset = 8, HeaderOffset = 16, IndexOffset = 24;
     public const ulong Mask = Count - 1;
 
     public static nint Allocate() => (nint)NativeMemory.AllocZeroed((nuint)(Count << SizeShift));

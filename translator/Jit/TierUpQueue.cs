@@ -135,7 +135,7 @@ public sealed class TierUpQueue : IDisposable
     static unsafe void WarmUp(RegionCode code)
     {
         var state = (Fast.Runtime.CpuState*)System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Fast.Runtime.CpuState.Size);
-        try { state->Retired = 1; code(state); }   // BudgetEnd 0: the entry check returns
+        try { state->Retired = 1; code(state, 0); }   // BudgetEnd 0: the entry check returns
         finally { System.Runtime.InteropServices.NativeMemory.Free(state); }
     }
 

@@ -2,12 +2,12 @@
 // RegionLinks). Every exit funnels into one tail that, after the registers are written back, tries
 // to enter the next region without returning to the run loop:
 //   direct exit k   follow link slot k: its target header, valid, checked at the current MapEpoch
-//                   (or tagged Covered);
-//   BR/BLR/RET (-3) probe the vCPU's region table at the new PC (entry PC and epoch must match);
+//                   (or tagged Covered), and the target's block to enter (packed in the same word);
+//   BR/BLR/RET (-3) probe the vCPU's region table at the new PC (entry PC and epoch must match),
+//                   which holds the header and the block;
 // then, as the run loop would: the target is Valid and no exit reason or interrupt is pending (the
 // budget is checked by the target's entry check, which returns at once when it does not fit). If
-// so `tail. calli` to its code with the
-// same arguments (RyuJIT makes it a jump: the stack does not grow along a chain); otherwise return
+// so `tail. calli` to its code with CpuState and the block's index (RyuJIT makes it a jump: the stack does not grow along a chain); otherwise return
 // the exit code. FAST_JIT_CHAIN=0 leaves every exit to the run loop (a reference).
 using System.Reflection;
 using System.Reflection.Emit;
@@ -102,13 +102,17 @@ public sealed unsafe partial class RegionEmitter
         LoadStateField(MapEpochOffset);
         Il.Emit(OpCodes.Bne_Un, ret);
         Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.Emit(OpCodes.Brtrue, check);
-        Il.Emit(OpCodes.Br, ret);
+        Il.Emit(OpCodes.Brfalse, ret);
         Il.Mark(covered);
+        // The target word: header | entry block << EntryShift | Covered.
         Il.Emit(OpCodes.Ldloc, tEntry);
-        Il.EmitInt((int)LinkSlot.CoveredBit);
+        Il.EmitInt(LinkSlot.EntryShift);
+        Il.Emit(OpCodes.Shr_Un);
+        Il.Emit(OpCodes.Conv_I4);
+        Il.Emit(OpCodes.Stloc, tIndex);
+        Il.Emit(OpCodes.Ldloc, tEntry);
+        Il.EmitLong(LinkSlot.HeaderMask);
         Il.Emit(OpCodes.Conv_I);
-        Il.Emit(OpCodes.Not);
         Il.Emit(OpCodes.And);
         Il.Emit(OpCodes.Stloc, tEntry);
         Il.Emit(OpCodes.Br, check);
@@ -144,6 +148,8 @@ public sealed unsafe partial class RegionEmitter
         LoadAt(tEntry, RegionTableEntry.EpochOffset, OpCodes.Ldind_I8);
         LoadStateField(MapEpochOffset);
         Il.Emit(OpCodes.Bne_Un, ret);
+        LoadAt(tEntry, RegionTableEntry.IndexOffset, OpCodes.Ldind_I4);
+        Il.Emit(OpCodes.Stloc, tIndex);
         LoadAt(tEntry, RegionTableEntry.HeaderOffset, OpCodes.Ldind_I);
         Il.Emit(OpCodes.Stloc, tEntry);
 
@@ -158,8 +164,9 @@ public sealed unsafe partial class RegionEmitter
         AddCounterAt(RegionChainsOffset, 1);
         Il.Emit(OpCodes.Ldnull);
         Il.Emit(OpCodes.Ldarg_0);
+        Il.Emit(OpCodes.Ldloc, tIndex);
         LoadAt(tEntry, RegionHeader.CodeOffset, OpCodes.Ldind_I);
-        Il.TailCalli(typeof(int), [typeof(Region), typeof(CpuState*)]);
+        Il.TailCalli(typeof(int), [typeof(Region), typeof(CpuState*), typeof(int)]);
         Il.Emit(OpCodes.Ret);
 
         Il.Mark(ret);

@@ -48,6 +48,7 @@ public sealed unsafe partial class RegionEmitter
     public RegionIl Il { get; }
     readonly LocalBuilder?[] regs = new LocalBuilder?[32];
     readonly bool[] written = new bool[32];
+    readonly LocalBuilder tIndex;
     readonly LocalBuilder nz, fa, fb, exitCode, tBase, tAddr, tData, tData2, tStore, tVa, tEntry, tHost;
     bool nzWritten;
     /// <summary>SP passed CheckSPAlignment in this block and was since changed only by multiples of 16:
@@ -76,6 +77,7 @@ public sealed unsafe partial class RegionEmitter
         tVa = il.Local(typeof(ulong), "va");
         tEntry = il.Local(typeof(nint), "tlb entry");
         tHost = il.Local(typeof(nint), "host address");
+        tIndex = il.Local(typeof(int), "entry block");
         prologue = il.DefineLabel();
         body = il.DefineLabel();
         syncExit = il.DefineLabel();
@@ -98,7 +100,7 @@ public sealed unsafe partial class RegionEmitter
         Il.Mark(prologue);
         for (int r = 0; r < 32; r++) if (regs[r] is not null) Reload(r);
         LoadNzcv();
-        EmitEntryDispatch(region.EntryPc, blocks);
+        EmitEntryDispatch(region, blocks);
 
         Il.Mark(syncExit);
         Il.Emit(OpCodes.Ldarg_0);
@@ -130,69 +132,24 @@ public sealed unsafe partial class RegionEmitter
 
     /// <summary>
     /// Every region block is an entry (a call's return site, a block another region's exit or the run
-    /// loop reaches): whoever enters has stored the PC, so after the register loads the method goes
-    /// to the block at CpuState.PC: the region's entry at the cost of one compare, any other block
-    /// through a jump table over the PC's offset (or a binary search when the blocks are far apart).
-    /// Locals hold the same registers at every block start, so no block needs more than the loads.
+    /// loop reaches): the caller passes the block's index among the region's BlockStarts (link slots
+    /// and region table entries carry it), so after the register loads the method goes to the
+    /// region's entry at the cost of one compare, to any other block through a jump table. Locals
+    /// hold the same registers at every block start, so no block needs more than the loads.
     /// </summary>
-    void EmitEntryDispatch(ulong entryPc, Dictionary<ulong, Label> blocks)
+    void EmitEntryDispatch(Region region, Dictionary<ulong, Label> blocks)
     {
-        var others = blocks.Keys.Where(pc => pc != entryPc).Order().ToArray();
-        if (others.Length == 0) { Il.Emit(OpCodes.Br, body); return; }
-        var miss = Il.DefineLabel();
-        LoadStateField(PcOffset);
-        Il.Emit(OpCodes.Stloc, tVa);
-        Il.Emit(OpCodes.Ldloc, tVa);
-        Il.EmitLong(entryPc);
+        var starts = region.BlockStarts;
+        if (starts.Length < 2) { Il.Emit(OpCodes.Br, body); return; }
+        int entryIndex = Array.BinarySearch(starts, region.EntryPc);
+        Il.Emit(OpCodes.Ldarg_1);
+        Il.EmitInt(entryIndex);
         Il.Emit(OpCodes.Beq, body);
-        ulong first = others[0], span = (others[^1] - first) / 4 + 1;
-        if (span <= (ulong)others.Length * 8)
-        {
-            // A dense switch on (PC - first) / 4; the unsigned compare first, so a PC below `first` misses too.
-            var table = new Label[span];
-            Array.Fill(table, miss);
-            foreach (ulong pc in others) table[(pc - first) / 4] = blocks[pc];
-            Il.Emit(OpCodes.Ldloc, tVa);
-            Il.EmitLong(first);
-            Il.Emit(OpCodes.Sub);
-            Il.EmitInt(2);
-            Il.Emit(OpCodes.Shr_Un);
-            Il.Emit(OpCodes.Stloc, tAddr);
-            Il.Emit(OpCodes.Ldloc, tAddr);
-            Il.EmitLong(span);
-            Il.Emit(OpCodes.Bge_Un, miss);
-            Il.Emit(OpCodes.Ldloc, tAddr);
-            Il.Emit(OpCodes.Conv_U4);
-            Il.Switch(table);
-        }
-        else SearchEntries(others, 0, others.Length - 1, blocks, miss);
-        // Not an entry: cannot happen (the run loop maps only entries to the region); leave unchanged.
-        Il.Mark(miss);
+        Il.Emit(OpCodes.Ldarg_1);
+        Il.Switch(starts.Select(pc => blocks[pc]).ToArray());
+        // Not a block index: cannot happen (callers look it up); leave with nothing changed.
         Il.EmitInt(-1);
         Il.Emit(OpCodes.Ret);
-    }
-
-    void SearchEntries(ulong[] pcs, int lo, int hi, Dictionary<ulong, Label> blocks, Label miss)
-    {
-        if (hi - lo < 4)
-        {
-            for (int i = lo; i <= hi; i++)
-            {
-                Il.Emit(OpCodes.Ldloc, tVa);
-                Il.EmitLong(pcs[i]);
-                Il.Emit(OpCodes.Beq, blocks[pcs[i]]);
-            }
-            Il.Emit(OpCodes.Br, miss);
-            return;
-        }
-        int mid = (lo + hi) / 2;
-        var upper = Il.DefineLabel();
-        Il.Emit(OpCodes.Ldloc, tVa);
-        Il.EmitLong(pcs[mid]);
-        Il.Emit(OpCodes.Bge_Un, upper);
-        SearchEntries(pcs, lo, mid - 1, blocks, miss);
-        Il.Mark(upper);
-        SearchEntries(pcs, mid, hi, blocks, miss);
     }
 
     /// <summary>After a checked access: leave through the sync exit if it hit an abort the OS must see.</summary>

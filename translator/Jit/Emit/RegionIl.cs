@@ -1,6 +1,6 @@
 // RegionIl: an ILGenerator for region methods that can also keep the IL as text (fast explain).
 // Argument 0 of the method is the Region the delegate is closed over, so the emitters' Ldarg_0
-// (the CpuState*) is shifted by one here.
+// (the CpuState*) and Ldarg_1 (the entry block's index) are shifted by one here.
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Text;
@@ -48,6 +48,7 @@ public sealed class RegionIl(ILGenerator g, bool keep)
     public void Emit(OpCode op)
     {
         if (op == OpCodes.Ldarg_0) op = OpCodes.Ldarg_1;
+        else if (op == OpCodes.Ldarg_1) op = OpCodes.Ldarg_2;
         g.Emit(op);
         text?.AppendLine($"    {op.Name}");
     }

@@ -65,7 +65,7 @@ public static unsafe class RegionCompiler
         Func<ulong, bool> flagsLiveAt = pc => live[pc];
 
         var e = new RegionEmitter(il, PlanRegisters(insts, region.IndirectEdges));
-        e.EntryCheck(region.Header, region.InstructionCount);
+        e.EntryCheck(region.Header, region.InstructionCount, HasBackwardEdge(region, index));
         e.Begin();
         // The entry block first, so the method falls into it.
         var order = new List<ulong> { region.EntryPc };
@@ -113,6 +113,20 @@ public static unsafe class RegionCompiler
         // static one goes through a shuffle thunk that moves every argument). Chained calls pass null
         // for it: the method never reads argument 0.
         return ((RegionCode)method.CreateDelegate(typeof(RegionCode), region), method);
+    }
+
+    /// <summary>A branch inside the region goes back (to its own PC or below): a loop, whose edge checks RetiredLimit.</summary>
+    static bool HasBackwardEdge(Region region, Dictionary<ulong, int> index)
+    {
+        Span<ulong> next = stackalloc ulong[2];
+        foreach (var (pc, inst) in region.Instructions)
+        {
+            int n = RegionBuilder.Successors(pc, inst, next);
+            for (int k = 0; k < n; k++) if (next[k] <= pc && index.ContainsKey(next[k])) return true;
+        }
+        foreach (var (br, targets) in region.IndirectEdges)
+            foreach (ulong t in targets) if (t <= br) return true;
+        return false;
     }
 
     /// <summary>

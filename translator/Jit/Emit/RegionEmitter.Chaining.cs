@@ -41,10 +41,10 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>
     /// At the method start: CurrentRegion = this region's header; return -1 at once unless this
     /// region's size fits before CpuState.BudgetEnd (TierUpQueue's warm-up relies on that: BudgetEnd
-    /// 0); then RetiredLimit = BudgetEnd - size for the backward edges. Both live in CpuState rather
+    /// 0); then, in a region with a loop, RetiredLimit = BudgetEnd - size for the backward edges. Both live in CpuState rather
     /// than in locals: RyuJIT would keep them in callee-saved registers the guest registers need.
     /// </summary>
-    public void EntryCheck(RegionHeader* header, int instructionCount)
+    public void EntryCheck(RegionHeader* header, int instructionCount, bool hasBackwardEdge)
     {
         Il.Emit(OpCodes.Ldarg_0);
         Il.EmitInt(CurrentRegionOffset);
@@ -61,6 +61,7 @@ public sealed unsafe partial class RegionEmitter
         Il.EmitInt(-1);
         Il.Emit(OpCodes.Ret);
         Il.Mark(go);
+        if (!hasBackwardEdge) return;   // nothing reads the limit
         Il.Emit(OpCodes.Ldarg_0);
         Il.EmitInt(RetiredLimitOffset);
         Il.Emit(OpCodes.Add);

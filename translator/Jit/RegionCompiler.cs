@@ -64,8 +64,13 @@ public static unsafe class RegionCompiler
         var live = FlagLiveness(region, index, leaders);
         Func<ulong, bool> flagsLiveAt = pc => live[pc];
 
-        var e = new RegionEmitter(il, PlanRegisters(insts, region.IndirectEdges));
-        e.EntryCheck(region.Header, region.InstructionCount, HasBackwardEdge(region, index));
+        bool loops = HasBackwardEdge(region, index);
+        // A region without a loop runs each instruction at most once per entry: a register local would
+        // cost its load and store (and RyuJIT callee-saved registers to push and pop) on every chained
+        // entry for a use or two. Deterministic runs, host cycles: awk -4.7 %, lua5.4 -3.2 %, xz -6
+        // -1.7 %, xz -d -2.6 %, gzip and sha256sum -1 %.
+        var e = new RegionEmitter(il, loops ? PlanRegisters(insts, region.IndirectEdges) : []);
+        e.EntryCheck(region.Header, region.InstructionCount, loops);
         e.Begin();
         // The entry block first, so the method falls into it.
         var order = new List<ulong> { region.EntryPc };

@@ -85,16 +85,20 @@ public unsafe class ChainingTests
 
         // The patched page's regions are released (handle and link slots freed) once every vCPU has
         // left compiled code since; other tests' vCPUs run meanwhile, so allow them time.
-        var dead = compiled.Where(r => !r.Valid).ToArray();
+        jit.TierUp.Drain();   // regions of the last round may still be compiling (and joining the list)
+        Fast.Translator.Jit.Region[] all;
+        lock (compiled) all = compiled.ToArray();
+        var dead = all.Where(r => !r.Valid).ToArray();
         Assert.NotEmpty(dead);
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (dead.Any(r => r.Header->Handle != 0) && DateTime.UtcNow < deadline)
+        // Release clears the handle, then frees the link slots: wait for both (another test's vCPU may be releasing them right now).
+        while (dead.Any(r => r.Header->Handle != 0 || r.Links != null) && DateTime.UtcNow < deadline)
         {
             Fast.Translator.Jit.RegionReclaimer.TryReclaim();
             Thread.Sleep(1);
         }
         Assert.All(dead, r => Assert.True(r.Header->Handle == 0 && r.Links == null));
-        Assert.All(compiled.Where(r => r.Valid), r => Assert.NotEqual(0, (long)r.Header->Handle));
+        Assert.All(all.Where(r => r.Valid), r => Assert.NotEqual(0, (long)r.Header->Handle));
     }
 
     [Theory]
@@ -173,7 +177,9 @@ public unsafe class ChainingTests
         Assert.Equal(GuestHarness.CodeBase + 0x28, jit.Os.Last!.Value.Pc);
         Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
         Assert.True(jit.State->RegionChains - chains >= 1900, $"{jit.State->RegionChains - chains} chained exits");
-        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 5);
+        // A handful of calls from the run loop (more when the host is loaded: a link is checked again
+        // after another test's vCPU renews the mapping epoch), against 2000 calls and 2000 returns.
+        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);
     }
 
     // A switch through a computed branch: BR to one of four cases by X0 & 3, 20 000 times.

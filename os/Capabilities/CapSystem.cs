@@ -101,7 +101,7 @@ public sealed partial class CapSystem
                 // keeps ReadyToRun from precompiling the method: it is JIT-compiled at every start).
                 ulong high = Math.BigMul(objSize, (ulong)count, out ulong bytes);
                 if (high != 0 || bytes > src.Size || offset > src.Size - bytes) return Err.RetypeOutOfBounds;
-                ulong start = src.Base + offset, length = objSize * (ulong)count;
+                ulong start = src.Base + offset, length = bytes;
                 if (parent.OverlappingChild(start, length) != null) return Err.RetypeOverlap;
             }
             else if (offset != 0) return Err.InvalidOffset;

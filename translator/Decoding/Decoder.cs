@@ -43,30 +43,18 @@ public static class Decoder
         return -1;
     }
 
-    // Loops and a merge sort, not LINQ: OrderBy/Where over int are JIT-compiled at every start
-    // (framework generics outside ReadyToRun's version bubble).
+    // Array.Sort over int, not LINQ: OrderBy over int is JIT-compiled at every start (framework
+    // generics outside ReadyToRun's version bubble). Higher priority first, then more fixed bits
+    // first, then table order (a total order: the unstable sort gives OrderBy's result).
     static int[] DecodeOrder()
     {
         var rows = GeneratedDecoder.Rows;
         var order = new int[rows.Length];
         for (int i = 0; i < order.Length; i++) order[i] = i;
-        // Higher priority first, then more fixed bits first; a stable sort keeps the table's order otherwise.
-        bool Before(int a, int b) => rows[a].Priority != rows[b].Priority
-            ? rows[a].Priority > rows[b].Priority
-            : BitOperations.PopCount(rows[a].Mask) > BitOperations.PopCount(rows[b].Mask);
-        var scratch = new int[order.Length];
-        for (int width = 1; width < order.Length; width *= 2)
-        {
-            for (int lo = 0; lo < order.Length; lo += 2 * width)
-            {
-                int mid = Math.Min(lo + width, order.Length), hi = Math.Min(lo + 2 * width, order.Length);
-                int a = lo, b = mid, o = lo;
-                while (a < mid && b < hi) scratch[o++] = Before(order[b], order[a]) ? order[b++] : order[a++];
-                while (a < mid) scratch[o++] = order[a++];
-                while (b < hi) scratch[o++] = order[b++];
-            }
-            (order, scratch) = (scratch, order);
-        }
+        Array.Sort(order, (a, b) =>
+            rows[a].Priority != rows[b].Priority ? rows[b].Priority.CompareTo(rows[a].Priority)
+            : BitOperations.PopCount(rows[a].Mask) != BitOperations.PopCount(rows[b].Mask) ? BitOperations.PopCount(rows[b].Mask).CompareTo(BitOperations.PopCount(rows[a].Mask))
+            : a.CompareTo(b));
         return order;
     }
 

@@ -27,10 +27,11 @@ public sealed unsafe partial class Interpreter
         c->BudgetEnd = end;
         cpu.RegistersInLocals = true;
         data.Quiescence.InRegions = 1;
+        int entry = r.EntryIndexOf(c->PC);
         while (true)
         {
             data.RegionEntries++;
-            int exit = r.Code!(c, r.EntryIndexOf(c->PC));
+            int exit = r.Code!(c, entry);
             var current = c->CurrentRegion == (nint)r.Header ? r : Jit.Region.FromHeader(c->CurrentRegion);
             if (exit == -2)
             {
@@ -41,9 +42,9 @@ public sealed unsafe partial class Interpreter
                 return true;
             }
             if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
-            var next = FindRegion(cpu, data, c->PC);
+            var next = FindRegion(cpu, data, c->PC, out entry);
             if (next is null) break;
-            if (exit >= 0) current.Link(exit, next, next.EntryIndexOf(c->PC), c->MapEpoch);
+            if (exit >= 0) current.Link(exit, next, entry, c->MapEpoch);
             ulong retired = c->Retired;
             if (retired >= end || end - retired <= (ulong)next.InstructionCount) break;
             r = next;
@@ -64,20 +65,22 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>
-    /// The compiled region starting at pc, valid under the current mapping: from the region table when
-    /// it was checked at this MapEpoch, else from the RegionCache checked through the TLB (and then
-    /// entered in the table).
+    /// The compiled region with a block at pc (its index in block), valid under the current mapping:
+    /// from the region table when it was checked at this MapEpoch, else from the RegionCache checked
+    /// through the TLB (and then entered in the table).
     /// </summary>
-    static Jit.Region? FindRegion(Vcpu cpu, VcpuData data, ulong pc)
+    static Jit.Region? FindRegion(Vcpu cpu, VcpuData data, ulong pc, out int block)
     {
         CpuState* c = cpu.State;
         long index = (long)((pc >> 2) & JumpCacheMask);
         var r = data.RegionCache[index];
+        block = -1;
         if (r is null || data.RegionCachePc[index] != pc || !r.Valid) return null;
         var entry = Jit.RegionTableEntry.Slot(data.RegionTable, pc);
-        if (entry->Pc == pc && entry->Epoch == c->MapEpoch && entry->Header == r.Header) return r;
+        if (entry->Pc == pc && entry->Epoch == c->MapEpoch && entry->Header == r.Header) { block = entry->Index; return r; }
         if (!StillMapped(cpu, r)) return null;
-        *entry = new Jit.RegionTableEntry { Pc = pc, Epoch = c->MapEpoch, Header = r.Header, Index = r.EntryIndexOf(pc) };
+        block = r.EntryIndexOf(pc);
+        *entry = new Jit.RegionTableEntry { Pc = pc, Epoch = c->MapEpoch, Header = r.Header, Index = block };
         return r;
     }
 
@@ -94,7 +97,7 @@ public sealed unsafe partial class Interpreter
     {
         if (block.CoveredBy is { Code: not null, Valid: true } covering && covering.EntersAt(block.Pc))
         {
-            block.Region ??= covering;   // compiled meanwhile: it runs this block
+            covering.InstallAt(block);   // compiled meanwhile: it runs this block
             return;
         }
         if (block.CoveredBy is { Code: null, Valid: true })
@@ -142,7 +145,8 @@ public sealed unsafe partial class Interpreter
         return true;
     }
 
-    /// <summary>The region's pages (from the first'th: the entry's was checked when its block was looked up) still map where they did when it was formed.</summary>
+    /// <summary>The region's pages from the first'th still map where they did when it was formed (page 0,
+    /// the entry's, needs no check when the block just looked up through the TLB lies on it).</summary>
     static bool PagesPresent(Vcpu cpu, Jit.Region region, int first = 1)
     {
         var pages = region.Pages;

@@ -83,7 +83,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
                 data.BlockEntries++;
                 var r = block.Region;
                 if (r is not null && !interpretOnce && left > (ulong)r.InstructionCount && r.Valid
-                    && PagesPresent(cpu, r, first: r.EntryPc == block.Pc ? 1 : 0))
+                    && PagesPresent(cpu, r, first: r.Pages[0].Virtual == (block.Pc & ~0xFFFUL) ? 1 : 0))
                 {
                     region = r;
                     if (RunRegions(cpu, data, r, end)) interpretOnce = true;

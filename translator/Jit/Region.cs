@@ -15,8 +15,8 @@
 //   - adds each region block's instruction count to CpuState.Retired when the block completes
 //     (before its final branch), so Retired is exact at every exit;
 //   - on a backward edge leaves (PC = the edge's target) if PendingInterrupt is set or Retired
-//     passed BudgetEnd - InstructionCount (CpuState.RetiredLimit, set at entry). Between two backward edges at most InstructionCount
-//     instructions run, so the budget is never overrun: the interpreter finishes it exactly;
+//     passed BudgetEnd - InstructionCount (CpuState.RetiredLimit, set at entry). Between two
+//     backward edges at most InstructionCount instructions run, so the budget is never overrun: the interpreter finishes it exactly;
 //   - at an exit it may enter the next region itself (`tail. calli` through a link slot, or the
 //     vCPU's region table for BR/BLR/RET) under the conditions the run loop checks (target valid
 //     and mapped, no interrupt or exit reason pending; the budget is the target's entry check;
@@ -150,6 +150,12 @@ public sealed unsafe class Region
 
     /// <summary>The region can be entered at pc: it starts one of its blocks (RegionEmitter.Finish's dispatch).</summary>
     public bool EntersAt(ulong pc) => EntryIndexOf(pc) >= 0;
+
+    /// <summary>Makes this region the one the interpreter enters at block (which it holds), unless another valid one already is.</summary>
+    internal void InstallAt(DecodedBlock block)
+    {
+        if (block.Valid && block.Region is not { Valid: true } && EntersAt(block.Pc)) block.Region = this;
+    }
 
     /// <summary>The index among BlockStarts of the block starting at pc (what the method is called with), or -1.</summary>
     public int EntryIndexOf(ulong pc) => Math.Max(-1, Array.BinarySearch(BlockStarts, pc));

@@ -121,17 +121,22 @@ public static unsafe class RegionCompiler
     }
 
     /// <summary>A branch inside the region goes back (to its own PC or below): a loop, whose edge checks RetiredLimit.</summary>
-    static bool HasBackwardEdge(Region region, Dictionary<ulong, int> index)
+    static bool HasBackwardEdge(Region region, Dictionary<ulong, int> index) =>
+        BackwardBranches(region.Instructions, region.IndirectEdges).Any(b => index.ContainsKey(b.Head));
+
+    /// <summary>Direct branches and profiled BR edges back to their own PC or below: the loop [Head, Branch] each closes.</summary>
+    static List<(ulong Head, ulong Branch)> BackwardBranches((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
     {
+        var back = new List<(ulong Head, ulong Branch)>();
         Span<ulong> next = stackalloc ulong[2];
-        foreach (var (pc, inst) in region.Instructions)
+        foreach (var (pc, inst) in insts)
         {
             int n = RegionBuilder.Successors(pc, inst, next);
-            for (int k = 0; k < n; k++) if (next[k] <= pc && index.ContainsKey(next[k])) return true;
+            for (int k = 0; k < n; k++) if (next[k] <= pc) back.Add((next[k], pc));
         }
-        foreach (var (br, targets) in region.IndirectEdges)
-            foreach (ulong t in targets) if (t <= br) return true;
-        return false;
+        foreach (var (br, targets) in indirect)
+            foreach (ulong t in targets) if (t <= br) back.Add((t, br));
+        return back;
     }
 
     /// <summary>
@@ -141,22 +146,14 @@ public static unsafe class RegionCompiler
     /// </summary>
     static IEnumerable<int> PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
     {
-        var loops = new List<(ulong From, ulong To)>();
-        Span<ulong> next = stackalloc ulong[2];
-        foreach (var (pc, inst) in insts)
-        {
-            int n = RegionBuilder.Successors(pc, inst, next);
-            for (int k = 0; k < n; k++) if (next[k] <= pc) loops.Add((next[k], pc));
-        }
-        foreach (var (br, targets) in indirect)
-            foreach (ulong t in targets) if (t <= br) loops.Add((t, br));
+        var loops = BackwardBranches(insts, indirect);
         var weight = new int[32];
         foreach (var (pc, inst) in insts)
         {
             if (inst.Row < 0) continue;
             string name = Decoder.Rows[inst.Row].Name;
             if (NativeEmitter(inst) is null && !NativeControl.Contains(name)) continue;
-            int w = loops.Any(l => pc >= l.From && pc <= l.To) ? 10 : 1;
+            int w = loops.Any(l => pc >= l.Head && pc <= l.Branch) ? 10 : 1;
             foreach (uint r in RegionEmitter.FieldRegisters(inst.Row, inst.Word, withNext: false)) weight[r] += w;
             if (name is "BL" or "BLR") weight[30] += w;
         }

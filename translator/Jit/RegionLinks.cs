@@ -15,8 +15,8 @@
 //                  a new target sees epoch 0 or the writer's epoch, and a reader that sees the old
 //                  target with the new epoch is not the writer: no mix of the two ever matches.
 //   RegionTableEntry  one per slot of a vCPU's region jump table (CpuState.RegionTable): PC, the
-//                  MapEpoch the entry was checked at, the header and the index of the block at PC. Indirect exits (BR, BLR, RET) probe
-//                  it in IL; the run loop fills it.
+//                  MapEpoch the entry was checked at, the header and the index of the block at PC.
+//                  Indirect exits (BR, BLR, RET) probe it in IL; the run loop fills it.
 //
 // A link or table entry is only followed when its epoch equals CpuState.MapEpoch, which every TLB
 // invalidation and ASID switch bumps: a translation checked through the TLB at epoch E still holds

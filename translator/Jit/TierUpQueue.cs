@@ -111,9 +111,7 @@ public sealed class TierUpQueue : IDisposable
                 region.Entry.Region = region;
                 // Its other blocks are entries too: the interpreter reaching one (a return site, a
                 // region exit's target) runs the region from there rather than forming another.
-                foreach (var source in region.Sources)
-                    if (source != region.Entry && source.Valid && source.Region is not { Valid: true } && region.EntersAt(source.Pc))
-                        source.Region = region;
+                foreach (var source in region.Sources) region.InstallAt(source);
             }
             Interlocked.Increment(ref BlocksCompiled);
             Interlocked.Add(ref InstructionsCompiled, region.InstructionCount);

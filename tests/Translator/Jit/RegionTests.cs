@@ -15,6 +15,29 @@ public unsafe class RegionTests
         0x54FFFFC1, // B.NE loop
     ];
 
+    /// <summary>
+    /// FAST_JIT_SYNC=1: the vCPU compiles a region when it forms it, so the loop runs compiled within
+    /// the same run (no Drain) and two runs do exactly the same work (run-loop calls, blocks
+    /// interpreted), which is what makes instruction counts comparable between builds.
+    /// </summary>
+    [Fact]
+    public void SynchronousCompilationRunsTheSameWayEveryTime()
+    {
+        (ulong Sum, long RegionCalls, long Blocks) RunOnce()
+        {
+            using var h = new GuestHarness(tier1Threshold: 2, synchronousTier1: true);
+            h.SetX(0, 100_000);
+            h.Run(SumLoop);
+            Assert.Equal(1, h.TierUp!.RegionsCompiled);
+            return (h.X(1), h.Engine.RegionEntries(h.Cpu), h.Engine.BlockEntries(h.Cpu));
+        }
+        var first = RunOnce();
+        Assert.Equal(100_000UL * 100_001 / 2, first.Sum);
+        Assert.True(first.RegionCalls >= 1, "the loop did not run compiled");
+        Assert.True(first.Blocks < 10, $"{first.Blocks} blocks interpreted");
+        Assert.Equal(first, RunOnce());
+    }
+
     [Fact]
     public void HotBlockIsCompiledAndStillRaisesItsException()
     {

@@ -7,8 +7,8 @@
 //                   which holds the header and the block;
 // then, as the run loop would: the target is Valid and no exit reason or interrupt is pending (the
 // budget is checked by the target's entry check, which returns at once when it does not fit). If
-// so `tail. calli` to its code with CpuState and the block's index (RyuJIT makes it a jump: the stack does not grow along a chain); otherwise return
-// the exit code. FAST_JIT_CHAIN=0 leaves every exit to the run loop (a reference).
+// so `tail. calli` to its code with CpuState and the block's index (RyuJIT makes it a jump: the
+// stack does not grow along a chain); otherwise return the exit code. FAST_JIT_CHAIN=0 leaves every exit to the run loop (a reference).
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
@@ -41,8 +41,9 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>
     /// At the method start: CurrentRegion = this region's header; return -1 at once unless this
     /// region's size fits before CpuState.BudgetEnd (TierUpQueue's warm-up relies on that: BudgetEnd
-    /// 0); then, in a region with a loop, RetiredLimit = BudgetEnd - size for the backward edges. Both live in CpuState rather
-    /// than in locals: RyuJIT would keep them in callee-saved registers the guest registers need.
+    /// 0); then, in a region with a loop, RetiredLimit = BudgetEnd - size for the backward edges.
+    /// Both live in CpuState rather than in locals: RyuJIT would keep them in callee-saved registers
+    /// the guest registers need.
     /// </summary>
     public void EntryCheck(RegionHeader* header, int instructionCount, bool hasBackwardEdge)
     {

@@ -142,9 +142,8 @@ public sealed unsafe partial class RegionEmitter
     {
         var starts = region.BlockStarts;
         if (starts.Length < 2) { Il.Emit(OpCodes.Br, body); return; }
-        int entryIndex = Array.BinarySearch(starts, region.EntryPc);
         Il.Emit(OpCodes.Ldarg_1);
-        Il.EmitInt(entryIndex);
+        Il.EmitInt(region.EntryIndexOf(region.EntryPc));
         Il.Emit(OpCodes.Beq, body);
         Il.Emit(OpCodes.Ldarg_1);
         Il.Switch(starts.Select(pc => blocks[pc]).ToArray());

@@ -27,10 +27,10 @@ public sealed unsafe class GuestHarness : IDisposable
 
     /// <param name="tier1Threshold">If set, blocks entered this many times are compiled to IL (tier 1).</param>
     /// <param name="synchronousTier1">The vCPU compiles each region itself when it forms it (FAST_JIT_SYNC=1).</param>
-    public GuestHarness(ulong ramSize = 64UL << 20, int? tier1Threshold = null, bool synchronousTier1 = false)
+    public GuestHarness(ulong ramSize = 64UL << 20, int? tier1Threshold = null, bool synchronousTier1 = false, bool followLeafCalls = true)
     {
         if (tier1Threshold is int threshold) TierUp = new Fast.Translator.Jit.TierUpQueue { Synchronous = synchronousTier1 };
-        Engine = new Fast.Translator.Interpreter.Interpreter { TierUp = TierUp, TierUpThreshold = tier1Threshold ?? 64 };
+        Engine = new Fast.Translator.Interpreter.Interpreter { TierUp = TierUp, TierUpThreshold = tier1Threshold ?? 64, FollowLeafCalls = followLeafCalls };
         Machine = new Machine(ramSize, Engine, Os);
         Cpu = Machine.AddVcpu();
         State->Control = CpuControl.None;

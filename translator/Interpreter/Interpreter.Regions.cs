@@ -109,7 +109,7 @@ public sealed unsafe partial class Interpreter
             return;
         }
         if (Interlocked.Exchange(ref block.TierUpQueued, 1) != 0) return;
-        var region = Jit.RegionBuilder.Build(block, pc => BlockForRegion(cpu, pc));
+        var region = Jit.RegionBuilder.Build(block, pc => BlockForRegion(cpu, pc), FollowLeafCalls);
         if (!Cache.AddRegion(region)) return;
         foreach (var member in region.Sources) if (member != block) member.CoveredBy = region;
         TierUp!.Enqueue(region);

@@ -30,6 +30,8 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     /// instructions) never pays for tier 1's first region (forming and compiling it brings ~170
     /// framework methods to the JIT, ~15 ms of CPU), and a long one starts tier 1 a few ms later.</summary>
     public ulong TierUpAfter { get; init; }
+    /// <summary>Tier 1 compiles a small leaf function into the region of a loop that calls it (RegionBuilder); FAST_JIT_LEAF=0 turns it off.</summary>
+    public bool FollowLeafCalls { get; init; } = Environment.GetEnvironmentVariable("FAST_JIT_LEAF") != "0";
 
 
     sealed class VcpuData

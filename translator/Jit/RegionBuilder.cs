@@ -48,7 +48,46 @@ public static unsafe class RegionBuilder
 
     static bool IsCall(in DecodedInstruction inst) => inst.Row >= 0 && Decoder.Rows[inst.Row].Name is "BL" or "BLR";
 
-    public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt)
+    static string NameOf(in DecodedInstruction inst) => inst.Row < 0 ? "" : Decoder.Rows[inst.Row].Name;
+
+    /// <summary>A callee joins its caller's region only if its executed code is at most this many instructions.</summary>
+    public const int MaxLeafInstructions = 48;
+
+    /// <summary>
+    /// The RETs of the function at callee if it is a small leaf: every block the interpreter executed
+    /// from there (direct branches and fall-throughs) ends in a direct branch or RET, no call, no
+    /// BR/BLR, no exception, at most MaxLeafInstructions in all. Null otherwise.
+    /// </summary>
+    static List<ulong>? SmallLeafReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt)
+    {
+        var rets = new List<ulong>();
+        var seen = new HashSet<ulong>();
+        var work = new Stack<ulong>();
+        work.Push(callee);
+        int total = 0;
+        Span<ulong> next = stackalloc ulong[2];
+        while (work.Count > 0)
+        {
+            ulong pc = work.Pop();
+            if (!seen.Add(pc)) continue;
+            var block = blockAt(pc);
+            if (block is null) continue;   // never executed: stays an exit
+            if (!block.Valid || block.Pc != pc) return null;
+            total += block.Count;
+            if (total > MaxLeafInstructions) return null;
+            ulong last = pc + (ulong)(block.Count - 1) * 4;
+            if (!block.EndsWithControl) { work.Push(last + 4); continue; }
+            var inst = block.Instructions[block.Count - 1];
+            string name = NameOf(inst);
+            if (name == "RET") { rets.Add(last); continue; }
+            int n = Successors(last, inst, next);
+            if (n == 0) return null;   // a call, BR, SVC, an exception...
+            for (int k = 0; k < n; k++) work.Push(next[k]);
+        }
+        return rets.Count > 0 ? rets : null;
+    }
+
+    public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt, bool followLeaves = true)
     {
         var instructions = new Dictionary<ulong, DecodedInstruction>();
         var pages = new List<(ulong, ulong)> { (entry.Pc & ~0xFFFUL, entry.PhysicalPage) };
@@ -57,6 +96,8 @@ public static unsafe class RegionBuilder
         int blocks = 0;
         var sources = new List<DecodedBlock>();
         var indirect = new Dictionary<ulong, ulong[]>();
+        // RET of a followed leaf -> the return sites of the BLs that call it.
+        var leafReturns = new Dictionary<ulong, List<ulong>>();
         Span<ulong> next = stackalloc ulong[2];
         while (work.Count > 0 && blocks < MaxBlocks)
         {
@@ -86,7 +127,21 @@ public static unsafe class RegionBuilder
             {
                 int n = Successors(last, block.Instructions[block.Count - 1], next);
                 for (int k = 0; k < n; k++) work.Enqueue(next[k]);
-                if (IsCall(block.Instructions[block.Count - 1])) work.Enqueue(last + 4);   // the return site: an entry of the region
+                var control = block.Instructions[block.Count - 1];
+                if (IsCall(control)) work.Enqueue(last + 4);   // the return site: an entry of the region
+                if (followLeaves && NameOf(control) == "BL" && n == 0)
+                {
+                    ulong callee = last + Semantics.Branches.Offset26(control.Word & 0x3FFFFFF);
+                    if (SmallLeafReturns(callee, blockAt) is { } rets)
+                    {
+                        work.Enqueue(callee);
+                        foreach (ulong ret in rets)
+                        {
+                            if (!leafReturns.TryGetValue(ret, out var sites)) leafReturns[ret] = sites = new List<ulong>();
+                            if (!sites.Contains(last + 4)) sites.Add(last + 4);
+                        }
+                    }
+                }
                 if (block.Targets is { } targets && FollowIndirect)
                 {
                     var frequent = targets.Frequent(IndirectFraction).ToArray();
@@ -95,6 +150,7 @@ public static unsafe class RegionBuilder
                 }
             }
         }
+        foreach (var (ret, sites) in leafReturns) indirect[ret] = sites.ToArray();
         var sorted = instructions.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToArray();
         var region = new Region(entry, pages.ToArray(), sorted, sources.ToArray());
         foreach (var (br, targets) in indirect)

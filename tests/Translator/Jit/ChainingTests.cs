@@ -62,7 +62,7 @@ public unsafe class ChainingTests
     public void CallsAndReturnsChainInCompiledCodeAndAPatchedCalleeIsNotEnteredAgain()
     {
         using var interp = new GuestHarness();
-        using var jit = new GuestHarness(tier1Threshold: 2);
+        using var jit = new GuestHarness(tier1Threshold: 2, followLeafCalls: false);
         var expected = Run(interp);
         Assert.Equal(Expected, expected.X1);
 
@@ -111,7 +111,7 @@ public unsafe class ChainingTests
     public void BudgetStopsAtTheSameInstructionAcrossChains(long budget)
     {
         using var interp = new GuestHarness();
-        using var jit = new GuestHarness(tier1Threshold: 1);
+        using var jit = new GuestHarness(tier1Threshold: 1, followLeafCalls: false);
         // Run the program once under both (the jit one compiles everything; both end with the same
         // patched memory), then again from the start with a budget.
         Run(interp);
@@ -131,7 +131,8 @@ public unsafe class ChainingTests
     }
 
     // A loop that calls a function; the loop head is entered first (B loop), so its block gets hot
-    // before the call's return site.
+    // before the call's return site. (f is a small leaf: the test that wants it a region of its own
+    // turns leaf following off.)
     static readonly uint[] CallInLoop =
     [
         0xD2800001, // 00 MOVZ X1, #0
@@ -146,6 +147,58 @@ public unsafe class ChainingTests
         0xD65F03C0, // 24 RET
     ];
 
+    // The same loop calling a small leaf (no call, no BR, no exception, a RET).
+    static readonly uint[] LeafCallInLoop =
+    [
+        0xD2800001, // 00 MOVZ X1, #0
+        0xD2807D00, // 04 MOVZ X0, #1000
+        0x14000001, // 08 B loop
+        0x91000421, // 0C loop: ADD X1, X1, #1
+        0x94000004, // 10 BL f
+        0xF1000400, // 14 SUBS X0, X0, #1            (the return site)
+        0x54FFFFA1, // 18 B.NE loop
+        0x14000005, // 1C B end
+        0x8B000021, // 20 f: ADD X1, X1, X0
+        0xB4000040, // 24 CBZ X0, skip
+        0x91000821, // 28 ADD X1, X1, #2
+        0xD65F03C0, // 2C skip: RET
+    ];
+
+    /// <summary>
+    /// A small leaf the loop calls joins the loop's region: BL jumps to it inside the method and its
+    /// RET compares X30 with the return sites of the region's calls to it, so once compiled the loop
+    /// runs without leaving the method (awk and lua call such helpers in their hot loops: lua5.4 -3 %
+    /// host cycles). FAST_JIT_LEAF=0 (Interpreter.FollowLeafCalls) turns this off.
+    /// </summary>
+    [Fact]
+    public void ASmallLeafJoinsItsCallersRegion()
+    {
+        using var interp = new GuestHarness();
+        interp.Run(LeafCallInLoop);
+        using var jit = new GuestHarness(tier1Threshold: 2);
+        var compiled = new List<Fast.Translator.Jit.Region>();
+        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
+        jit.Run(LeafCallInLoop);
+        jit.TierUp.Drain();
+        Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
+        Fast.Translator.Jit.Region loop;
+        lock (compiled) loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
+        ulong ret = GuestHarness.CodeBase + 0x2C, returnSite = GuestHarness.CodeBase + 0x14;
+        Assert.True(loop.Contains(GuestHarness.CodeBase + 0x20) && loop.Contains(ret));
+        Assert.Equal([returnSite], loop.IndirectEdges[ret]);
+
+        // Again, compiled: 1000 calls and returns without a region transition.
+        ulong chains = jit.State->RegionChains;
+        long calls = jit.Engine.RegionEntries(jit.Cpu);
+        jit.PC = GuestHarness.CodeBase;
+        jit.State->ExitReason = ExitReason.None;
+        jit.Cpu.Run(1_000_000);
+        Assert.Equal(GuestHarness.CodeBase + 0x30, jit.Os.Last!.Value.Pc);
+        Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
+        Assert.InRange(jit.State->RegionChains - chains, 0UL, 20UL);
+        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 20);
+    }
+
     /// <summary>
     /// A call's return site joins the region of the loop that makes the call, as one of its entries:
     /// RET enters that region there. Before, the return site formed a region of its own that compiled
@@ -156,7 +209,7 @@ public unsafe class ChainingTests
     {
         using var interp = new GuestHarness();
         interp.Run(CallInLoop);
-        using var jit = new GuestHarness(tier1Threshold: 2);
+        using var jit = new GuestHarness(tier1Threshold: 2, followLeafCalls: false);
         var compiled = new List<Fast.Translator.Jit.Region>();
         jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
         jit.Run(CallInLoop);

@@ -114,9 +114,10 @@ public sealed unsafe partial class RegionEmitter
                 Const(pc + 4); DstSp(30);
                 Edge(pc, pc + Semantics.Branches.Offset26(w & 0x3FFFFFF), labels, flagsLiveAt);
                 return;
-            case "BR" when indirectTargets is { Length: > 0 }:
-                // C6.2.37 BR: PC = Xn. Targets seen often (RegionBuilder) are compared first and
-                // become edges inside the region; any other target leaves as an indirect exit.
+            case "BR" or "RET" when indirectTargets is { Length: > 0 }:
+                // C6.2.37 BR, C6.2.254 RET: PC = Xn. Targets seen often (RegionBuilder), or the return
+                // sites of the calls to a small leaf the region holds, are compared first and become
+                // edges inside the region; any other target leaves as an indirect exit.
                 Materialize();
                 Src(f["Rn"]);
                 Il.Emit(OpCodes.Stloc, tVa);

@@ -126,7 +126,11 @@ public sealed unsafe class Region
     public bool Covers(Region next)
     {
         foreach (var p in next.Pages)
-            if (Array.IndexOf(Pages, p) < 0) return false;
+        {
+            bool found = false;
+            foreach (var q in Pages) found |= q == p;   // (a loop: Array.IndexOf over tuples is JIT-compiled at run time)
+            if (!found) return false;
+        }
         return true;
     }
     public volatile RegionCode? Code;
@@ -158,7 +162,7 @@ public sealed unsafe class Region
     }
 
     /// <summary>The index among BlockStarts of the block starting at pc (what the method is called with), or -1.</summary>
-    public int EntryIndexOf(ulong pc) => Math.Max(-1, Array.BinarySearch(BlockStarts, pc));
+    public int EntryIndexOf(ulong pc) => PcList.IndexIn(BlockStarts, pc);
 
     /// <summary>The start of the region block holding pc (pc must be one of the region's instructions).</summary>
     public ulong BlockStartOf(ulong pc)

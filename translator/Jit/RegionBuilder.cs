@@ -61,28 +61,31 @@ public static unsafe class RegionBuilder
     static List<ulong>? SmallLeafReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt)
     {
         var rets = new List<ulong>();
-        var seen = new HashSet<ulong>();
-        var work = new Stack<ulong>();
-        work.Push(callee);
+        var seen = new PcList();
+        var work = new PcList();   // taken in order
+        work.Add(callee);
         int total = 0;
         Span<ulong> next = stackalloc ulong[2];
-        while (work.Count > 0)
+        for (int taken = 0; taken < work.Count; taken++)
         {
-            ulong pc = work.Pop();
-            if (!seen.Add(pc)) continue;
+            ulong pc = work[taken];
+            bool known = false;
+            for (int i = 0; i < seen.Count && !known; i++) known = seen[i] == pc;
+            if (known) continue;
+            seen.Add(pc);
             var block = blockAt(pc);
             if (block is null) continue;   // never executed: stays an exit
             if (!block.Valid || block.Pc != pc) return null;
             total += block.Count;
             if (total > MaxLeafInstructions) return null;
             ulong last = pc + (ulong)(block.Count - 1) * 4;
-            if (!block.EndsWithControl) { work.Push(last + 4); continue; }
+            if (!block.EndsWithControl) { work.Add(last + 4); continue; }
             var inst = block.Instructions[block.Count - 1];
             string name = NameOf(inst);
             if (name == "RET") { rets.Add(last); continue; }
             int n = Successors(last, inst, next);
             if (n == 0) return null;   // a call, BR, SVC, an exception...
-            for (int k = 0; k < n; k++) work.Push(next[k]);
+            for (int k = 0; k < n; k++) work.Add(next[k]);
         }
         return rets.Count > 0 ? rets : null;
     }
@@ -90,27 +93,33 @@ public static unsafe class RegionBuilder
     public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt, bool followLeaves = true)
     {
         var instructions = new Dictionary<ulong, DecodedInstruction>();
-        var pages = new List<(ulong, ulong)> { (entry.Pc & ~0xFFFUL, entry.PhysicalPage) };
-        var work = new Queue<ulong>();
-        work.Enqueue(entry.Pc);
+        // Virtual pages and the physical page each maps to (parallel lists).
+        var pageVas = new PcList();
+        var pagePas = new PcList();
+        pageVas.Add(entry.Pc & ~0xFFFUL);
+        pagePas.Add(entry.PhysicalPage);
+        var work = new PcList();   // a queue: taken from the front (workHead), added at the back
+        int workHead = 0;
+        work.Add(entry.Pc);
         int blocks = 0;
         var sources = new List<DecodedBlock>();
         var indirect = new Dictionary<ulong, ulong[]>();
         // RET of a followed leaf -> the return sites of the BLs that call it.
         var leafReturns = new Dictionary<ulong, List<ulong>>();
         Span<ulong> next = stackalloc ulong[2];
-        while (work.Count > 0 && blocks < MaxBlocks)
+        while (workHead < work.Count && blocks < MaxBlocks)
         {
-            ulong pc = work.Dequeue();
+            ulong pc = work[workHead++];
             if (instructions.ContainsKey(pc) || (pc & 3) != 0) continue;
             var block = pc == entry.Pc ? entry : blockAt(pc);
             if (block is null || !block.Valid || block.Pc != pc) continue;
             if (block != entry && block.EntryCount * ColdFraction < entry.EntryCount) continue;   // cold: an exit
             if (instructions.Count + block.Count > MaxInstructions) continue;
             ulong vpage = pc & ~0xFFFUL;
-            int known = pages.FindIndex(p => p.Item1 == vpage);
-            if (known < 0) pages.Add((vpage, block.PhysicalPage));
-            else if (pages[known].Item2 != block.PhysicalPage) continue;
+            int known = -1;
+            for (int p = 0; p < pageVas.Count; p++) if (pageVas[p] == vpage) { known = p; break; }
+            if (known < 0) { pageVas.Add(vpage); pagePas.Add(block.PhysicalPage); }
+            else if (pagePas[known] != block.PhysicalPage) continue;
             blocks++;
             sources.Add(block);
             bool joined = false;
@@ -122,19 +131,19 @@ public static unsafe class RegionBuilder
             }
             if (joined) continue;
             ulong last = pc + (ulong)(block.Count - 1) * 4;
-            if (!block.EndsWithControl) work.Enqueue(last + 4);
+            if (!block.EndsWithControl) work.Add(last + 4);
             else
             {
                 int n = Successors(last, block.Instructions[block.Count - 1], next);
-                for (int k = 0; k < n; k++) work.Enqueue(next[k]);
+                for (int k = 0; k < n; k++) work.Add(next[k]);
                 var control = block.Instructions[block.Count - 1];
-                if (IsCall(control)) work.Enqueue(last + 4);   // the return site: an entry of the region
+                if (IsCall(control)) work.Add(last + 4);   // the return site: an entry of the region
                 if (followLeaves && NameOf(control) == "BL" && n == 0)
                 {
                     ulong callee = last + Semantics.Branches.Offset26(control.Word & 0x3FFFFFF);
                     if (SmallLeafReturns(callee, blockAt) is { } rets)
                     {
-                        work.Enqueue(callee);
+                        work.Add(callee);
                         foreach (ulong ret in rets)
                         {
                             if (!leafReturns.TryGetValue(ret, out var sites)) leafReturns[ret] = sites = new List<ulong>();
@@ -146,13 +155,19 @@ public static unsafe class RegionBuilder
                 {
                     var frequent = targets.Frequent(IndirectFraction).ToArray();
                     indirect[last] = frequent;
-                    foreach (ulong t in frequent) work.Enqueue(t);
+                    foreach (ulong t in frequent) work.Add(t);
                 }
             }
         }
         foreach (var (ret, sites) in leafReturns) indirect[ret] = sites.ToArray();
-        var sorted = instructions.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToArray();
-        var region = new Region(entry, pages.ToArray(), sorted, sources.ToArray());
+        var pcs = new PcList();
+        foreach (ulong pc in instructions.Keys) pcs.Add(pc);
+        var ascending = pcs.SortedDistinct();
+        var sorted = new (ulong, DecodedInstruction)[ascending.Length];
+        for (int i = 0; i < ascending.Length; i++) sorted[i] = (ascending[i], instructions[ascending[i]]);
+        var pages = new (ulong, ulong)[pageVas.Count];
+        for (int p = 0; p < pages.Length; p++) pages[p] = (pageVas[p], pagePas[p]);
+        var region = new Region(entry, pages, sorted, sources.ToArray());
         foreach (var (br, targets) in indirect)
         {
             var inside = targets.Where(instructions.ContainsKey).ToArray();

@@ -46,23 +46,25 @@ public static unsafe class RegionCompiler
         for (int i = 0; i < insts.Length; i++) index[insts[i].Pc] = i;
 
         // Leaders: the entry, in-region branch targets, the start of each contiguous run, and what follows a control instruction.
-        var leaders = new SortedSet<ulong> { region.EntryPc };
+        var leaderList = new PcList();
+        leaderList.Add(region.EntryPc);
         Span<ulong> next = stackalloc ulong[2];
         for (int i = 0; i < insts.Length; i++)
         {
             var (pc, inst) = insts[i];
-            if (i == 0 || insts[i - 1].Pc != pc - 4 || IsControl(insts[i - 1].Inst)) leaders.Add(pc);
+            if (i == 0 || insts[i - 1].Pc != pc - 4 || IsControl(insts[i - 1].Inst)) leaderList.Add(pc);
             int n = RegionBuilder.Successors(pc, inst, next);
-            for (int k = 0; k < n; k++) if (index.ContainsKey(next[k])) leaders.Add(next[k]);
+            for (int k = 0; k < n; k++) if (index.ContainsKey(next[k])) leaderList.Add(next[k]);
         }
-        foreach (var targets in region.IndirectEdges.Values) leaders.UnionWith(targets);
+        foreach (var targets in region.IndirectEdges.Values) leaderList.AddRange(targets);
         // Every decoded block the region holds starts a region block: any of them may be entered.
-        foreach (var source in region.Sources) if (index.ContainsKey(source.Pc)) leaders.Add(source.Pc);
-        region.BlockStarts = leaders.ToArray();
+        foreach (var source in region.Sources) if (index.ContainsKey(source.Pc)) leaderList.Add(source.Pc);
+        var leaders = leaderList.SortedDistinct();
+        region.BlockStarts = leaders;
         var labels = new Dictionary<ulong, Label>();
         foreach (ulong l in leaders) labels[l] = il.DefineLabel(l);
         var live = FlagLiveness(region, index, leaders);
-        Func<ulong, bool> flagsLiveAt = pc => live[pc];
+        Func<ulong, bool> flagsLiveAt = pc => live[PcList.IndexIn(leaders, pc)];
 
         bool loops = HasBackwardEdge(region, index);
         // A region without a loop runs each instruction at most once per entry: a register local would
@@ -73,8 +75,9 @@ public static unsafe class RegionCompiler
         e.EntryCheck(region.Header, region.InstructionCount, loops);
         e.Begin();
         // The entry block first, so the method falls into it.
-        var order = new List<ulong> { region.EntryPc };
-        order.AddRange(leaders.Where(l => l != region.EntryPc));
+        var order = new ulong[leaders.Length];
+        order[0] = region.EntryPc;
+        for (int l = 0, o = 1; l < leaders.Length; l++) if (leaders[l] != region.EntryPc) order[o++] = leaders[l];
         foreach (ulong start in order)
         {
             il.Mark(labels[start]);
@@ -101,7 +104,7 @@ public static unsafe class RegionCompiler
                     native(e, pc, new InstFields(Table.EncodingTable.Rows[inst.Row], inst.Word));
                 }
                 else e.CallSemantics(pc, inst, NeedsPc(inst.Row));
-                if (i + 1 >= insts.Length || leaders.Contains(insts[i + 1].Pc))
+                if (i + 1 >= insts.Length || PcList.IndexIn(leaders, insts[i + 1].Pc) >= 0)
                 {
                     e.AddCounter(retired: true, count);
                     e.AddCounter(retired: false, memory);
@@ -121,21 +124,26 @@ public static unsafe class RegionCompiler
     }
 
     /// <summary>A branch inside the region goes back (to its own PC or below): a loop, whose edge checks RetiredLimit.</summary>
-    static bool HasBackwardEdge(Region region, Dictionary<ulong, int> index) =>
-        BackwardBranches(region.Instructions, region.IndirectEdges).Any(b => index.ContainsKey(b.Head));
-
-    /// <summary>Direct branches and profiled BR edges back to their own PC or below: the loop [Head, Branch] each closes.</summary>
-    static List<(ulong Head, ulong Branch)> BackwardBranches((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
+    static bool HasBackwardEdge(Region region, Dictionary<ulong, int> index)
     {
-        var back = new List<(ulong Head, ulong Branch)>();
+        var back = BackwardBranches(region.Instructions, region.IndirectEdges);
+        for (int i = 0; i < back.Count; i += 2) if (index.ContainsKey(back[i])) return true;
+        return false;
+    }
+
+    /// <summary>Direct branches and profiled BR edges back to their own PC or below: the loop [Head, Branch]
+    /// each closes, as pairs (Head at even indices, Branch after it).</summary>
+    static PcList BackwardBranches((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
+    {
+        var back = new PcList();
         Span<ulong> next = stackalloc ulong[2];
         foreach (var (pc, inst) in insts)
         {
             int n = RegionBuilder.Successors(pc, inst, next);
-            for (int k = 0; k < n; k++) if (next[k] <= pc) back.Add((next[k], pc));
+            for (int k = 0; k < n; k++) if (next[k] <= pc) { back.Add(next[k]); back.Add(pc); }
         }
         foreach (var (br, targets) in indirect)
-            foreach (ulong t in targets) if (t <= br) back.Add((t, br));
+            foreach (ulong t in targets) if (t <= br) { back.Add(t); back.Add(br); }
         return back;
     }
 
@@ -144,7 +152,7 @@ public static unsafe class RegionCompiler
     /// used by natively emitted instructions, if used at least MinWeight times, counting a use inside
     /// a loop (between a backward branch's target and the branch) as ten.
     /// </summary>
-    static IEnumerable<int> PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
+    static int[] PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
     {
         var loops = BackwardBranches(insts, indirect);
         var weight = new int[32];
@@ -153,12 +161,27 @@ public static unsafe class RegionCompiler
             if (inst.Row < 0) continue;
             string name = Decoder.Rows[inst.Row].Name;
             if (NativeEmitter(inst) is null && !NativeControl.Contains(name)) continue;
-            int w = loops.Any(l => pc >= l.Head && pc <= l.Branch) ? 10 : 1;
+            int w = 1;
+            for (int l = 0; l < loops.Count; l += 2) if (pc >= loops[l] && pc <= loops[l + 1]) { w = 10; break; }
             foreach (uint r in RegionEmitter.FieldRegisters(inst.Row, inst.Word, withNext: false)) weight[r] += w;
             if (name is "BL" or "BLR") weight[30] += w;
         }
-        foreach (int r in Enumerable.Range(0, 32).Where(r => weight[r] >= MinWeight).OrderByDescending(r => weight[r]).Take(MaxCachedRegisters))
-            yield return r;
+        // The heaviest first (the lower register on a tie), while they reach MinWeight.
+        var chosen = new int[Math.Min(MaxCachedRegisters, 32)];
+        int count = 0;
+        var taken = new bool[32];
+        while (count < chosen.Length)
+        {
+            int best = -1;
+            for (int r = 0; r < 32; r++)
+                if (!taken[r] && weight[r] >= MinWeight && (best < 0 || weight[r] > weight[best])) best = r;
+            if (best < 0) break;
+            taken[best] = true;
+            chosen[count++] = best;
+        }
+        var result = new int[count];
+        Array.Copy(chosen, result, count);
+        return result;
     }
 
     /// <summary>A local costs a load at entry and a store at exits. RyuJIT keeps about six long-lived
@@ -184,25 +207,30 @@ public static unsafe class RegionCompiler
         return FlagUse.Read;   // semantics calls and exits: assume they may read NZCV
     }
 
-    /// <summary>NZCV live at the start of each region block (backward dataflow; leaving the region counts as a read).</summary>
-    static Dictionary<ulong, bool> FlagLiveness(Region region, Dictionary<ulong, int> index, SortedSet<ulong> leaders)
+    /// <summary>NZCV live at the start of each region block (backward dataflow; leaving the region
+    /// counts as a read), per leader (ascending, as BlockStarts).</summary>
+    static bool[] FlagLiveness(Region region, Dictionary<ulong, int> index, ulong[] leaders)
     {
         var insts = region.Instructions;
-        var blocks = new List<(ulong Start, int First, int Last)>();
-        foreach (ulong start in leaders)
+        var firsts = new int[leaders.Length];
+        var lasts = new int[leaders.Length];
+        for (int b = 0; b < leaders.Length; b++)
         {
-            int i = index[start];
-            while (!IsControl(insts[i].Inst) && i + 1 < insts.Length && !leaders.Contains(insts[i + 1].Pc)) i++;
-            blocks.Add((start, index[start], i));
+            int i = index[leaders[b]];
+            while (!IsControl(insts[i].Inst) && i + 1 < insts.Length && PcList.IndexIn(leaders, insts[i + 1].Pc) < 0) i++;
+            firsts[b] = index[leaders[b]];
+            lasts[b] = i;
         }
-        var live = leaders.ToDictionary(l => l, _ => false);
+        var live = new bool[leaders.Length];
+        // Live at pc: true outside the region (an exit reads the flags).
+        bool LiveAt(ulong pc) { int b = PcList.IndexIn(leaders, pc); return b < 0 || live[b]; }
         Span<ulong> next = stackalloc ulong[2];
         for (bool changed = true; changed;)
         {
             changed = false;
-            for (int b = blocks.Count - 1; b >= 0; b--)
+            for (int b = leaders.Length - 1; b >= 0; b--)
             {
-                var (start, first, last) = blocks[b];
+                int first = firsts[b], last = lasts[b];
                 var (lastPc, lastInst) = insts[last];
                 bool liveOut = false;
                 if (IsControl(lastInst))
@@ -211,9 +239,9 @@ public static unsafe class RegionCompiler
                     int n = RegionBuilder.Successors(lastPc, lastInst, next);
                     if (name == "BL") { next[0] = lastPc + Semantics.Branches.Offset26(lastInst.Word & 0x3FFFFFF); n = 1; }
                     if (n == 0) liveOut = true;
-                    for (int k = 0; k < n; k++) liveOut |= !live.TryGetValue(next[k], out bool l) || l;
+                    for (int k = 0; k < n; k++) liveOut |= LiveAt(next[k]);
                 }
-                else liveOut = !live.TryGetValue(lastPc + 4, out bool l) || l;
+                else liveOut = LiveAt(lastPc + 4);
                 bool state = liveOut;
                 for (int i = last; i >= first; i--)
                 {
@@ -221,7 +249,7 @@ public static unsafe class RegionCompiler
                     if (use is FlagUse.Write) state = false;
                     else if (use is FlagUse.Read or FlagUse.ReadWrite) state = true;
                 }
-                if (state != live[start]) { live[start] = state; changed = true; }
+                if (state != live[b]) { live[b] = state; changed = true; }
             }
         }
         return live;

@@ -46,8 +46,14 @@ public sealed unsafe partial class RegionEmitter
         var row = EncodingTable.Rows[inst.Row];
         bool everything = SyncsEverything(row.Group);
         bool flags = !LeavesFlagsAlone(row.Group);
-        var sync = everything ? Enumerable.Range(0, 32).Select(i => (uint)i) : FieldRegisters(inst.Row, inst.Word).Distinct();
-        var cached = sync.Where(IsCached).Select(r => (int)r).Distinct().OrderBy(r => r).ToArray();
+        // The registers to store before the call and reload after: the cached ones it may touch, ascending.
+        var touched = new bool[32];
+        if (everything) for (int r = 0; r < 32; r++) touched[r] = true;
+        else foreach (uint r in FieldRegisters(inst.Row, inst.Word)) touched[r] = true;
+        int count = 0;
+        for (uint r = 0; r < 32; r++) if (touched[r] && IsCached(r)) count++;
+        var cached = new int[count];
+        for (int r = 0, k = 0; r < 32; r++) if (touched[r] && IsCached((uint)r)) cached[k++] = r;
         if (mayFault)
         {
             Materialize();
@@ -60,7 +66,7 @@ public sealed unsafe partial class RegionEmitter
             foreach (int r in cached) Spill(r);
         }
         EmitSemanticsCall(inst);
-        if (everything || sync.Contains(31u)) spChecked = false;   // it may have written SP
+        if (touched[31]) spChecked = false;   // it may have written SP
         foreach (int r in cached) { Reload(r); written[r] = true; }
         if (flags) { LoadNzcv(); nzWritten = true; }
     }

@@ -62,7 +62,7 @@ public sealed unsafe partial class RegionEmitter
     readonly List<(ulong Pc, FlagKind Kind, uint Sf)> pendingAtFault = new();
     readonly Label prologue, body, syncExit, commonExit, rawExit;
 
-    public RegionEmitter(RegionIl il, IEnumerable<int> cachedRegisters)
+    public RegionEmitter(RegionIl il, int[] cachedRegisters)
     {
         Il = il;
         foreach (int r in cachedRegisters) regs[r] = il.Local(typeof(ulong), r == 31 ? "sp" : $"x{r}");
@@ -146,7 +146,9 @@ public sealed unsafe partial class RegionEmitter
         Il.EmitInt(region.EntryIndexOf(region.EntryPc));
         Il.Emit(OpCodes.Beq, body);
         Il.Emit(OpCodes.Ldarg_1);
-        Il.Switch(starts.Select(pc => blocks[pc]).ToArray());
+        var targets = new Label[starts.Length];
+        for (int i = 0; i < starts.Length; i++) targets[i] = blocks[starts[i]];
+        Il.Switch(targets);
         // Not a block index: cannot happen (callers look it up); leave with nothing changed.
         Il.EmitInt(-1);
         Il.Emit(OpCodes.Ret);

@@ -196,7 +196,7 @@ public unsafe class ChainingTests
         Assert.Equal(GuestHarness.CodeBase + 0x30, jit.Os.Last!.Value.Pc);
         Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
         Assert.InRange(jit.State->RegionChains - chains, 0UL, 50UL);
-        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);   // as above: more under load
+        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);   // a few; more when the host is loaded
     }
 
     /// <summary>

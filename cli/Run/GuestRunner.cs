@@ -37,7 +37,7 @@ public sealed class GuestRunner : IDisposable
             Machine = new Machine(options.MemoryBytes, Engine);
             var vfs = options.Root is not null ? VirtualFileSystem.Confined(Path.GetFullPath(options.Root)) : VirtualFileSystem.WithSysroot(options.Sysroot);
             StartupPhases.Mark("machine");
-            Os = new FastOs(Machine, vfs, new OsOptions { Cores = options.Cores, Strace = options.Strace, Log = log ?? Console.Error });
+            Os = new FastOs(Machine, vfs, new OsOptions { Cores = options.Cores, Strace = options.Strace, Log = log ?? StderrWriter.Instance });
             StartupPhases.Mark("os booted");
             var source = new FastMetrics.Source
         {

@@ -1,21 +1,24 @@
 // StartupWarmer: `fast run` starts up mostly single-threaded (type loads, ReadyToRun fix-ups,
-// reflection), and the host has more than one CPU. While the main thread boots the OS, this thread
-// runs the static initialisers the run needs later, so the main thread finds them done (or waits
-// for the rest of one already under way): the syscall table (the first custom-attribute reflection
-// of the process, ~4 ms), the metrics Meter (System.Diagnostics.Metrics and its EventSource, ~5 ms),
-// the decoder's row table (a function-pointer fix-up per encoding). It also registers the run's
-// metrics source, which nothing reads before the run ends (dotnet-counters attaches later).
-// Nothing here has effects beyond those initialisers and that registration.
+// reflection, some JIT), and the host has more than one CPU. While the main thread boots the OS,
+// this thread does first what the run needs later, so that the main thread finds it done (or waits
+// for the rest of one initialiser already under way): the syscall table (the first custom-attribute
+// reflection of the process, ~4 ms), the decoder's row table (a function-pointer fix-up per
+// encoding), the semantics of the instructions a program's start-up runs (SemanticsWarmer: their
+// first calls, ~5 ms), then the metrics Meter (System.Diagnostics.Metrics and its EventSource,
+// ~5 ms) and the run's metrics source, which nothing reads before the run ends (dotnet-counters
+// attaches later). Nothing here has effects beyond those initialisers and that registration.
 using Fast.Os.Linux.Syscalls;
 using Fast.Runtime.Observability;
+using Fast.Translator.Interpreter;
 
 namespace Fast.Cli.Run;
 
 sealed class StartupWarmer
 {
     readonly Thread thread;
-    FastMetrics.Source? metrics;
-    IDisposable? registration;
+    FastMetrics.Source? metrics;   // guarded by this
+    IDisposable? registration;     // guarded by this
+    bool ended;                    // guarded by this: the run ended before the source was registered
 
     StartupWarmer()
     {
@@ -27,7 +30,7 @@ sealed class StartupWarmer
     public static StartupWarmer? Start() =>
         Environment.ProcessorCount < 2 || Environment.GetEnvironmentVariable("FAST_WARM") == "0" ? null : new StartupWarmer();
 
-    /// <summary>Registers a metrics source from the warming thread; disposing the result waits for it, then unregisters.</summary>
+    /// <summary>Registers a metrics source from the warming thread; disposing the result unregisters it (or cancels it).</summary>
     public IDisposable RegisterMetrics(FastMetrics.Source source)
     {
         lock (this)
@@ -48,8 +51,12 @@ sealed class StartupWarmer
     {
         public void Dispose()
         {
-            warmer.Join();
-            warmer.registration?.Dispose();
+            // No wait: a run shorter than the warming ends without its metrics ever registered.
+            lock (warmer)
+            {
+                warmer.ended = true;
+                warmer.registration?.Dispose();
+            }
         }
     }
 
@@ -57,21 +64,20 @@ sealed class StartupWarmer
     {
         try
         {
-            // In the order the main thread reaches them.
+            // In the order the main thread reaches them; the Meter last (only the registration needs it).
             _ = SyscallTable.Instance;
-            _ = FastMetrics.Meter;
             _ = Fast.Translator.Decoder.Decode(0xD503201F);   // NOP: builds the row table and one bucket
+            SemanticsWarmer.Run(SemanticsWarmer.StartupRows);
+            _ = FastMetrics.Meter;
         }
         catch (Exception)
         {
             // An initialiser that failed here fails again, with its error, on the thread that needs it.
         }
-        FastMetrics.Source source;
         lock (this)
         {
             while (metrics is null) Monitor.Wait(this);
-            source = metrics;
+            if (!ended) registration = FastMetrics.Register(metrics);
         }
-        registration = FastMetrics.Register(source);
     }
 }

@@ -10,8 +10,8 @@ public static class StartupPhases
 {
     static readonly bool enabled = Environment.GetEnvironmentVariable("FAST_PHASE") is not null;
     static readonly long start = Stopwatch.GetTimestamp();
-    static readonly string[] names = new string[32];
-    static readonly long[] times = new long[32], jitCounts = new long[32];
+    static readonly string[] names = new string[64];
+    static readonly long[] times = new long[64], jitCounts = new long[64];
     static int count;
 
     public static void Mark(string what)

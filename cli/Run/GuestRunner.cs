@@ -90,7 +90,7 @@ public sealed class GuestRunner : IDisposable
         StartupPhases.Mark("init exited");
         if (options.Stats)
         {
-            warmer?.Join();   // the metrics source is registered
+            warmer?.RegisterNow();   // the metrics source is registered
             Console.Error.WriteLine(FastMetrics.Snapshot().Describe(clock.Elapsed));
             // The host side of start-up: methods ReadyToRun did not precompile (framework generics over
             // Fast's value types, methods using types outside the version bubble) and tier-1 regions.

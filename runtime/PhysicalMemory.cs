@@ -99,7 +99,8 @@ public sealed unsafe class PhysicalMemory : IDisposable
 
     public void Dispose() => HostMemory.Release(Base, Size);
 
-    readonly record struct MmioRange(ulong Start, ulong Length, IDevice Device);
+    // A class: List<T> over a Fast value type is JIT-compiled at start-up.
+    sealed record MmioRange(ulong Start, ulong Length, IDevice Device);
 }
 
 /// <summary>Lazily committed host memory (mmap with MAP_NORESERVE).</summary>

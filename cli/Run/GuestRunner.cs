@@ -20,31 +20,47 @@ public sealed class GuestRunner : IDisposable
     public TierUpQueue? TierUp { get; }
     readonly RunOptions options;
     readonly Stopwatch clock = new();
-    readonly IDisposable metrics;
+    IDisposable? metrics;
+    readonly StartupWarmer? warmer;
 
     public GuestRunner(RunOptions options, TextWriter? log = null)
     {
         this.options = options;
-        TierUp = options.Tier == "jit" ? new TierUpQueue() : null;
-        // Tier 1 waits for the first 500k instructions (a few ms): short programs exit before it costs.
-        Engine = new Interpreter { TierUp = TierUp, TierUpAfter = 500_000 };
-        Machine = new Machine(options.MemoryBytes, Engine);
-        var vfs = options.Root is not null ? VirtualFileSystem.Confined(Path.GetFullPath(options.Root)) : VirtualFileSystem.WithSysroot(options.Sysroot);
-        Os = new FastOs(Machine, vfs, new OsOptions { Cores = options.Cores, Strace = options.Strace, Log = log ?? Console.Error });
-        metrics = FastMetrics.Register(new FastMetrics.Source
+        StartupPhases.Mark("runner");
+        warmer = StartupWarmer.Start();
+        try
         {
-            InstructionsRetired = () => Os.Cores.Sum(c => (long)RetiredOn(c.Cpu)),
-            // Hits: loads and stores executed minus those that took the slow path (an estimate: a pair or
-            // vector access counts once, a straddling access twice).
-            TlbHits = () => Math.Max(0, Os.Cores.Sum(c => Engine.MemoryInstructions(c.Cpu)) - Os.Cores.Sum(c => c.Cpu.AllTlbs.Sum(t => t.Misses))),
-            TlbMisses = () => Os.Cores.Sum(c => c.Cpu.AllTlbs.Sum(t => t.Misses)),
-            Faults = () => Os.PageFaults,
-            Syscalls = () => Os.Linux.SyscallCount,
-            ContextSwitches = () => Os.Cores.Sum(c => c.ContextSwitches),
-            BlocksDecoded = () => Engine.Cache.BlocksDecoded,
-            RegionsCompiled = () => TierUp?.BlocksCompiled ?? 0,
-            CompileTicks = () => TierUp?.CompileTicks ?? 0,
-        });
+            TierUp = options.Tier == "jit" ? new TierUpQueue() : null;
+            // Tier 1 waits for the first 500k instructions (a few ms): short programs exit before it costs.
+            Engine = new Interpreter { TierUp = TierUp, TierUpAfter = 500_000 };
+            StartupPhases.Mark("engine");
+            Machine = new Machine(options.MemoryBytes, Engine);
+            var vfs = options.Root is not null ? VirtualFileSystem.Confined(Path.GetFullPath(options.Root)) : VirtualFileSystem.WithSysroot(options.Sysroot);
+            StartupPhases.Mark("machine");
+            Os = new FastOs(Machine, vfs, new OsOptions { Cores = options.Cores, Strace = options.Strace, Log = log ?? StderrWriter.Instance });
+            StartupPhases.Mark("os booted");
+            var source = new FastMetrics.Source
+        {
+                InstructionsRetired = () => Os.Cores.Sum(c => (long)RetiredOn(c.Cpu)),
+                // Hits: loads and stores executed minus those that took the slow path (an estimate: a pair or
+                // vector access counts once, a straddling access twice).
+                TlbHits = () => Math.Max(0, Os.Cores.Sum(c => Engine.MemoryInstructions(c.Cpu)) - Os.Cores.Sum(c => c.Cpu.AllTlbs.Sum(t => t.Misses))),
+                TlbMisses = () => Os.Cores.Sum(c => c.Cpu.AllTlbs.Sum(t => t.Misses)),
+                Faults = () => Os.PageFaults,
+                Syscalls = () => Os.Linux.SyscallCount,
+                ContextSwitches = () => Os.Cores.Sum(c => c.ContextSwitches),
+                BlocksDecoded = () => Engine.Cache.BlocksDecoded,
+                RegionsCompiled = () => TierUp?.BlocksCompiled ?? 0,
+                CompileTicks = () => TierUp?.CompileTicks ?? 0,
+            };
+            metrics = warmer?.RegisterMetrics(source) ?? FastMetrics.Register(source);
+            StartupPhases.Mark("metrics");
+        }
+        catch
+        {
+            warmer?.Abandon();   // (its thread would wait for the metrics source)
+            throw;
+        }
     }
 
     static unsafe ulong RetiredOn(Vcpu cpu) => cpu.State->Retired;
@@ -67,11 +83,14 @@ public sealed class GuestRunner : IDisposable
         var environment = new List<string>(env.Count);
         foreach (var (name, value) in env) environment.Add($"{name}={value}");   // a loop: Select over these pairs is JIT-compiled
         var process = Os.SpawnInit(options.Program, args, environment);
+        StartupPhases.Mark("spawned");
         if (options.Root is null) process.Files.Cwd = Directory.GetCurrentDirectory();
         int status = Os.RunUntilInitExits();
         clock.Stop();
+        StartupPhases.Mark("init exited");
         if (options.Stats)
         {
+            warmer?.RegisterNow();   // the metrics source is registered
             Console.Error.WriteLine(FastMetrics.Snapshot().Describe(clock.Elapsed));
             // The host side of start-up: methods ReadyToRun did not precompile (framework generics over
             // Fast's value types, methods using types outside the version bubble) and tier-1 regions.
@@ -82,9 +101,11 @@ public sealed class GuestRunner : IDisposable
 
     public void Dispose()
     {
-        metrics.Dispose();
+        metrics?.Dispose();
         Os.Dispose();
         TierUp?.Dispose();
         Machine.Dispose();
+        StartupPhases.Mark("disposed");
+        StartupPhases.Print();
     }
 }

@@ -24,7 +24,7 @@ public sealed record OsOptions
 {
     public int Cores { get; init; } = 1;
     public bool Strace { get; init; }
-    public TextWriter Log { get; init; } = Console.Error;
+    public TextWriter Log { get; init; } = StderrWriter.Instance;   // (Console.Error on first use)
     /// <summary>Low RAM kept out of the memory manager (nothing lives there; catches null physical addresses).</summary>
     public ulong ReservedLow { get; init; } = 1UL << 20;
     /// <summary>Standard streams for the first process; null: the host's own descriptors 0, 1, 2.</summary>
@@ -47,12 +47,15 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
     /// <summary>Page faults handled (translation, permission and access-flag aborts of guest code).</summary>
     public long PageFaults;
 
-    readonly TaskCompletionSource<int> initExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // An event and a field, not a TaskCompletionSource<int>: that generic is JIT-compiled at start-up.
+    readonly ManualResetEventSlim initExited = new();
+    int initStatus;
 
     public FastOs(Machine machine, VirtualFileSystem vfs, OsOptions? options = null)
     {
         Options = options ?? new OsOptions();
         Kernel = new KernelServices(machine, Options.ReservedLow);
+        Fast.Runtime.Observability.StartupPhases.Mark("kernelsvc");
         Vfs = vfs;
         // Guests see the emulated cores (--cores), not the host's CPUs: /sys/devices/system/cpu, /proc/cpuinfo, /proc/stat.
         vfs.Sys.Cpus = () => Cores.Count;
@@ -66,6 +69,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
             cores.Add(new Core(i, cpu, new RoundRobinScheduler<GuestThread>()));
         }
         Cores = cores;
+        Fast.Runtime.Observability.StartupPhases.Mark("cores");
         foreach (var core in cores)
             core.Migrate = (thread, to) =>
             {
@@ -79,6 +83,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
                 Cores[to].MakeReady(thread);
             };
         Linux = new LinuxPersonality(this);
+        Fast.Runtime.Observability.StartupPhases.Mark("linux");
         Native = new Native.NativeKernel(this);
     }
 
@@ -99,6 +104,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         }
         else Vfs.InstallStdio(process.Files, HostStdio(0, 0), HostStdio(1, 1), HostStdio(2, 1));
         var thread = NewThread(process, pid);
+        Fast.Runtime.Observability.StartupPhases.Mark("stdio");
         long r = Linux.Exec(process, thread, path, args, env);
         if (r != Syscall.NoReturn)
         {
@@ -178,8 +184,10 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
     public int RunUntilInitExits(TimeSpan? timeout = null)
     {
         foreach (var core in Cores) core.Start();
-        if (timeout is { } t && !initExited.Task.Wait(t)) throw new TimeoutException("the guest did not exit in time");
-        return initExited.Task.Result;
+        Fast.Runtime.Observability.StartupPhases.Mark("started");
+        if (timeout is { } t) { if (!initExited.Wait(t)) throw new TimeoutException("the guest did not exit in time"); }
+        else initExited.Wait();
+        return initStatus;
     }
 
     /// <summary>The shell's exit code for a wait status (128 + signal for a killed process).</summary>
@@ -209,7 +217,8 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         process.Memory.Destroy();
         if (process == Init)
         {
-            initExited.TrySetResult(status);
+            initStatus = status;   // (once: Exiting above lets one exit through)
+            initExited.Set();
             return;
         }
         var parent = process.Parent;

@@ -35,7 +35,7 @@ public sealed unsafe partial class LinuxPersonality
             if (depth == MaxScriptDepth) return Errno.ELOOP.Neg();
             // "#!interpreter [one argument]": argv becomes interpreter, [argument], script path, argv[1..].
             int end = Array.IndexOf(bytes, (byte)'\n');
-            string line = System.Text.Encoding.Latin1.GetString(bytes, 2, (end < 0 ? Math.Min(bytes.Length, 256) : Math.Min(end, 256)) - 2).Trim();
+            string line = Latin1Text.GetString(bytes.AsSpan(2, (end < 0 ? Math.Min(bytes.Length, 256) : Math.Min(end, 256)) - 2)).Trim();
             if (line.Length == 0) return Errno.ENOEXEC.Neg();
             int space = line.IndexOfAny([' ', '\t']);
             string interpreter = space < 0 ? line : line[..space];
@@ -47,6 +47,7 @@ public sealed unsafe partial class LinuxPersonality
             programPath = interpreter;
         }
 
+        Fast.Runtime.Observability.StartupPhases.Mark("exec read");
         ElfFile elf;
         try
         {
@@ -58,6 +59,7 @@ public sealed unsafe partial class LinuxPersonality
             return Errno.ENOEXEC.Neg();
         }
 
+        Fast.Runtime.Observability.StartupPhases.Mark("elf parsed");
         var k = os.Kernel.Here;   // the new image lives in the database of the core that runs execve
         var memory = ProcessMemory.Create(k);
         var user = new UserMemory(k, memory);
@@ -68,6 +70,7 @@ public sealed unsafe partial class LinuxPersonality
             ulong bias = ElfLoader.BiasFor(elf, VaLayout.PieBase);
             var main = ElfLoader.Load(k, memory, elf, bias, programPath);
             loadedImages.Add((main, programPath));
+            Fast.Runtime.Observability.StartupPhases.Mark("main loaded");
             ulong interpBase = 0;
             entry = main.Entry;
             if (main.Interpreter is { } interpPath)

@@ -460,7 +460,7 @@ public sealed unsafe partial class NativeKernel : ICoreMail
         string? prefix = prefixPtr == 0 ? "" : process.User.ReadCString(prefixPtr, 256);
         if (prefix is null) return (long)IpcStatus.Fault;
         var list = Kernels[core.Id].Names.Enumerate(prefix);
-        var bytes = System.Text.Encoding.Latin1.GetBytes(string.Join('\n', list) + "\0");
+        var bytes = Latin1Text.GetBytes(string.Join('\n', list) + "\0");
         if (length > 0)
         {
             int n = (int)Math.Min((ulong)bytes.Length, length);

@@ -32,7 +32,7 @@ public static class InitialStack
             if (user.Write(sp, bytes) != 0) throw new LoaderException("cannot write the initial stack");
             return sp;
         }
-        ulong PushString(string s) => PushBytes(System.Text.Encoding.Latin1.GetBytes(s + "\0"));
+        ulong PushString(string s) => PushBytes(Latin1Text.GetBytes(s + "\0"));
 
         PushBytes(new byte[8]);                 // end marker, as Linux leaves
         ulong execfnAddress = PushString(execfn);

@@ -164,7 +164,7 @@ public sealed class ProcessMemory
 
     public UserPage? PageAt(ulong va)
     {
-        lock (gate) return pages.GetValueOrDefault(va & ~0xFFFUL);
+        lock (gate) return pages.TryGetValue(va & ~0xFFFUL, out var page) ? page : null;   // (GetValueOrDefault is JIT-compiled at start-up)
     }
 
     /// <summary>Unmaps and releases every page in [start, start + size) and forgets the regions there.</summary>
@@ -175,13 +175,21 @@ public sealed class ProcessMemory
         lock (gate)
         {
             Tables.Unmap(start, size, out _);
-            foreach (var va in pages.Keys.Where(v => v >= start && v - start < size).ToList())
+            foreach (var va in PagesIn(start, size))
             {
                 pages.Remove(va, out var page);
                 page!.Release(k);
             }
             Space.RemoveRange(start, size);
         }
+    }
+
+    // A loop, not LINQ: Where and ToList over ulong are JIT-compiled at start-up (15 methods).
+    List<ulong> PagesIn(ulong start, ulong size)
+    {
+        var list = new List<ulong>();
+        foreach (ulong va in pages.Keys) if (va >= start && va - start < size) list.Add(va);
+        return list;
     }
 
     /// <summary>MADV_DONTNEED: drops the pages but keeps the regions; the next touch sees zeros.</summary>
@@ -191,7 +199,7 @@ public sealed class ProcessMemory
         k.Calls.Enter(Home);
         lock (gate)
         {
-            foreach (var va in pages.Keys.Where(v => v >= start && v - start < size).ToList())
+            foreach (var va in PagesIn(start, size))
             {
                 Tables.Unmap(va, Descriptors.PageSize, out _);
                 pages.Remove(va, out var page);
@@ -213,7 +221,7 @@ public sealed class ProcessMemory
                 Space.RemoveRange(s, e - s);
                 Space.AddRegion(s, e - s, r.Kind, protection, r.Name, out _);
             }
-            foreach (var va in pages.Keys.Where(v => v >= start && v - start < size).ToList())
+            foreach (var va in PagesIn(start, size))
             {
                 // A page still shared after fork stays read-only until its copy-on-write fault.
                 var flags = pages[va].RefCount > 1 ? protection & ~MapFlags.Write : protection;
@@ -266,7 +274,7 @@ public sealed class ProcessMemory
         {
             if (destroyed) return;
             destroyed = true;
-            foreach (var page in pages.Values) page.Release(k);
+            foreach (ulong va in pages.Keys) pages[va].Release(k);   // (Keys: the Values enumerator is JIT-compiled at start-up)
             pages.Clear();
             foreach (var v in k.Machine.Vcpus) v.MarkAsidStale(Tables.Asid);
             k.ForgetAddressSpace(Tables.RootPa);

@@ -37,12 +37,12 @@ public sealed class ProcessTable
 
     public GuestProcess? Find(int pid)
     {
-        lock (gate) return processes.GetValueOrDefault(pid);
+        lock (gate) return processes.TryGetValue(pid, out var p) ? p : null;   // (GetValueOrDefault is JIT-compiled at start-up)
     }
 
     public GuestThread? FindThread(int tid)
     {
-        lock (gate) return threads.GetValueOrDefault(tid);
+        lock (gate) return threads.TryGetValue(tid, out var t) ? t : null;
     }
 
     public List<GuestProcess> All()

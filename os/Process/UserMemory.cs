@@ -88,7 +88,7 @@ public sealed unsafe class UserMemory(KernelServices k, ProcessMemory memory)
             int inPage = (int)(0x1000 - ((va + (ulong)bytes.Count) & 0xFFF));
             for (int i = 0; i < inPage && bytes.Count < max; i++)
             {
-                if (p[i] == 0) return System.Text.Encoding.Latin1.GetString(bytes.ToArray());
+                if (p[i] == 0) return Latin1Text.GetString(bytes.ToArray());
                 bytes.Add(p[i]);
             }
         }

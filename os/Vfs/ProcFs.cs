@@ -137,6 +137,6 @@ public sealed class ProcFs(VirtualFileSystem vfs) : SyntheticFs
         var n = Classify(ctx, path, out int fd);
         target = LinkTarget(ctx, n, fd) ?? "";
         if (n == Node.None) return Errno.ENOENT.Neg();
-        return n is Node.SelfLink or Node.Exe or Node.Cwd or Node.Fd ? Encoding.Latin1.GetByteCount(target) : Errno.EINVAL.Neg();
+        return n is Node.SelfLink or Node.Exe or Node.Cwd or Node.Fd ? target.Length : Errno.EINVAL.Neg();
     }
 }

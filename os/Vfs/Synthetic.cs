@@ -97,7 +97,7 @@ public sealed class SyntheticDirectory : OpenFile
             while (index < entries.Count)
             {
                 var e = entries[(int)index];
-                int n = Dirent64.Write(buffer[written..], e.Ino, index + 1, e.Type, Encoding.Latin1.GetBytes(e.Name));
+                int n = Dirent64.Write(buffer[written..], e.Ino, index + 1, e.Type, Latin1Text.GetBytes(e.Name));
                 if (n == 0)
                 {
                     if (written == 0) return Errno.EINVAL.Neg(); // buffer too small for one record

@@ -72,7 +72,7 @@ public sealed partial class VirtualFileSystem
         if (buf.Length <= 0) return Errno.EINVAL.Neg();
         long r = ReadLinkPath(ctx, path, out string target, dirfd);
         if (r < 0) return r;
-        var bytes = Encoding.Latin1.GetBytes(target);
+        var bytes = Latin1Text.GetBytes(target);
         int n = Math.Min(bytes.Length, buf.Length);
         bytes.AsSpan(0, n).CopyTo(buf);
         return n;
@@ -131,7 +131,7 @@ public sealed partial class VirtualFileSystem
     /// <summary>getcwd: writes the NUL-terminated cwd; its length including the NUL, or -ERANGE.</summary>
     public long Getcwd(FsContext ctx, Span<byte> buf)
     {
-        var bytes = Encoding.Latin1.GetBytes(ctx.Cwd);
+        var bytes = Latin1Text.GetBytes(ctx.Cwd);
         if (bytes.Length + 1 > buf.Length) return Errno.ERANGE.Neg();
         bytes.CopyTo(buf);
         buf[bytes.Length] = 0;

@@ -17,7 +17,7 @@ public sealed class CodeCache
 
     public DecodedBlock? Find(ulong physicalAddress)
     {
-        lock (gate) return byAddress.GetValueOrDefault(physicalAddress);
+        lock (gate) return byAddress.TryGetValue(physicalAddress, out var block) ? block : null;   // (GetValueOrDefault is JIT-compiled at start-up)
     }
 
     public DecodedBlock Add(DecodedBlock block)

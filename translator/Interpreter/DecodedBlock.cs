@@ -27,7 +27,7 @@ public sealed unsafe class DecodedBlock
     /// <summary>The last instruction ends the block (its semantics sets PC on every path).</summary>
     public bool EndsWithControl { get; }
     public DecodedInstruction* Instructions { get; }
-    readonly DecodedInstruction[] storage;   // pinned; owns Instructions
+    readonly byte[] storage;   // pinned; owns Instructions
 
     /// <summary>Entries into this block (the tier-1 hotness signal).</summary>
     public long EntryCount;
@@ -44,18 +44,22 @@ public sealed unsafe class DecodedBlock
     /// follows the frequent ones; a switch or a bytecode dispatch becomes jumps inside one region).</summary>
     public IndirectTargets? Targets;
 
-    public DecodedBlock(ulong pc, ulong physicalAddress, ReadOnlySpan<DecodedInstruction> instructions, bool endsWithControl)
+    // Pointers and a byte array, not Span<DecodedInstruction> or an array of it: framework generics
+    // over a Fast value type are JIT-compiled at start-up (16 methods), the byte ones are precompiled.
+    public DecodedBlock(ulong pc, ulong physicalAddress, DecodedInstruction* instructions, int count, bool endsWithControl)
     {
         Pc = pc;
         PhysicalAddress = physicalAddress;
-        Count = instructions.Length;
-        foreach (var i in instructions)
-            if (i.Row >= 0 && Decoder.Rows[i.Row].AccessesMemory) MemoryInstructions++;
+        Count = count;
+        var rows = GeneratedDecoder.Rows;
+        for (int i = 0; i < count; i++)
+            if (instructions[i].Row >= 0 && rows[instructions[i].Row].AccessesMemory) MemoryInstructions++;
         EndsWithControl = endsWithControl;
-        if (endsWithControl && instructions[^1].Row >= 0 && Decoder.Rows[instructions[^1].Row].Name == "BR") Targets = new IndirectTargets();
-        storage = GC.AllocateUninitializedArray<DecodedInstruction>(instructions.Length, pinned: true);
-        instructions.CopyTo(storage);
-        Instructions = (DecodedInstruction*)Marshal.UnsafeAddrOfPinnedArrayElement(storage, 0);
+        if (endsWithControl && instructions[count - 1].Row >= 0 && rows[instructions[count - 1].Row].Name == "BR") Targets = new IndirectTargets();
+        int bytes = count * sizeof(DecodedInstruction);
+        storage = GC.AllocateUninitializedArray<byte>(bytes, pinned: true);
+        fixed (byte* at = storage) Instructions = (DecodedInstruction*)at;   // (the pinned heap: it stays there)
+        Buffer.MemoryCopy(instructions, Instructions, bytes, bytes);
     }
 
     public ulong PhysicalPage => PhysicalAddress & ~0xFFFUL;

@@ -172,8 +172,8 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
         byte* host = cpu.FetchPointer(pc, out ulong pa);
         // Mark the page before reading it: a write racing with the decode then invalidates this block.
         cpu.Machine.MarkCodePage(pa);
-        var rows = Decoder.Rows;
-        Span<DecodedInstruction> buffer = stackalloc DecodedInstruction[DecodedBlock.MaxInstructions];
+        var rows = GeneratedDecoder.Rows;   // (the array: Decoder.Rows' span conversion is JIT-compiled at start-up)
+        DecodedInstruction* buffer = stackalloc DecodedInstruction[DecodedBlock.MaxInstructions];
         int count = 0;
         bool endsWithControl = false;
         int inPage = (int)((0x1000 - (pc & 0xFFF)) / 4);
@@ -191,7 +191,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
             buffer[count++] = new DecodedInstruction { Execute = rows[row].Execute, Word = word, Row = row };
             if (rows[row].EndsBlock) { endsWithControl = true; break; }
         }
-        var block = Cache.Add(new DecodedBlock(pc, pa, buffer[..count], endsWithControl));
+        var block = Cache.Add(new DecodedBlock(pc, pa, buffer, count, endsWithControl));
         if (FastEventSource.Log.TranslationEnabled) FastEventSource.Log.BlockDecoded(pc, pa, count);
         return block;
     }

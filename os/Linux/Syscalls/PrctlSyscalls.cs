@@ -21,7 +21,7 @@ static class PrctlSyscalls
                 return 0;
             case PR_GET_NAME:
                 var bytes = new byte[16];
-                Encoding.Latin1.GetBytes(c.Thread.Name ?? "").AsSpan().CopyTo(bytes);
+                Latin1Text.GetBytes(c.Thread.Name ?? "").AsSpan().CopyTo(bytes);
                 return c.User.Write(c.Arg(1), bytes) != 0 ? Errno.EFAULT.Neg() : 0;
             case PR_SET_PDEATHSIG or PR_SET_DUMPABLE:
                 return 0;

@@ -31,7 +31,7 @@ public ref struct RpcReader(ReadOnlySpan<byte> data)
         if (at + 9 > data.Length || data[at] != (byte)RpcTag.Str) return false;
         ulong n = BinaryPrimitives.ReadUInt64LittleEndian(data[(at + 1)..]);
         if (n == 0 || n > (ulong)(data.Length - at - 9) || data[at + 9 + (int)n - 1] != 0) return false;
-        value = Encoding.Latin1.GetString(data.Slice(at + 9, (int)n - 1));
+        value = Latin1Text.GetString(data.Slice(at + 9, (int)n - 1));
         at += 9 + (int)n;
         return true;
     }
@@ -62,7 +62,7 @@ public sealed class RpcWriter
 
     public RpcWriter Str(string s)
     {
-        var bytes = Encoding.Latin1.GetBytes(s);
+        var bytes = Latin1Text.GetBytes(s);
         Span<byte> b = stackalloc byte[9];
         b[0] = (byte)RpcTag.Str;
         BinaryPrimitives.WriteUInt64LittleEndian(b[1..], (ulong)bytes.Length + 1);

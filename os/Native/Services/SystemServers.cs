@@ -51,7 +51,7 @@ public sealed class SerialServer(NativeKernel native, CoreKernel kernel) : Kerne
         }
         byte[] text;
         if (op == SystemOp.Putchar && r.TryU64(out ulong c)) text = [(byte)c];
-        else if (op == SystemOp.Putstr && r.TryStr(out string s)) text = System.Text.Encoding.Latin1.GetBytes(s);
+        else if (op == SystemOp.Putstr && r.TryStr(out string s)) text = Latin1Text.GetBytes(s);
         else return Status(IpcStatus.Invalid);
         var client = Native.Os.Processes.Find(from.ClientPid);
         client?.Files.Fds.Get(1)?.Write(text);

@@ -56,11 +56,11 @@ public static unsafe partial class HostNative
     public static byte[] Bytes(string path)
     {
         var b = new byte[path.Length + 1];
-        Encoding.Latin1.GetBytes(path, b);
+        Latin1Text.GetBytes(path, b);
         return b;
     }
 
-    public static string Str(ReadOnlySpan<byte> b) => Encoding.Latin1.GetString(b);
+    public static string Str(ReadOnlySpan<byte> b) => Latin1Text.GetString(b);
 
     static long Err(long r) => r < 0 ? -Marshal.GetLastPInvokeError() : r;
 

@@ -37,9 +37,23 @@ sealed class StartupWarmer
         thread.Start();
     }
 
-    /// <summary>Starts warming on another thread; null on a single CPU (or FAST_WARM=0), where it could only delay the run.</summary>
-    public static StartupWarmer? Start() =>
-        Environment.ProcessorCount < 2 || Environment.GetEnvironmentVariable("FAST_WARM") == "0" ? null : new StartupWarmer();
+    static StartupWarmer? early;
+    static int begun;
+
+    /// <summary>Starts warming on another thread, first thing in Main; the process's first GuestRunner claims it.
+    /// Nothing on a single CPU (or FAST_WARM=0), where it could only delay the run.</summary>
+    public static void Begin()
+    {
+        if (Environment.ProcessorCount < 2 || Environment.GetEnvironmentVariable("FAST_WARM") == "0") return;
+        if (Interlocked.Exchange(ref begun, 1) == 0) early = new StartupWarmer();
+    }
+
+    /// <summary>The warmer for the process's first run (started now if Begin was not called); null for later runs.</summary>
+    public static StartupWarmer? Claim()
+    {
+        Begin();
+        return Interlocked.Exchange(ref early, null);
+    }
 
     /// <summary>Has the warming thread register a metrics source (after MetricsAfter); disposing the result unregisters it, or cancels it.</summary>
     public IDisposable RegisterMetrics(FastMetrics.Source source)

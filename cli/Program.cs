@@ -7,6 +7,7 @@ using Fast.Cli;
 
 // `run` takes everything after the program name verbatim, so it bypasses option parsing.
 Fast.Runtime.Observability.StartupPhases.Mark("main");
+if (args.Length > 0 && args[0] is "run" or "shell") Fast.Cli.Run.StartupWarmer.Begin();   // while the options are parsed
 if (args.Length > 0 && args[0] == "run") return Fast.Cli.Commands.RunCommand.Main(args[1..]);
 if (args.Length > 0 && args[0] == "shell" && !(args.Length > 1 && args[1] is "--help" or "-h"))
     return Fast.Cli.Commands.ShellCommand.Main(args[1..]);

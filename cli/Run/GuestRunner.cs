@@ -27,7 +27,7 @@ public sealed class GuestRunner : IDisposable
     {
         this.options = options;
         StartupPhases.Mark("runner");
-        warmer = StartupWarmer.Start();
+        warmer = StartupWarmer.Claim();
         try
         {
             TierUp = options.Tier == "jit" ? new TierUpQueue() : null;

@@ -5,7 +5,7 @@
 // the syscall table (the first custom-attribute reflection of the process, ~4 ms), the decoder's
 // row table (a function-pointer fix-up per encoding), the ELF reader (on a tiny image made here),
 // the semantics of the instructions a program's start-up
-// runs (SemanticsWarmer: their first calls, ~5 ms).
+// runs (SemanticsWarmer: their first calls, ~5 ms), the timer queue (the first Timer costs ~1.6 ms).
 //
 // Metrics: the run's source is registered here, and only once the run has lasted MetricsAfter: the
 // Meter costs ~4 ms (System.Diagnostics.Metrics and its EventSource), nothing reads it before
@@ -37,9 +37,23 @@ sealed class StartupWarmer
         thread.Start();
     }
 
-    /// <summary>Starts warming on another thread; null on a single CPU (or FAST_WARM=0), where it could only delay the run.</summary>
-    public static StartupWarmer? Start() =>
-        Environment.ProcessorCount < 2 || Environment.GetEnvironmentVariable("FAST_WARM") == "0" ? null : new StartupWarmer();
+    static StartupWarmer? early;
+    static int begun;
+
+    /// <summary>Starts warming on another thread, first thing in Main; the process's first GuestRunner claims it.
+    /// Nothing on a single CPU (or FAST_WARM=0), where it could only delay the run.</summary>
+    public static void Begin()
+    {
+        if (Environment.ProcessorCount < 2 || Environment.GetEnvironmentVariable("FAST_WARM") == "0") return;
+        if (Interlocked.Exchange(ref begun, 1) == 0) early = new StartupWarmer();
+    }
+
+    /// <summary>The warmer for the process's first run (started now if Begin was not called); null for later runs.</summary>
+    public static StartupWarmer? Claim()
+    {
+        Begin();
+        return Interlocked.Exchange(ref early, null);
+    }
 
     /// <summary>Has the warming thread register a metrics source (after MetricsAfter); disposing the result unregisters it, or cancels it.</summary>
     public IDisposable RegisterMetrics(FastMetrics.Source source)
@@ -87,6 +101,7 @@ sealed class StartupWarmer
             _ = Fast.Translator.Decoder.Decode(0xD503201F);   // NOP: builds the row table and one bucket
             _ = Fast.Os.Process.ElfLoader.Read(TinyElf(), "(warming)");
             SemanticsWarmer.Run(SemanticsWarmer.StartupRows);
+            new Timer(_ => { }, null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan).Dispose();   // the timer queue and its thread, for the cores' time slices
         }
         catch (Exception)
         {

@@ -165,7 +165,7 @@ public sealed unsafe partial class LinuxPersonality
             if (file!.IsDirectory) return Errno.EACCES.Neg();
             if (file.Stat(out var st) < 0 || !StatMode.IsReg(st.Mode)) return Errno.EACCES.Neg();
             if (st.Size > 1L << 30) return Errno.E2BIG.Neg();
-            var data = new byte[st.Size];
+            var data = GC.AllocateUninitializedArray<byte>((int)st.Size);   // (filled below; a short read is cut off)
             int done = 0;
             while (done < data.Length)
             {

@@ -17,7 +17,9 @@ namespace Fast.Os.Linux;
 public sealed unsafe partial class LinuxPersonality
 {
     readonly FastOs os;
-    readonly SyscallTable table = SyscallTable.Instance;
+    // Read at the first system call, not at boot: building the table (reflection) can then happen on
+    // `fast run`'s warming thread while this one boots.
+    SyscallTable? table;
     readonly HashSet<int> reportedMissing = new();
 
     public long SyscallCount;
@@ -28,7 +30,7 @@ public sealed unsafe partial class LinuxPersonality
     {
         CpuState* c = cpu.State;
         int number = (int)c->X[8];
-        var entry = table[number];
+        var entry = (table ??= SyscallTable.Instance)[number];
         SyscallCount++;
         var ctx = new SyscallContext { Os = os, Cpu = cpu, Core = core, Thread = thread, Process = process, Number = number };
 

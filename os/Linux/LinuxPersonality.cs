@@ -20,7 +20,7 @@ public sealed unsafe partial class LinuxPersonality
     // Read at the first system call, not at boot: building the table (reflection) can then happen on
     // `fast run`'s warming thread while this one boots.
     SyscallTable? table;
-    readonly HashSet<int> reportedMissing = new();
+    readonly Dictionary<int, object?> reportedMissing = new();   // a set (HashSet<int>'s constructor is JIT-compiled at start-up)
 
     public long SyscallCount;
 
@@ -75,7 +75,7 @@ public sealed unsafe partial class LinuxPersonality
     void ReportMissing(int number)
     {
         lock (reportedMissing)
-            if (!reportedMissing.Add(number)) return;
+            if (!reportedMissing.TryAdd(number, null)) return;
         os.Options.Log.WriteLine($"fast: unimplemented system call {SyscallNames.Of(number) ?? "unknown"} ({number}): returning -ENOSYS");
     }
 }

@@ -108,10 +108,12 @@ sealed class StartupWarmer
         }
         lock (this)
         {
-            while (!ended && !(metrics is not null && (now || Stopwatch.GetElapsedTime(started) >= MetricsAfter)))
+            while (!ended)
             {
+                if (metrics is null) { Monitor.Wait(this); continue; }   // (RegisterMetrics pulses)
                 var left = MetricsAfter - Stopwatch.GetElapsedTime(started);
-                Monitor.Wait(this, left > TimeSpan.Zero && !now ? left : TimeSpan.FromMilliseconds(1));
+                if (now || left <= TimeSpan.Zero) break;
+                Monitor.Wait(this, left);
             }
             if (!ended) registration = FastMetrics.Register(metrics!);
         }

@@ -1,11 +1,11 @@
 // StartupWarmer: `fast run` starts up mostly single-threaded (type loads, ReadyToRun fix-ups,
 // reflection, some JIT), and the host has more than one CPU. While the main thread boots the OS,
 // this thread does first what the run needs later, so that the main thread finds it done (or waits
-// for the rest of one initialiser already under way), in the order the main thread reaches them:
-// the syscall table (the first custom-attribute reflection of the process, ~4 ms), the decoder's
-// row table (a function-pointer fix-up per encoding), the ELF reader (on a tiny image made here),
-// the semantics of the instructions a program's start-up
-// runs (SemanticsWarmer: their first calls, ~5 ms), the timer queue (the first Timer costs ~1.6 ms).
+// for the rest of one initialiser already under way), in the order the run reaches them: the
+// decoder's row table (a function-pointer fix-up per encoding, ~2 ms), the ELF reader (on a tiny
+// image made here), the semantics of the instructions a program's start-up runs (SemanticsWarmer:
+// their first calls, ~5 ms), the syscall table (the first custom-attribute reflection of the
+// process, ~3 ms; the Linux personality reads it at the first system call).
 //
 // Metrics: the run's source is registered here, and only once the run has lasted MetricsAfter: the
 // Meter costs ~4 ms (System.Diagnostics.Metrics and its EventSource), nothing reads it before
@@ -97,23 +97,23 @@ sealed class StartupWarmer
     {
         try
         {
-            _ = SyscallTable.Instance;
             _ = Fast.Translator.Decoder.Decode(0xD503201F);   // NOP: builds the row table and one bucket
             _ = Fast.Os.Process.ElfLoader.Read(TinyElf(), "(warming)");
             SemanticsWarmer.Run(SemanticsWarmer.StartupRows);
-            new Timer(_ => { }, null, TimeSpan.FromHours(1), Timeout.InfiniteTimeSpan).Dispose();   // the timer queue and its thread, for the cores' time slices
+            _ = SyscallTable.Instance;
         }
         catch (Exception)
         {
-            // An initialiser that failed here fails again, with its error, on the thread that needs it;
-            // a program file that is not ELF is the exec's to report.
+            // An initialiser that failed here fails again, with its error, on the thread that needs it.
         }
         lock (this)
         {
-            while (!ended && !(metrics is not null && (now || Stopwatch.GetElapsedTime(started) >= MetricsAfter)))
+            while (!ended)
             {
+                if (metrics is null) { Monitor.Wait(this); continue; }   // (RegisterMetrics pulses)
                 var left = MetricsAfter - Stopwatch.GetElapsedTime(started);
-                Monitor.Wait(this, left > TimeSpan.Zero && !now ? left : TimeSpan.FromMilliseconds(1));
+                if (now || left <= TimeSpan.Zero) break;
+                Monitor.Wait(this, left);
             }
             if (!ended) registration = FastMetrics.Register(metrics!);
         }

@@ -94,7 +94,11 @@ public static class CapTypes
 
     public static CapTypeInfo Info(this CapType type) => table[(int)type];
 
-    public static bool CanRetypeInto(this CapType from, CapType to) => Array.IndexOf(table[(int)from].RetypeInto, to) >= 0;
+    public static bool CanRetypeInto(this CapType from, CapType to)
+    {
+        foreach (var t in table[(int)from].RetypeInto) if (t == to) return true;   // a loop: Array.IndexOf over an enum is JIT-compiled at start-up
+        return false;
+    }
 
     public static bool IsVNode(this CapType t) => t is >= CapType.VNodeL0 and <= CapType.VNodeL3;
 

@@ -155,9 +155,11 @@ public sealed unsafe partial class LinuxPersonality
     }
 
     /// <summary>Reads a whole executable through the VFS, as execve's open would (-ENOENT, -EACCES, -EISDIR...).</summary>
+    static readonly byte[] NoBytes = new byte[0];   // (not []: Array.Empty<byte> is JIT-compiled at start-up)
+
     long ReadExecutable(FsContext files, string path, out byte[] bytes)
     {
-        bytes = [];
+        bytes = NoBytes;
         long r = os.Vfs.OpenFile(files, At.FDCWD, path, (int)OpenFlags.O_RDONLY, 0, out var file);
         if (r < 0) return r;
         try

@@ -17,8 +17,10 @@ namespace Fast.Os.Linux;
 public sealed unsafe partial class LinuxPersonality
 {
     readonly FastOs os;
-    readonly SyscallTable table = SyscallTable.Instance;
-    readonly HashSet<int> reportedMissing = new();
+    // Read at the first system call, not at boot: building the table (reflection) can then happen on
+    // `fast run`'s warming thread while this one boots.
+    SyscallTable? table;
+    readonly Dictionary<int, object?> reportedMissing = new();   // a set (HashSet<int>'s constructor is JIT-compiled at start-up)
 
     public long SyscallCount;
 
@@ -28,7 +30,7 @@ public sealed unsafe partial class LinuxPersonality
     {
         CpuState* c = cpu.State;
         int number = (int)c->X[8];
-        var entry = table[number];
+        var entry = (table ??= SyscallTable.Instance)[number];
         SyscallCount++;
         var ctx = new SyscallContext { Os = os, Cpu = cpu, Core = core, Thread = thread, Process = process, Number = number };
 
@@ -73,7 +75,7 @@ public sealed unsafe partial class LinuxPersonality
     void ReportMissing(int number)
     {
         lock (reportedMissing)
-            if (!reportedMissing.Add(number)) return;
+            if (!reportedMissing.TryAdd(number, null)) return;
         os.Options.Log.WriteLine($"fast: unimplemented system call {SyscallNames.Of(number) ?? "unknown"} ({number}): returning -ENOSYS");
     }
 }

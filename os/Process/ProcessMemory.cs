@@ -1,8 +1,9 @@
 // ProcessMemory: a process's address space with the pages behind it. It owns the AddressSpace
 // (regions + page tables built from VNode capabilities) and the UserPage behind each mapped VA.
 //
-// Pages arrive lazily: a fault inside a region allocates a zeroed page (or, for a write to a page
-// shared after fork, copies it) and maps it; a fault outside every region, or against the
+// Pages arrive lazily: a fault inside a region allocates a zeroed page (filled from the program
+// file for an image page not read in yet; or, for a write to a page shared after fork, copies it)
+// and maps it; a fault outside every region, or against the
 // region's protection, is the process's error. Kernel accesses to user memory (UserMemory) take
 // the same path, so a system call touching fresh memory behaves as the program touching it would.
 //
@@ -23,12 +24,21 @@ namespace Fast.Os.Process;
 
 public enum FaultOutcome : byte { Resolved, SegvMapError, SegvAccessError, OutOfMemory }
 
+/// <summary>The bytes of pages not read in yet (an ELF image's file data).</summary>
+public interface IPageSource
+{
+    /// <summary>Writes the page at pageVa into page (zeroed: bytes the source has not stay 0).</summary>
+    void Fill(ulong pageVa, Span<byte> page);
+}
+
 public sealed class ProcessMemory
 {
     readonly KernelServices k;
     readonly object gate = new();
     bool destroyed;   // guarded by gate
     readonly Dictionary<ulong, UserPage> pages = new();   // page VA -> page; guarded by gate
+    // Image pages not read in yet: page VA -> where their bytes are (the first fault fills the page).
+    readonly Dictionary<ulong, IPageSource> unread = new();   // guarded by gate
 
     public AddressSpace Space { get; }
     /// <summary>The core whose database holds this address space.</summary>
@@ -84,6 +94,7 @@ public sealed class ProcessMemory
                 case FaultVerdict.Spurious: return FaultOutcome.Resolved;
                 case FaultVerdict.Allocate:
                     if (UserPage.Allocate(k, out var page) != Err.Ok) return FaultOutcome.OutOfMemory;
+                    if (unread.Remove(va & ~0xFFFUL, out var source)) source.Fill(va & ~0xFFFUL, page.Bytes(k.Ram));
                     if (MapFaultedLocked(va & ~0xFFFUL, page, region!.Protection) != FaultOutcome.Resolved) return FaultOutcome.OutOfMemory;
                     MinorFaults++;
                     return FaultOutcome.Resolved;
@@ -141,6 +152,25 @@ public sealed class ProcessMemory
         lock (gate) MapLocked(pageVa, page, protection);
     }
 
+    /// <summary>Leaves a page of a region unmapped until its first fault, which fills it from source (the loader's image pages).</summary>
+    public void AddUnreadPage(ulong pageVa, IPageSource source)
+    {
+        if (!k.Calls.Local(Home)) { k.Calls.Call(Home, () => AddUnreadPage(pageVa, source)); return; }
+        k.Calls.Enter(Home);
+        lock (gate) unread[pageVa] = source;
+    }
+
+    /// <summary>Image pages not read in yet (their first touch will fault).</summary>
+    public int UnreadPageCount { get { lock (gate) return unread.Count; } }
+
+    void ForgetUnreadLocked(ulong start, ulong size)
+    {
+        if (unread.Count == 0) return;
+        var gone = new List<ulong>();
+        foreach (ulong va in unread.Keys) if (va >= start && va - start < size) gone.Add(va);
+        foreach (ulong va in gone) unread.Remove(va);
+    }
+
     /// <summary>Maps a frame capability of the home database at va (the native API's frame window).</summary>
     public Err MapFrame(ulong va, Fast.Os.Capabilities.Capability frame, MapFlags flags)
     {
@@ -175,6 +205,7 @@ public sealed class ProcessMemory
         lock (gate)
         {
             Tables.Unmap(start, size, out _);
+            ForgetUnreadLocked(start, size);
             foreach (var va in PagesIn(start, size))
             {
                 pages.Remove(va, out var page);
@@ -199,6 +230,7 @@ public sealed class ProcessMemory
         k.Calls.Enter(Home);
         lock (gate)
         {
+            ForgetUnreadLocked(start, size);   // (zero afterwards, as a discarded page read in)
             foreach (var va in PagesIn(start, size))
             {
                 Tables.Unmap(va, Descriptors.PageSize, out _);
@@ -258,6 +290,7 @@ public sealed class ProcessMemory
                 if ((protection & MapFlags.Write) != 0) Tables.Protect(va, Descriptors.PageSize, shared);
                 child.MapPage(va, page, shared);
             }
+            lock (child.gate) foreach (ulong va in unread.Keys) child.unread[va] = unread[va];   // the child reads them in itself
             child.BrkStart = BrkStart;
             child.SigreturnTrampoline = SigreturnTrampoline;
             child.Brk = Brk;
@@ -276,6 +309,7 @@ public sealed class ProcessMemory
             destroyed = true;
             foreach (ulong va in pages.Keys) pages[va].Release(k);   // (Keys: the Values enumerator is JIT-compiled at start-up)
             pages.Clear();
+            unread.Clear();
             foreach (var v in k.Machine.Vcpus) v.MarkAsidStale(Tables.Asid);
             k.ForgetAddressSpace(Tables.RootPa);
             Tables.Destroy();

@@ -131,7 +131,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    static void ExecuteBlock(CpuState* c, DecodedBlock block, int n)
+    internal static void ExecuteBlock(CpuState* c, DecodedBlock block, int n)
     {
         DecodedInstruction* p = block.Instructions;
         ulong pc = block.Pc;

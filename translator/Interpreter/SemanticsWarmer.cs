@@ -1,7 +1,8 @@
 // SemanticsWarmer: runs the semantics of a list of encoding-table rows once each, on a scratch
 // CpuState that belongs to no vCPU, so that a start-up thread can pay for what the first guest
 // instructions would (each row's first call prepares its ReadyToRun code and resolves its calls;
-// a few vector ones are JIT-compiled) while the main thread boots the OS.
+// a few vector ones are JIT-compiled) while the main thread boots the OS; and the interpreter's
+// block loop once (it is always JIT-compiled).
 //
 // Every operand field is 0: registers X0/W0/V0, immediates 0, PC 0, every register 0. So every
 // load and store goes to virtual page 0, which the scratch TLB maps (read and write) to a scratch
@@ -75,6 +76,10 @@ public static unsafe class SemanticsWarmer
                 }
                 catch (Exception) { }
             }
+            // The interpreter's block loop (AggressiveOptimization: JIT-compiled, never precompiled), on one NOP.
+            int nop = Decoder.Decode(0xD503201F);
+            var instruction = new DecodedInstruction { Execute = rows[nop].Execute, Word = 0xD503201F, Row = nop };
+            Interpreter.ExecuteBlock(c, new DecodedBlock(0, 0, &instruction, 1, endsWithControl: false), 1);
         }
         finally
         {

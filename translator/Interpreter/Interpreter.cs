@@ -27,8 +27,8 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     public int TierUpThreshold { get; init; } = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_THRESHOLD"), out int t) ? t : 1000;
     /// <summary>No region is formed before the vCPU has retired this many instructions (a hot block asks
     /// again after half a threshold more entries): a program that ends at once (`busybox true`, 30k
-    /// instructions) never pays for tier 1's first region (forming and compiling it brings ~170
-    /// framework methods to the JIT, ~15 ms of CPU), and a long one starts tier 1 a few ms later.</summary>
+    /// instructions) never pays for tier 1's first region (the compiler thread's first use of the
+    /// region compiler and RyuJIT, several ms of CPU), and a long one starts tier 1 a few ms later.</summary>
     public ulong TierUpAfter { get; init; }
     /// <summary>Tier 1 compiles a small leaf function into the region of a loop that calls it (RegionBuilder); FAST_JIT_LEAF=0 turns it off.</summary>
     public bool FollowLeafCalls { get; init; } = Environment.GetEnvironmentVariable("FAST_JIT_LEAF") != "0";

@@ -66,12 +66,13 @@ public static unsafe class RegionCompiler
         var live = FlagLiveness(region, index, leaders);
         Func<ulong, bool> flagsLiveAt = pc => live[PcList.IndexIn(leaders, pc)];
 
-        bool loops = HasBackwardEdge(region, index);
+        var backward = BackwardBranches(insts, region.IndirectEdges);
+        bool loops = HasBackwardEdge(backward, index);
         // A region without a loop runs each instruction at most once per entry: a register local would
         // cost its load and store (and RyuJIT callee-saved registers to push and pop) on every chained
         // entry for a use or two. Deterministic runs, host cycles: awk -4.7 %, lua5.4 -3.2 %, xz -6
         // -1.7 %, xz -d -2.6 %, gzip and sha256sum -1 %.
-        var e = new RegionEmitter(il, loops ? PlanRegisters(insts, region.IndirectEdges) : []);
+        var e = new RegionEmitter(il, loops ? PlanRegisters(insts, backward) : []);
         e.EntryCheck(region.Header, region.InstructionCount, loops);
         e.Begin();
         // The entry block first, so the method falls into it.
@@ -124,9 +125,8 @@ public static unsafe class RegionCompiler
     }
 
     /// <summary>A branch inside the region goes back (to its own PC or below): a loop, whose edge checks RetiredLimit.</summary>
-    static bool HasBackwardEdge(Region region, Dictionary<ulong, int> index)
+    static bool HasBackwardEdge(PcList back, Dictionary<ulong, int> index)
     {
-        var back = BackwardBranches(region.Instructions, region.IndirectEdges);
         for (int i = 0; i < back.Count; i += 2) if (index.ContainsKey(back[i])) return true;
         return false;
     }
@@ -152,9 +152,8 @@ public static unsafe class RegionCompiler
     /// used by natively emitted instructions, if used at least MinWeight times, counting a use inside
     /// a loop (between a backward branch's target and the branch) as ten.
     /// </summary>
-    static int[] PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
+    static int[] PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts, PcList loops)
     {
-        var loops = BackwardBranches(insts, indirect);
         var weight = new int[32];
         foreach (var (pc, inst) in insts)
         {

@@ -196,7 +196,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
         return block;
     }
 
-    static readonly bool ReportAtExit = Environment.GetEnvironmentVariable("FAST_JIT_STATS") == "1";
+    static readonly bool ReportAtExit = Environment.GetEnvironmentVariable("FAST_JIT_STATS") is "1" or "2";
     static readonly List<VcpuData> AllData = new();
 
     /// <summary>Diagnostics (FAST_JIT_STATS=1): dispatches per engine, printed at process exit.</summary>

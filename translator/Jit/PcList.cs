@@ -30,6 +30,18 @@ public sealed class PcList
         foreach (ulong pc in pcs) Add(pc);
     }
 
+    public void AddRange(PcList pcs)
+    {
+        for (int i = 0; i < pcs.Count; i++) Add(pcs[i]);
+    }
+
+    /// <summary>A linear search (short lists).</summary>
+    public bool Contains(ulong pc)
+    {
+        for (int i = 0; i < Count; i++) if (items[i] == pc) return true;
+        return false;
+    }
+
     /// <summary>The distinct addresses in ascending order (an insertion sort: the lists are short and mostly in order).</summary>
     public ulong[] SortedDistinct()
     {

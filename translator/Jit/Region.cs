@@ -136,6 +136,9 @@ public sealed unsafe class Region
     public volatile RegionCode? Code;
     /// <summary>The IL as text, when the compiler was asked to keep it (fast explain).</summary>
     public string? IlListing { get; internal set; }
+    /// <summary>The compiled method's IL size in bytes and its number of locals (what RyuJIT's cost grows with).</summary>
+    public int IlBytes { get; internal set; }
+    public int IlLocals { get; internal set; }
 
     /// <summary>The decoded blocks the region was formed from (all must still be valid when it is registered).</summary>
     public DecodedBlock[] Sources { get; }

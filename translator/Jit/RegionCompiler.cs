@@ -117,6 +117,8 @@ public static unsafe class RegionCompiler
         }
         e.Finish(region, labels);
         region.IlListing = il.Listing;
+        region.IlBytes = il.Size;
+        region.IlLocals = il.Locals;
         region.ExitTargets = il.Exits.ToArray();
         // Closed over the region: an instance-closed delegate calls straight into the method (an open
         // static one goes through a shuffle thunk that moves every argument). Chained calls pass null

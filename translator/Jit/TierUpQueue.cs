@@ -57,6 +57,9 @@ public sealed class TierUpQueue : IDisposable
     /// does the same work every time (instruction counts comparable between builds; not for speed).</summary>
     public bool Synchronous { get; init; } = Environment.GetEnvironmentVariable("FAST_JIT_SYNC") == "1";
 
+    /// <summary>FAST_JIT_STATS=2: one line per compiled region on stderr (size, IL, RyuJIT's CPU time).</summary>
+    static readonly bool ReportEach = Environment.GetEnvironmentVariable("FAST_JIT_STATS") == "2";
+
     public void Enqueue(Region region)
     {
         if (closed) return;
@@ -103,8 +106,14 @@ public sealed class TierUpQueue : IDisposable
             if (Namer is not null) region.Name = Namer(region.EntryPc);
             var (code, method) = RegionCompiler.Compile(region, KeepListings);
             long emitted = Stopwatch.GetTimestamp();
+            var cpuBefore = ReportEach ? ThreadCpu.Current() : default;
             WarmUp(code);
-            Interlocked.Add(ref JitTicks, Stopwatch.GetTimestamp() - emitted);
+            long jitted = Stopwatch.GetTimestamp();
+            Interlocked.Add(ref JitTicks, jitted - emitted);
+            if (ReportEach)
+                Console.Error.WriteLine($"jit: {region.Name}: {region.InstructionCount} instructions, {region.BlockStarts.Length} blocks, " +
+                    $"IL {region.IlBytes} bytes, {region.IlLocals} locals, emit {Stopwatch.GetElapsedTime(start, emitted).TotalMilliseconds:F1} ms, " +
+                    $"RyuJIT {(ThreadCpu.Current() - cpuBefore).TotalMilliseconds:F1} ms CPU");
             region.Publish(code, Emit.RegionEmitter.EntryPoint(method));
             if (region.Valid)
             {

@@ -13,6 +13,9 @@ public sealed class RegionIl(ILGenerator g, bool keep)
     readonly StringBuilder? text = keep ? new StringBuilder() : null;
     readonly Dictionary<Label, string> names = new();
     public string? Listing => text?.ToString();
+    /// <summary>IL bytes emitted so far (FAST_JIT_STATS=2 reports it per region).</summary>
+    public int Size => g.ILOffset;
+    public int Locals { get; private set; }
     /// <summary>Per direct exit (link slot), the PC it leaves to.</summary>
     public readonly List<ulong> Exits = new();
 
@@ -32,6 +35,7 @@ public sealed class RegionIl(ILGenerator g, bool keep)
     public LocalBuilder Local(Type type, string name)
     {
         var local = g.DeclareLocal(type);
+        Locals++;
         text?.AppendLine($"  .local {name} = V_{local.LocalIndex}");
         return local;
     }

@@ -219,4 +219,35 @@ public unsafe class RegionTests
         Assert.Equal(RunUnder(interp), RunUnder(jit));
         Assert.True(jit.Engine.Cache.RegionsInvalidated > 0);
     }
+
+    // ROR (immediate), W and X, by 0, 1, 11 and 63, mixed into X1 200 times.
+    static readonly uint[] RotateLoop =
+    [
+        0xD2801900, // 00 MOVZ X0, #200
+        0xD2824681, // 04 MOVZ X1, #0x1234
+        0xF2F35781, // 08 MOVK X1, #0x9abc, LSL #48
+        0x13812C22, // 0C loop: ROR W2, W1, #11
+        0x93C1FC23, // 10 ROR X3, X1, #63
+        0x13810024, // 14 ROR W4, W1, #0
+        0x93C10425, // 18 ROR X5, X1, #1
+        0xCA020021, // 1C EOR X1, X1, X2
+        0x8B030021, // 20 ADD X1, X1, X3
+        0xCA040C21, // 24 EOR X1, X1, X4, LSL #3
+        0x8B050021, // 28 ADD X1, X1, X5
+        0x8B000021, // 2C ADD X1, X1, X0
+        0xF1000400, // 30 SUBS X0, X0, #1
+        0x54FFFEC1, // 34 B.NE loop
+    ];
+
+    /// <summary>Tier 1 emits ROR (immediate) as a host rotate (EXTR with Rn = Rm): the interpreter's results.</summary>
+    [Fact]
+    public void RotateImmediateMatchesTheInterpreter()
+    {
+        using var interp = new GuestHarness();
+        interp.Run(RotateLoop);
+        using var jit = new GuestHarness(tier1Threshold: 2, synchronousTier1: true);
+        jit.Run(RotateLoop);
+        Assert.True(jit.Engine.RegionEntries(jit.Cpu) >= 1, "the loop did not run compiled");
+        for (int r = 1; r <= 5; r++) Assert.Equal(interp.X(r), jit.X(r));
+    }
 }

@@ -33,7 +33,11 @@ public sealed unsafe partial class RegionEmitter
             ["SBFM"] = (e, _, f) => e.Bitfield(f, signed: true, insert: false),
             ["UBFM"] = (e, _, f) => e.Bitfield(f, signed: false, insert: false),
             ["BFM"] = (e, _, f) => e.Bitfield(f, signed: false, insert: true),
-            ["EXTR"] = (e, _, f) => { e.Src(f["Rn"]); e.Src(f["Rm"]); e.ConstU(f["imms"]); e.ConstU(f["sf"]); e.Call("Extr"); e.Dst(f["Rd"]); },
+            ["EXTR"] = (e, _, f) =>
+            {
+                if (f["Rn"] == f["Rm"]) { e.Src(f["Rn"]); e.RotateRight(f["imms"], f["sf"]); e.Dst(f["Rd"]); return; }   // ROR (immediate)
+                e.Src(f["Rn"]); e.Src(f["Rm"]); e.ConstU(f["imms"]); e.ConstU(f["sf"]); e.Call("Extr"); e.Dst(f["Rd"]);
+            },
             ["UDIV"] = (e, _, f) => e.Binary(f, "Udiv", withSf: true),
             ["SDIV"] = (e, _, f) => e.Binary(f, "Sdiv", withSf: true),
             ["SMULH"] = (e, _, f) => e.Binary(f, "Smulh", withSf: false),
@@ -108,6 +112,19 @@ public sealed unsafe partial class RegionEmitter
     {
         Il.Emit(op);
         Trunc(sf);
+    }
+
+    static readonly System.Reflection.MethodInfo RotateRight32 = typeof(System.Numerics.BitOperations).GetMethod("RotateRight", [typeof(uint), typeof(int)])!;
+    static readonly System.Reflection.MethodInfo RotateRight64 = typeof(System.Numerics.BitOperations).GetMethod("RotateRight", [typeof(ulong), typeof(int)])!;
+
+    /// <summary>ROR (immediate), the alias of EXTR with Rn = Rm (ARM ARM C6.2, ROR (immediate)): BitOperations.RotateRight,
+    /// which RyuJIT makes one `ror`; Extr's general form gave five instructions for a W rotate.</summary>
+    void RotateRight(uint amount, uint sf)
+    {
+        if (sf == 0) Il.Emit(OpCodes.Conv_U4);
+        Il.EmitInt((int)amount);
+        Il.Emit(OpCodes.Call, sf != 0 ? RotateRight64 : RotateRight32);
+        if (sf == 0) Il.Emit(OpCodes.Conv_U8);
     }
 
     /// <summary>ShiftReg(value on the stack, type, amount) at the size sf selects (Semantics.Bits.ShiftReg), in raw IL but ROR.</summary>

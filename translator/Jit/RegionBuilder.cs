@@ -7,7 +7,10 @@
 // ISB leave too. The return site after a BL or BLR joins the region (when hot enough) as one of its
 // entries: the callee's RET enters the region there (every region block is an entry, see
 // RegionEmitter.Finish), so the code after a call is not compiled again as a region of its own.
-// (Following BL into callees was tried twice: on lua5.4 it tripled the code compiled and the run
+// A BL's callee joins too when it is a small leaf (copied into each caller's region) or, not held by
+// another region, when its hot code is small (MaxCalleeInstructions; its own calls handled alike):
+// its RET compares X30 with the return sites of the region's calls to it.
+// (Following BL into every callee was tried twice: on lua5.4 it tripled the code compiled and the run
 // got slower while the compiler caught up; with return sites as entries it cut busybox awk's
 // region transitions 716 M -> 237 M but awk and lua got slower: each caller region had its own
 // copy of malloc and free.) Blocks the interpreter rarely entered (error
@@ -57,42 +60,53 @@ public static unsafe class RegionBuilder
     /// <summary>A callee joins its caller's region only if its executed code is at most this many instructions.</summary>
     public const int MaxLeafInstructions = 48;
 
+    /// <summary>A callee with calls of its own joins if its hot code is at most this many instructions.</summary>
+    public const int MaxCalleeInstructions = 160;
+    /// <summary>FAST_JIT_CALLEES=0: only small leaves join their callers' regions (a reference for measurements).</summary>
+    static readonly bool FollowCallees = Environment.GetEnvironmentVariable("FAST_JIT_CALLEES") != "0";
+
     /// <summary>
-    /// The RETs of the function at callee if it is a small leaf: every block the interpreter executed
-    /// from there (direct branches and fall-throughs) ends in a direct branch or RET, no call, no
-    /// BR/BLR, no exception, at most MaxLeafInstructions in all. Null otherwise.
+    /// The RETs of the function at callee if it may join its caller's region, walking the blocks the
+    /// interpreter executed from there (direct branches and fall-throughs). A small leaf: every block
+    /// ends in a direct branch or RET, no call, no BR/BLR, no exception, at most MaxLeafInstructions;
+    /// it is copied into each caller's region (leafBlocks collects its blocks). Otherwise (leaf false)
+    /// a function whose hot blocks are at most MaxCalleeInstructions: its calls continue at their
+    /// return sites, a BR or an exception ends a path (it leaves the region there), cold blocks stay
+    /// exits. Null if it does not qualify or has no RET.
     /// </summary>
-    static List<ulong>? SmallLeafReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, PcList leafBlocks)
+    static List<ulong>? CalleeReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, bool leaf, PcList? leafBlocks)
     {
         var rets = new List<ulong>();
         var seen = new PcList();
         var work = new PcList();   // taken in order
         work.Add(callee);
         int total = 0;
+        long calleeEntries = 0;
         Span<ulong> next = stackalloc ulong[2];
         for (int taken = 0; taken < work.Count; taken++)
         {
             ulong pc = work[taken];
-            bool known = false;
-            for (int i = 0; i < seen.Count && !known; i++) known = seen[i] == pc;
-            if (known) continue;
+            if (seen.Contains(pc)) continue;
             seen.Add(pc);
             var block = blockAt(pc);
-            if (block is null) continue;   // never executed: stays an exit
+            if (block is null) continue;   // not mapped executable: stays an exit
             if (!block.Valid || block.Pc != pc) return null;
+            if (taken == 0) calleeEntries = block.EntryCount;
+            else if (!leaf && block.EntryCount * ColdFraction < calleeEntries) continue;   // cold: stays an exit
             total += block.Count;
-            if (total > MaxLeafInstructions) return null;
+            if (total > (leaf ? MaxLeafInstructions : MaxCalleeInstructions)) return null;
             ulong last = pc + (ulong)(block.Count - 1) * 4;
             if (!block.EndsWithControl) { work.Add(last + 4); continue; }
             var inst = block.Instructions[block.Count - 1];
             string name = NameOf(inst);
             if (name == "RET") { rets.Add(last); continue; }
+            if (!leaf && IsCall(inst)) { work.Add(last + 4); continue; }
             int n = Successors(last, inst, next);
-            if (n == 0) return null;   // a call, BR, SVC, an exception...
+            if (n == 0) { if (leaf) return null; continue; }   // BR, SVC, an exception...
             for (int k = 0; k < n; k++) work.Add(next[k]);
         }
         if (rets.Count == 0) return null;
-        leafBlocks.AddRange(seen);
+        leafBlocks?.AddRange(seen);
         return rets;
     }
 
@@ -118,7 +132,7 @@ public static unsafe class RegionBuilder
         int blocks = 0;
         var sources = new List<DecodedBlock>();
         var indirect = new Dictionary<ulong, ulong[]>();
-        // RET of a followed leaf -> the return sites of the BLs that call it.
+        // RET of a followed callee -> the return sites of the BLs that call it.
         var leafReturns = new Dictionary<ulong, List<ulong>>();
         Span<ulong> next = stackalloc ulong[2];
         while (workHead < work.Count && blocks < MaxBlocks)
@@ -156,7 +170,11 @@ public static unsafe class RegionBuilder
                 if (followLeaves && NameOf(control) == "BL" && n == 0)
                 {
                     ulong callee = last + Semantics.Branches.Offset26(control.Word & 0x3FFFFFF);
-                    if (SmallLeafReturns(callee, blockAt, leafBlocks) is { } rets)
+                    var rets = CalleeReturns(callee, blockAt, leaf: true, leafBlocks);
+                    if (rets is null && FollowCallees && blockAt(callee) is { } first
+                        && (callee == entry.Pc || instructions.ContainsKey(callee) || !OwnedElsewhere(first)))   // recursion stays inside
+                        rets = CalleeReturns(callee, blockAt, leaf: false, null);
+                    if (rets is not null)
                     {
                         work.Add(callee);
                         foreach (ulong ret in rets)

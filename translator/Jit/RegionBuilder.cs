@@ -74,7 +74,7 @@ public static unsafe class RegionBuilder
     /// return sites, a BR or an exception ends a path (it leaves the region there), cold blocks stay
     /// exits. Null if it does not qualify or has no RET.
     /// </summary>
-    static List<ulong>? CalleeReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, bool leaf, PcList? leafBlocks)
+    static List<ulong>? CalleeReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, bool leaf, PcList? leafBlocks, int limit = MaxCalleeInstructions)
     {
         var rets = new List<ulong>();
         var seen = new PcList();
@@ -94,13 +94,19 @@ public static unsafe class RegionBuilder
             if (taken == 0) calleeEntries = block.EntryCount;
             else if (!leaf && block.EntryCount * ColdFraction < calleeEntries) continue;   // cold: stays an exit
             total += block.Count;
-            if (total > (leaf ? MaxLeafInstructions : MaxCalleeInstructions)) return null;
+            if (total > (leaf ? MaxLeafInstructions : limit)) return null;
             ulong last = pc + (ulong)(block.Count - 1) * 4;
             if (!block.EndsWithControl) { work.Add(last + 4); continue; }
             var inst = block.Instructions[block.Count - 1];
             string name = NameOf(inst);
             if (name == "RET") { rets.Add(last); continue; }
             if (!leaf && IsCall(inst)) { work.Add(last + 4); continue; }
+            if (!leaf && name == "BR" && block.Targets is { } targets && FollowIndirect)
+            {
+                // A PLT stub or a tail call: the targets it was seen to take are the function's code too.
+                foreach (ulong t in targets.Frequent(IndirectFraction)) work.Add(t);
+                continue;
+            }
             int n = Successors(last, inst, next);
             if (n == 0) { if (leaf) return null; continue; }   // BR, SVC, an exception...
             for (int k = 0; k < n; k++) work.Add(next[k]);
@@ -171,9 +177,13 @@ public static unsafe class RegionBuilder
                 {
                     ulong callee = last + Semantics.Branches.Offset26(control.Word & 0x3FFFFFF);
                     var rets = CalleeReturns(callee, blockAt, leaf: true, leafBlocks);
-                    if (rets is null && FollowCallees && blockAt(callee) is { } first
-                        && (callee == entry.Pc || instructions.ContainsKey(callee) || !OwnedElsewhere(first)))   // recursion stays inside
-                        rets = CalleeReturns(callee, blockAt, leaf: false, null);
+                    if (rets is null && FollowCallees && blockAt(callee) is { } first)
+                    {
+                        if (callee == entry.Pc || instructions.ContainsKey(callee) || !OwnedElsewhere(first))   // recursion stays inside
+                            rets = CalleeReturns(callee, blockAt, leaf: false, null);
+                        else   // another region's: copied only when as small as a leaf
+                            rets = CalleeReturns(callee, blockAt, leaf: false, leafBlocks, MaxLeafInstructions);
+                    }
                     if (rets is not null)
                     {
                         work.Add(callee);

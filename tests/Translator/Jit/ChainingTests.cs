@@ -337,6 +337,58 @@ public unsafe class ChainingTests
         Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);   // a few; more when the host is loaded
     }
 
+    // The loop calls f through a stub that branches to it with BR (as a PLT entry does).
+    static readonly uint[] StubCallInLoop =
+    [
+        0xD2800001, // 00 MOVZ X1, #0
+        0xD2807D00, // 04 MOVZ X0, #1000
+        0x14000001, // 08 B loop
+        0x91000421, // 0C loop: ADD X1, X1, #1
+        0x94000004, // 10 BL stub
+        0xF1000400, // 14 SUBS X0, X0, #1            (the return site)
+        0x54FFFFA1, // 18 B.NE loop
+        0x14000005, // 1C B end
+        0x10000051, // 20 stub: ADR X17, f
+        0xD61F0220, // 24 BR X17
+        0x8B000021, // 28 f: ADD X1, X1, X0
+        0xD65F03C0, // 2C RET
+    ];
+
+    /// <summary>
+    /// A callee reached through a stub's BR (a PLT entry, a tail call) joins the caller's region with
+    /// the stub: the BR compares with the target it was seen to take, f's RET with the return site.
+    /// busybox awk (static: memcpy, strlen... are called through IRELATIVE PLT stubs), with small
+    /// functions of other regions copied like leaves: region transitions 167 M -> 51 M.
+    /// </summary>
+    [Fact]
+    public void ACallThroughAStubJoinsItsCallersRegion()
+    {
+        using var interp = new GuestHarness();
+        interp.Run(StubCallInLoop);
+        using var jit = new GuestHarness(tier1Threshold: 2);
+        var compiled = new List<Fast.Translator.Jit.Region>();
+        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
+        jit.Run(StubCallInLoop);
+        jit.TierUp.Drain();
+        Assert.Equal((interp.X(0), interp.X(1), interp.X(17), interp.Nzcv), (jit.X(0), jit.X(1), jit.X(17), jit.Nzcv));
+        Fast.Translator.Jit.Region loop;
+        lock (compiled) loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
+        ulong br = GuestHarness.CodeBase + 0x24, f = GuestHarness.CodeBase + 0x28, ret = GuestHarness.CodeBase + 0x2C;
+        Assert.True(loop.Contains(GuestHarness.CodeBase + 0x20) && loop.Contains(f) && loop.Contains(ret));
+        Assert.Equal([f], loop.IndirectEdges[br]);
+        Assert.Equal([GuestHarness.CodeBase + 0x14], loop.IndirectEdges[ret]);
+
+        ulong chains = jit.State->RegionChains;
+        long calls = jit.Engine.RegionEntries(jit.Cpu);
+        jit.PC = GuestHarness.CodeBase;
+        jit.State->ExitReason = ExitReason.None;
+        jit.Cpu.Run(1_000_000);
+        Assert.Equal(GuestHarness.CodeBase + 0x30, jit.Os.Last!.Value.Pc);
+        Assert.Equal((interp.X(0), interp.X(1), interp.X(17), interp.Nzcv), (jit.X(0), jit.X(1), jit.X(17), jit.Nzcv));
+        Assert.InRange(jit.State->RegionChains - chains, 0UL, 50UL);
+        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);   // a few; more when the host is loaded
+    }
+
     // A loop (S) gets hot and compiled first; later a second loop (T) runs S twice per iteration,
     // entering it from new code: 1000 + 3000 x 2 passes through S.
     static readonly uint[] SharedLoop =

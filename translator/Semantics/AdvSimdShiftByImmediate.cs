@@ -13,8 +13,15 @@ public static unsafe class AdvSimdShiftByImmediate
     public static int LeftShift(uint immh, uint immb) => (int)((immh << 3) | immb) - ESize(immh);
 
     /// <summary>Shift right of a signed or unsigned element by 1..esize(*2), optionally rounding.</summary>
-    internal static Int128 ShiftRight(ulong x, int esize, int shift, bool unsigned, bool round)
+    public static Int128 ShiftRight(ulong x, int esize, int shift, bool unsigned, bool round)
     {
+        // Without rounding the result fits 64 bits: shift there (Int128's shifts are calls, and this
+        // runs per element of SHRN, USHR... which glibc's NEON string functions use in hot loops).
+        if (!round)
+        {
+            if (unsigned) return shift >= 64 ? 0 : (Int128)(x >> shift);
+            return (long)Bits.SignExtend(x, esize) >> Math.Min(shift, 63);
+        }
         Int128 v = unsigned ? (Int128)x : (long)Bits.SignExtend(x, esize);
         if (round) v += Int128.One << (shift - 1);
         return v >> shift;

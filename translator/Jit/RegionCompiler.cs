@@ -185,14 +185,18 @@ public static unsafe class RegionCompiler
         return result;
     }
 
-    /// <summary>A local costs a load at entry and a store at exits. RyuJIT keeps about six long-lived
+    /// <summary>A local costs a load at entry and a store at exits. RyuJIT keeps a few long-lived
     /// values in callee-saved registers across the slow-path calls; more locals spill to the stack
     /// frame, which is no faster than CpuState and costs the copy. Measured with FAST_JIT_SYNC=1 and
     /// DOTNET_TieredCompilation=0 (deterministic runs), host cycles at most 12 / 8 / 6 locals:
     /// lua5.4 8.85 / 8.49 / 8.47 G, busybox awk 11.6 / 11.0 / 10.7 G, xz -6 13.1 / 12.6 / 12.5 G,
-    /// xz -d 3.70 / 3.39 / 3.34 G, gzip -9 2.66 / 2.65 / 2.71 G. FAST_JIT_MAXREGS overrides.</summary>
+    /// xz -d 3.70 / 3.39 / 3.34 G, gzip -9 2.66 / 2.65 / 2.71 G. Later (session 6) the listings showed
+    /// RyuJIT with rbx (CpuState) and r12-r15 only: of 6 locals, 2 lived in the frame. Host instructions
+    /// at most 6 / 4 locals: lua5.4 27.9 / 27.3 G, awk 32.4 / 31.0 G, xz -6 30.4 / 30.1 G, xz -d 6.00 /
+    /// 5.93 G, sha256sum 4.41 / 4.40 G, gzip -9 7.51 / 7.65 G (its longest_match loop is the one that
+    /// liked more). FAST_JIT_MAXREGS overrides.</summary>
     static readonly int MinWeight = 3,
-        MaxCachedRegisters = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_MAXREGS"), out int m) ? m : 6;
+        MaxCachedRegisters = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_MAXREGS"), out int m) ? m : 4;
 
     enum FlagUse { None, Read, Write, ReadWrite }
 

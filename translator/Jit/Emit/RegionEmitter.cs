@@ -1,7 +1,7 @@
 // RegionEmitter: the per-region state of tier 1's code generator (DESIGN.md section 3).
 //
 // Guest registers in IL locals. The general registers natively emitted instructions use most (a
-// use inside a loop counts many times; RegionCompiler.PlanRegisters picks at most 6, and none in a
+// use inside a loop counts many times; RegionCompiler.PlanRegisters picks at most 4, and none in a
 // region without a loop) get locals
 // (SP is register 31's); the method loads them from CpuState at entry and stores the written ones
 // back at every exit, so inside the region they live in host registers (RyuJIT enregisters locals;

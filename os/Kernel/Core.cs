@@ -66,7 +66,12 @@ public sealed unsafe class Core : IDisposable
         Kick();
     }
 
-    public void Kick() => wake.Release();
+    public void Kick()
+    {
+        // A late wake-up (a guest's deadline timer firing after the OS was disposed) finds no one to wake.
+        try { wake.Release(); }
+        catch (ObjectDisposedException) { }
+    }
 
     /// <summary>Whether the core's host thread runs (started and not stopping).</summary>
     public bool Running => host is not null && !stopping;

@@ -32,6 +32,17 @@ public sealed class LazyNativeTests
     }
 
     [Fact]
+    public void AWakeUpAfterTheOsIsDisposedIsIgnored()
+    {
+        // A guest's deadline timer may fire after its OS was disposed (time_misc's sleeps did, in the
+        // test host): the core it wakes is gone, and the wake-up must not throw on a timer thread.
+        using var machine = new Machine(64UL << 20, new Fast.Translator.Interpreter.Interpreter());
+        var os = new FastOs(machine, VirtualFileSystem.WithSysroot(null), new OsOptions { Stdio = (null, new MemoryStream(), new MemoryStream()) });
+        os.Dispose();
+        os.Cores[0].Kick();
+    }
+
+    [Fact]
     public void ALinuxProgramLeavesTheServersUnmade()
     {
         var r = Run("time_misc", cores: 2);

@@ -56,6 +56,13 @@ public sealed unsafe class Tlb : IDisposable
     readonly TlbEntry* victims;
     int nextVictim;
 
+    // Physical pages (hashed, 4096 bits) that an entry with a write tag has ever held: RevokeWrite
+    // scans the whole TLB only for these. A new code page is rarely writable, and scanning 4104
+    // entries of every TLB of every vCPU for each page the decoder first reads was ~20 % of the
+    // guest thread's host instructions in a short run. Bits are set before the entry is written
+    // and never cleared (a stale bit costs one scan).
+    readonly ulong[] writablePages = new ulong[64];
+
     public long Misses;
     public long VictimHits;
 
@@ -95,6 +102,11 @@ public sealed unsafe class Tlb : IDisposable
     /// <summary>Installs a translation, moving the entry it displaces into the victim array.</summary>
     public void Install(in TlbEntry entry, ulong va)
     {
+        if (entry.WriteTag != TlbEntry.InvalidTag)
+        {
+            int bit = (int)(entry.PhysicalPage >> 12) & 4095;
+            if ((Volatile.Read(ref writablePages[bit >> 6]) & (1UL << bit)) == 0) Interlocked.Or(ref writablePages[bit >> 6], 1UL << bit);
+        }
         ref TlbEntry main = ref Entries[IndexOf(va)];
         if (main.IsValid && main.Page != (va & PageMask))
         {
@@ -150,6 +162,8 @@ public sealed unsafe class Tlb : IDisposable
     /// <summary>Removes write permission from every entry mapping a physical page (it now holds code).</summary>
     public void RevokeWrite(ulong physicalPage)
     {
+        int bit = (int)(physicalPage >> 12) & 4095;
+        if ((Volatile.Read(ref writablePages[bit >> 6]) & (1UL << bit)) == 0) return;   // no entry ever had write permission to it
         for (int i = 0; i < EntryCount + VictimCount; i++)
             if (Entries[i].PhysicalPage == physicalPage) Entries[i].WriteTag = TlbEntry.InvalidTag;
     }

@@ -97,6 +97,13 @@ sealed class StartupWarmer
     {
         try
         {
+            // UTF-8 decoding: its first call (UTF8Encoding.GetChars's fix-ups for the vectorised transcoder)
+            // is ~12M host instructions; the main thread's first is the environment, at ~Main + 6 ms.
+            _ = System.Text.Encoding.UTF8.GetString("fast"u8);
+            // The environment's cache (GuestRunner.Run copies it for the guest) and the EventSource
+            // (exec asks it whether sampling is on): ~5M host instructions the main thread need not pay.
+            _ = Environment.GetEnvironmentVariables();
+            _ = FastEventSource.Log.SamplingEnabled;
             _ = Fast.Translator.Decoder.Decode(0xD503201F);   // NOP: builds the row table and one bucket
             _ = Fast.Os.Process.ElfLoader.Read(TinyElf(), "(warming)");
             SemanticsWarmer.Run(SemanticsWarmer.StartupRows);

@@ -4,8 +4,8 @@
 // vCPU, switches the translation table (TTBR0 + ASID) and runs guest code until the OS halts
 // the vCPU: the thread blocked in a syscall, was preempted by the timer, or exited. It then
 // saves the context and picks again; with nothing ready it sleeps until Kick(). A periodic
-// timer raises InterruptBits.Timer on the vCPU; the OS answers it by preempting when another
-// thread is ready (round robin on a timer, as AIMv6).
+// tick (CoreTicker) raises InterruptBits.Timer on the vCPU; the OS answers it by preempting when
+// another thread is ready (round robin on a timer, as AIMv6).
 //
 // Threading: Current and the vCPU are touched only by this core's host thread. Kick and Stop
 // may be called from anywhere.
@@ -34,7 +34,6 @@ public sealed unsafe class Core : IDisposable
 
     readonly SemaphoreSlim wake = new(0, int.MaxValue);
     Thread? host;
-    Timer? timer;
     volatile bool stopping;
 
     /// <summary>Called on the core's thread after each run of a thread, with the thread that ran.</summary>
@@ -55,8 +54,8 @@ public sealed unsafe class Core : IDisposable
     public void Start()
     {
         host = new Thread(Loop) { IsBackground = true, Name = $"Fast core {Id}" };
-        host.Start();   // before the timer: the process's first Timer costs ~1.6 ms, which the core need not wait for
-        timer = new Timer(_ => Cpu.RaiseInterrupt(InterruptBits.Timer), null, TimeSlice, TimeSlice);
+        host.Start();
+        CoreTicker.Add(this);
     }
 
     /// <summary>Makes a thread runnable on this core and wakes the core if it idles.</summary>
@@ -67,7 +66,12 @@ public sealed unsafe class Core : IDisposable
         Kick();
     }
 
-    public void Kick() => wake.Release();
+    public void Kick()
+    {
+        // A late wake-up (a guest's deadline timer firing after the OS was disposed) finds no one to wake.
+        try { wake.Release(); }
+        catch (ObjectDisposedException) { }
+    }
 
     /// <summary>Whether the core's host thread runs (started and not stopping).</summary>
     public bool Running => host is not null && !stopping;
@@ -163,7 +167,7 @@ public sealed unsafe class Core : IDisposable
     public void Dispose()
     {
         Stop();
-        timer?.Dispose();
+        CoreTicker.Remove(this);
         if (host is not null && host != Thread.CurrentThread) host.Join();
         wake.Dispose();
     }

@@ -21,7 +21,15 @@ public sealed class CoreKernel
     public MemoryManager Memory { get; }
     /// <summary>This core's capability database (Memory allocates from it).</summary>
     public CapSystem Caps => Memory.Caps;
-    public NameserverReplica Names { get; }
+    /// <summary>This core's nameserver replica (made at its first use: a Linux program never looks a name up).</summary>
+    public NameserverReplica Names => Volatile.Read(ref names) ?? MakeNames();
+    NameserverReplica? names;
+
+    NameserverReplica MakeNames()
+    {
+        Interlocked.CompareExchange(ref names, new NameserverReplica(Id), null);
+        return names!;
+    }
     readonly ConcurrentQueue<Action> mailbox = new();
     public long IpisSent, IpisHandled;
 
@@ -30,7 +38,6 @@ public sealed class CoreKernel
         Id = id;
         Core = core;
         Memory = memory;
-        Names = new NameserverReplica(id);
     }
 
     /// <summary>True on this core's host thread (or when the core has no running vCPU thread).</summary>

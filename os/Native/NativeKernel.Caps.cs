@@ -32,13 +32,15 @@ public sealed unsafe partial class NativeKernel
         });
     }
 
-    readonly ConditionalWeakTable<GuestProcess, Capability> dispatchers = new();
+    ConditionalWeakTable<GuestProcess, Capability>? dispatchers;   // made at the first use, under dispatchersLock
+    readonly object dispatchersLock = new();
 
     /// <summary>The process's Dispatcher capability (made on first use from the RAM and in the database of the core it runs on).</summary>
     Capability? DispatcherOf(GuestProcess process, int core)
     {
-        lock (dispatchers)
+        lock (dispatchersLock)
         {
+            dispatchers ??= new();
             if (dispatchers.TryGetValue(process, out var d)) return d;
             var mm = Kernels[core].Memory;
             if (mm.Alloc(CapTypes.PageSize, CapTypes.PageSize, out var ram) != Err.Ok) return null;
@@ -61,7 +63,7 @@ public sealed unsafe partial class NativeKernel
         {
             if (mm.Caps.Retype(ram, 0, CapType.Frame, size, 1, SlotRef.KernelHeld, out var frames) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
             give = frames[0];
-            lock (frameOwners) frameOwners[give.Object] = (mm, ram, np);
+            lock (frameLock) (frameOwners ??= new())[give.Object] = new FrameOwner(mm, ram, np);
         }
         else if (mm.Caps.Copy(ram, SlotRef.KernelHeld, out give) != Err.Ok) { mm.Free(ram); return (long)IpcStatus.CapError; }
         lock (np.Lock) np.Allocations.Add((mm, ram));
@@ -73,7 +75,10 @@ public sealed unsafe partial class NativeKernel
     // A frame allocated through the native API goes back to its memory manager when its last copy
     // is deleted (the allocating process, receivers, copies in flight, copies relayed to other
     // cores: those report their drop by message, CapSystem.Released), not earlier.
-    readonly Dictionary<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)> frameOwners = new();   // guarded by itself
+    // (Made at the first native frame; a class, not a ValueTuple of three, whose Dictionary instantiation is JIT-compiled.)
+    Dictionary<CapObject, FrameOwner>? frameOwners;   // guarded by frameLock
+    readonly object frameLock = new();
+    sealed record FrameOwner(MemoryManager Mm, Capability Ram, NativeProcess Owner);
 
     // A process whose thread moved to another core may hold capabilities of its old core's database:
     // operations on them run on that core (HomeCalls: a message from here), never under its lock here.
@@ -119,9 +124,9 @@ public sealed unsafe partial class NativeKernel
     /// <summary>No copy of a native frame is left on any core: its RAM goes back to the memory manager it came from.</summary>
     void FrameReleased(CapObject frame)
     {
-        (MemoryManager Mm, Capability Ram, NativeProcess Owner) owner;
-        lock (frameOwners)
-            if (!frameOwners.Remove(frame, out owner)) return;
+        FrameOwner? owner;
+        lock (frameLock)
+            if (frameOwners is null || !frameOwners.Remove(frame, out owner)) return;
         lock (owner.Owner.Lock) owner.Owner.Allocations.Remove((owner.Mm, owner.Ram));
         owner.Mm.Free(owner.Ram);
     }

@@ -88,17 +88,6 @@ public sealed unsafe partial class NativeKernel : ICoreMail
         Kernels = kernels;
         os.Kernel.Calls.Mail = this;
 
-        // Every core runs a memory server, a process manager and a serial server, named in every replica.
-        var servers = new List<Services.KernelServer>();
-        foreach (var k in kernels)
-            servers.AddRange([new Services.MemoryServer(this, k), new Services.ProcessServer(this, k), new Services.SerialServer(this, k)]);
-        foreach (var s in servers)
-        {
-            var record = new ServiceRecord(s.Service.Name, s.Service, s.Kernel.Id, 0);
-            foreach (var k in kernels) k.Names.ApplyRegister(record);
-        }
-        Servers = servers;
-
         // Linux pipes between processes on different cores: a UMP channel made by the writer's core.
         if (os.Cores.Count > 1)
             os.Vfs.CrossCorePipes = (from, to) =>
@@ -109,7 +98,34 @@ public sealed unsafe partial class NativeKernel : ICoreMail
     /// <summary>The boot core's database.</summary>
     internal CapSystem Caps => os.Kernel.Caps;
     /// <summary>The kernel's own services (memory server, process manager, serial server of every core).</summary>
-    public IReadOnlyList<Services.KernelServer> Servers { get; }
+    public IReadOnlyList<Services.KernelServer> Servers => Volatile.Read(ref servers) ?? StartServers();
+    Services.KernelServer[]? servers;   // written once, under serversLock
+    /// <summary>Whether the kernel's servers exist yet (a native call or a look at Servers made them).</summary>
+    public bool ServersStarted => Volatile.Read(ref servers) is not null;
+    readonly object serversLock = new();
+
+    /// <summary>
+    /// Every core runs a memory server, a process manager and a serial server, named in every replica:
+    /// made at the first native call (or the first look at Servers), before it can look a name up. A
+    /// Linux program never reaches them, and making them at boot was ~4M host instructions of every start.
+    /// </summary>
+    Services.KernelServer[] StartServers()
+    {
+        lock (serversLock)
+        {
+            if (servers is { } made) return made;
+            var list = new List<Services.KernelServer>();
+            foreach (var k in Kernels)
+                list.AddRange([new Services.MemoryServer(this, k), new Services.ProcessServer(this, k), new Services.SerialServer(this, k)]);
+            foreach (var s in list)
+            {
+                var record = new ServiceRecord(s.Service.Name, s.Service, s.Kernel.Id, 0);
+                foreach (var k in Kernels) k.Names.ApplyRegister(record);   // (each replica has its own lock)
+            }
+            Volatile.Write(ref servers, list.ToArray());
+            return servers!;
+        }
+    }
 
     /// <summary>Gives a client process RAM from a memory manager (a kernel-held copy to send it; freed when it exits).</summary>
     internal IpcStatus AllocateFor(int pid, MemoryManager mm, ulong bytes, ulong align, out Capability give, out ulong size)
@@ -128,7 +144,7 @@ public sealed unsafe partial class NativeKernel : ICoreMail
     /// <summary>A process became a zombie (its status recorded): the process managers answer its waiters.</summary>
     public void OnProcessExited(GuestProcess process)
     {
-        foreach (var s in Servers)
+        foreach (var s in Volatile.Read(ref servers) ?? [])   // (none yet: no process could have spoken to one)
         {
             if (s is Services.ProcessServer ps) ps.OnExited(process);
             s.OnProcessExit(process.Pid);
@@ -205,6 +221,7 @@ public sealed unsafe partial class NativeKernel : ICoreMail
     {
         CpuState* c = cpu.State;
         Calls++;
+        if (Volatile.Read(ref servers) is null) StartServers();
         var np = Of(process);
         long r;
         switch ((int)c->X[8])
@@ -497,15 +514,15 @@ public sealed unsafe partial class NativeKernel : ICoreMail
         foreach (var cap in relayed) calls.Call(cap.System.CoreId, () => cap.System.Delete(cap));
         // Frames other processes (on any core) still hold copies of outlive us: their last delete frees them.
         // (Lock order: a database's Lock before frameOwners, as FrameReleased runs under the former.)
-        List<KeyValuePair<CapObject, (MemoryManager Mm, Capability Ram, NativeProcess Owner)>> mine;
-        lock (frameOwners) mine = frameOwners.Where(f => f.Value.Owner == np).ToList();
+        List<KeyValuePair<CapObject, FrameOwner>> mine;
+        lock (frameLock) mine = frameOwners is null ? [] : frameOwners.Where(f => f.Value.Owner == np).ToList();
         foreach (var (obj, owner) in mine)
             calls.Call(obj.System.CoreId, () =>
             {
                 lock (obj.System.Lock)
                 {
                     if (obj.InUse) lock (allocations) allocations.Remove((owner.Mm, owner.Ram));
-                    else lock (frameOwners) frameOwners.Remove(obj);
+                    else lock (frameLock) frameOwners!.Remove(obj);
                 }
             });
         foreach (var (mm, ram) in allocations) calls.Call(mm.Caps.CoreId, () => mm.Free(ram));

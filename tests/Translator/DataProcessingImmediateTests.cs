@@ -127,4 +127,29 @@ public class DataProcessingImmediateTests
             Assert.Equal(reserved, Fast.Translator.Decoder.Decode(word) == Fast.Translator.Decoder.Undefined);
         }
     }
+
+    [Fact]
+    public void MemoisedBitMasksEqualTheComputedOnesFilledOrNot()
+    {
+        // DecodeBitMasksFast fills its table at each entry's first use: two threads fill it at once,
+        // then every entry (filled, or reserved and recomputed) must equal DecodeBitMasks.
+        static void Check()
+        {
+            for (int pass = 0; pass < 2; pass++)
+            for (int imm = 0; imm < 2; imm++)
+            for (int datasize = 32; datasize <= 64; datasize += 32)
+            for (uint n = 0; n < 2; n++)
+            for (uint immr = 0; immr < 64; immr++)
+            for (uint imms = 0; imms < 64; imms++)
+            {
+                bool ok = Fast.Translator.Semantics.Bits.DecodeBitMasks(n, imms, immr, imm != 0, datasize, out ulong w, out ulong t);
+                bool fast = Fast.Translator.Semantics.Bits.DecodeBitMasksFast(n, imms, immr, imm != 0, datasize, out ulong fw, out ulong ft);
+                Assert.Equal(ok, fast);
+                if (ok) { Assert.Equal(w, fw); Assert.Equal(t, ft); }
+            }
+        }
+        var other = Task.Run(Check);
+        Check();
+        other.GetAwaiter().GetResult();
+    }
 }

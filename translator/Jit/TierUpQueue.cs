@@ -16,7 +16,7 @@ public sealed class TierUpQueue : IDisposable
     readonly List<Region> pending = new();
     readonly SemaphoreSlim available = new(0);
     volatile bool closed;
-    readonly Thread worker;
+    Thread? worker;   // started at the first Enqueue (guarded by pending): a short run never queues a region
 
     /// <summary>Regions compiled (the name predates regions: it feeds the RegionsCompiled metric).</summary>
     public long BlocksCompiled;
@@ -36,12 +36,6 @@ public sealed class TierUpQueue : IDisposable
     public bool KeepListings { get; set; }
     /// <summary>Raised on the compiler thread after a region is published.</summary>
     public event Action<Region>? Compiled;
-
-    public TierUpQueue()
-    {
-        worker = new Thread(Work) { IsBackground = true, Name = "Fast tier-1 compiler" };
-        worker.Start();
-    }
 
     int inFlight;   // queued and not yet compiled
     readonly ManualResetEventSlim running = new(true);
@@ -65,7 +59,15 @@ public sealed class TierUpQueue : IDisposable
         if (closed) return;
         if (Synchronous) { Compile(region); return; }
         Interlocked.Increment(ref inFlight);
-        lock (pending) pending.Add(region);
+        lock (pending)
+        {
+            pending.Add(region);
+            if (worker is null)
+            {
+                worker = new Thread(Work) { IsBackground = true, Name = "Fast tier-1 compiler" };
+                worker.Start();
+            }
+        }
         available.Release();
     }
 

@@ -9,7 +9,7 @@ using Fast.Os.Vfs;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class FileSyscalls
+static partial class FileSyscalls
 {
     /// <summary>Largest transfer one read/write moves through the bounce buffer.</summary>
     const int MaxTransfer = 1 << 24;

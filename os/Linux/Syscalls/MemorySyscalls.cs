@@ -8,7 +8,7 @@ using Fast.Os.Process;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class MemorySyscalls
+static partial class MemorySyscalls
 {
     const ulong Page = 4096;
     const int PROT_READ = 1, PROT_WRITE = 2, PROT_EXEC = 4;

@@ -8,7 +8,7 @@ using Fast.Runtime;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class MiscSyscalls
+static partial class MiscSyscalls
 {
     [Syscall(160, "buf")]
     static long Uname(SyscallContext c)

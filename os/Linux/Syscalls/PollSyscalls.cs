@@ -14,7 +14,7 @@ using Fast.Os.Vfs;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class PollSyscalls
+static partial class PollSyscalls
 {
     const short POLLIN = 0x1, POLLPRI = 0x2, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20,
         POLLRDNORM = 0x40, POLLWRNORM = 0x100;

@@ -5,7 +5,7 @@ using Fast.Os.Linux.Abi;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class PrctlSyscalls
+static partial class PrctlSyscalls
 {
     const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4, PR_SET_NAME = 15, PR_GET_NAME = 16;
 

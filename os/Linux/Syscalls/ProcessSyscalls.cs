@@ -8,7 +8,7 @@ using Fast.Os.Scheduling;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static unsafe class ProcessSyscalls
+static unsafe partial class ProcessSyscalls
 {
     const ulong CLONE_VM = 0x100, CLONE_FS = 0x200, CLONE_FILES = 0x400, CLONE_SIGHAND = 0x800, CLONE_VFORK = 0x4000,
         CLONE_PARENT = 0x8000, CLONE_THREAD = 0x10000, CLONE_SETTLS = 0x80000, CLONE_PARENT_SETTID = 0x100000,

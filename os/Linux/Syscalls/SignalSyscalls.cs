@@ -7,7 +7,7 @@ using Fast.Os.Process;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class SignalSyscalls
+static partial class SignalSyscalls
 {
     const ulong Unblockable = (1UL << (Sig.SIGKILL - 1)) | (1UL << (Sig.SIGSTOP - 1));
 

@@ -13,7 +13,7 @@ using Fast.Os.Process;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class SignalWaitSyscalls
+static partial class SignalWaitSyscalls
 {
     const ulong Unblockable = (1UL << (Sig.SIGKILL - 1)) | (1UL << (Sig.SIGSTOP - 1));
 

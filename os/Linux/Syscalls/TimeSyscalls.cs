@@ -6,7 +6,7 @@ using Fast.Os.Linux.Abi;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class TimeSyscalls
+static partial class TimeSyscalls
 {
     const int CLOCK_REALTIME = 0, CLOCK_MONOTONIC = 1, CLOCK_PROCESS_CPUTIME_ID = 2, CLOCK_THREAD_CPUTIME_ID = 3,
         CLOCK_MONOTONIC_RAW = 4, CLOCK_REALTIME_COARSE = 5, CLOCK_MONOTONIC_COARSE = 6, CLOCK_BOOTTIME = 7, TIMER_ABSTIME = 1;

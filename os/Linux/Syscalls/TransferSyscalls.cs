@@ -5,7 +5,7 @@ using Fast.Os.Linux.Abi;
 
 namespace Fast.Os.Linux.Syscalls;
 
-static class TransferSyscalls
+static partial class TransferSyscalls
 {
     [Syscall(71, "out_fd, in_fd, offset, count")]
     static long Sendfile(SyscallContext c)

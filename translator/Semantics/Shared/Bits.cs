@@ -57,32 +57,34 @@ public static class Bits
     public static bool DecodeBitMasks(uint n, uint imms, uint immr, bool immediate, int datasize, out ulong wmask, out ulong tmask)
         => DecodeBitMasksComputed(n, imms, immr, immediate, datasize, out wmask, out tmask);
 
-    // DecodeBitMasks memoised (a speed-only split of the hot path: the table is filled from
+    // DecodeBitMasks memoised (a speed-only split of the hot path: entries are filled from
     // DecodeBitMasksComputed, so the function is still written once). Logical immediates and
     // bitfield moves are common and the computation is ~40 instructions; tier 1 passes constant
     // fields, so the lookup folds to one load. Index: immediate:datasize64:N:immr:imms.
+    // Each entry is filled at its first use: building all 32768 up front cost ~49M host
+    // instructions at start-up, for the few dozen encodings a program uses. A valid encoding never
+    // has wmask 0 (its element has at least one bit set), so 0 means "not filled or reserved".
     static readonly ulong[] WmaskTable = new ulong[1 << 15], TmaskTable = new ulong[1 << 15];
-    static readonly bool[] ValidTable = BuildTables();
-
-    static bool[] BuildTables()
-    {
-        var valid = new bool[1 << 15];
-        for (int i = 0; i < 1 << 15; i++)
-        {
-            valid[i] = DecodeBitMasksComputed((uint)(i >> 12) & 1, (uint)i & 0x3F, (uint)(i >> 6) & 0x3F, (i >> 14) != 0,
-                ((i >> 13) & 1) != 0 ? 64 : 32, out WmaskTable[i], out TmaskTable[i]);
-        }
-        return valid;
-    }
 
     /// <summary>DecodeBitMasks by table lookup (same results).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool DecodeBitMasksFast(uint n, uint imms, uint immr, bool immediate, int datasize, out ulong wmask, out ulong tmask)
     {
         int i = (immediate ? 1 << 14 : 0) | (datasize == 64 ? 1 << 13 : 0) | (int)((n & 1) << 12) | (int)((immr & 0x3F) << 6) | (int)(imms & 0x3F);
-        wmask = WmaskTable[i];
+        wmask = Volatile.Read(ref WmaskTable[i]);
+        if (wmask == 0) return Fill(i, out wmask, out tmask);
         tmask = TmaskTable[i];
-        return ValidTable[i];
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static bool Fill(int i, out ulong wmask, out ulong tmask)
+    {
+        if (!DecodeBitMasksComputed((uint)(i >> 12) & 1, (uint)i & 0x3F, (uint)(i >> 6) & 0x3F, (i >> 14) != 0,
+                ((i >> 13) & 1) != 0 ? 64 : 32, out wmask, out tmask)) return false;
+        TmaskTable[i] = tmask;
+        Volatile.Write(ref WmaskTable[i], wmask);   // after tmask: a thread that reads this wmask reads its tmask
+        return true;
     }
 
     static bool DecodeBitMasksComputed(uint n, uint imms, uint immr, bool immediate, int datasize, out ulong wmask, out ulong tmask)

@@ -108,16 +108,18 @@ static unsafe class HostMemory
 {
     const int ProtRead = 1, ProtWrite = 2, MapPrivate = 2, MapAnonymous = 0x20, MapNoReserve = 0x4000;
 
-    [DllImport("libc", SetLastError = true)]
+    // Blittable and without SetLastError, so ReadyToRun calls them directly: with it each needed a
+    // marshalling stub JIT-compiled at every start (errno is read at once instead, for a message only).
+    [DllImport("libc")]
     static extern void* mmap(void* addr, nuint length, int prot, int flags, int fd, nint offset);
 
-    [DllImport("libc", SetLastError = true)]
+    [DllImport("libc")]
     static extern int munmap(void* addr, nuint length);
 
     public static void* Reserve(ulong size)
     {
         void* p = mmap(null, (nuint)size, ProtRead | ProtWrite, MapPrivate | MapAnonymous | MapNoReserve, -1, 0);
-        if (p == (void*)-1) throw new OutOfMemoryException($"cannot reserve {size} bytes of guest RAM (errno {Marshal.GetLastPInvokeError()})");
+        if (p == (void*)-1) throw new OutOfMemoryException($"cannot reserve {size} bytes of guest RAM (errno {Marshal.GetLastSystemError()})");
         return p;
     }
 

@@ -66,22 +66,25 @@ public static class CapTypes
     public const ulong CNodeSlotBytes = 64;
     public const ulong DispatcherSize = 1024;
 
+    // (Declared before table, whose initialiser uses it. Not []: Array.Empty<CapType> is JIT-compiled at every start.)
+    static readonly CapType[] None = new CapType[0];
+
     static readonly CapTypeInfo[] table =
     [
-        new(CapType.Null, SizeRule.NoMemory, 0, [], CapType.Null, false, false, "empty slot"),
+        new(CapType.Null, SizeRule.NoMemory, 0, None, CapType.Null, false, false, "empty slot"),
         new(CapType.Ram, SizeRule.PageMultiple, PageSize,
             [CapType.Ram, CapType.Frame, CapType.CNode, CapType.VNodeL0, CapType.VNodeL1, CapType.VNodeL2, CapType.VNodeL3, CapType.Dispatcher],
             CapType.Null, true, false, "untyped RAM"),
         new(CapType.Frame, SizeRule.PageMultiple, PageSize, [CapType.Frame], CapType.VNodeL3, false, true, "mappable RAM"),
         new(CapType.DevFrame, SizeRule.PageMultiple, PageSize, [CapType.DevFrame], CapType.VNodeL3, true, false, "mappable device memory"),
-        new(CapType.CNode, SizeRule.PowerOfTwo, PageSize, [], CapType.Null, false, true, "capability slots"),
-        new(CapType.VNodeL0, SizeRule.Fixed, PageSize, [], CapType.Null, false, true, "level-0 page table"),
-        new(CapType.VNodeL1, SizeRule.Fixed, PageSize, [], CapType.VNodeL0, false, true, "level-1 page table"),
-        new(CapType.VNodeL2, SizeRule.Fixed, PageSize, [], CapType.VNodeL1, false, true, "level-2 page table"),
-        new(CapType.VNodeL3, SizeRule.Fixed, PageSize, [], CapType.VNodeL2, false, true, "level-3 page table"),
+        new(CapType.CNode, SizeRule.PowerOfTwo, PageSize, None, CapType.Null, false, true, "capability slots"),
+        new(CapType.VNodeL0, SizeRule.Fixed, PageSize, None, CapType.Null, false, true, "level-0 page table"),
+        new(CapType.VNodeL1, SizeRule.Fixed, PageSize, None, CapType.VNodeL0, false, true, "level-1 page table"),
+        new(CapType.VNodeL2, SizeRule.Fixed, PageSize, None, CapType.VNodeL1, false, true, "level-2 page table"),
+        new(CapType.VNodeL3, SizeRule.Fixed, PageSize, None, CapType.VNodeL2, false, true, "level-3 page table"),
         new(CapType.Dispatcher, SizeRule.Fixed, DispatcherSize, [CapType.Endpoint], CapType.Null, false, true, "dispatcher"),
-        new(CapType.Endpoint, SizeRule.NoMemory, 0, [], CapType.Null, false, false, "LMP endpoint"),
-        new(CapType.Irq, SizeRule.NoMemory, 0, [], CapType.Null, true, false, "interrupt line"),
+        new(CapType.Endpoint, SizeRule.NoMemory, 0, None, CapType.Null, false, false, "LMP endpoint"),
+        new(CapType.Irq, SizeRule.NoMemory, 0, None, CapType.Null, true, false, "interrupt line"),
     ];
 
     static CapTypes()

@@ -33,7 +33,10 @@ public sealed unsafe class Core : IDisposable
     public static int ExecutingId { get => executingPlusOne - 1; set => executingPlusOne = value + 1; }
 
     readonly SemaphoreSlim wake = new(0, int.MaxValue);
-    Thread? host;
+    Thread? host;                // set once the host thread started (under startLock)
+    volatile bool started;       // Start was called: the host thread runs, or starts at the first Kick
+    bool disposed;               // guarded by startLock: no host thread starts any more
+    readonly object startLock = new();
     volatile bool stopping;
 
     /// <summary>Called on the core's thread after each run of a thread, with the thread that ran.</summary>
@@ -51,11 +54,25 @@ public sealed unsafe class Core : IDisposable
         cpu.OsData = this;
     }
 
+    /// <summary>Starts the core: its host thread now if a thread is ready here, else at the first Kick
+    /// (work made ready, a mailbox message): `fast run`'s second core is idle for a single-threaded
+    /// program, and its thread was one more to create at every start.</summary>
     public void Start()
     {
-        host = new Thread(Loop) { IsBackground = true, Name = $"Fast core {Id}" };
-        host.Start();
-        CoreTicker.Add(this);
+        started = true;
+        if (Scheduler.HasReady || wake.CurrentCount > 0) StartHost();   // (a Kick before Start: work or mail is waiting)
+    }
+
+    void StartHost()
+    {
+        lock (startLock)
+        {
+            if (host is not null || disposed || stopping) return;
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"Fast core {Id}" };
+            thread.Start();
+            Volatile.Write(ref host, thread);
+            CoreTicker.Add(this);
+        }
     }
 
     /// <summary>Makes a thread runnable on this core and wakes the core if it idles.</summary>
@@ -70,11 +87,15 @@ public sealed unsafe class Core : IDisposable
     {
         // A late wake-up (a guest's deadline timer firing after the OS was disposed) finds no one to wake.
         try { wake.Release(); }
-        catch (ObjectDisposedException) { }
+        catch (ObjectDisposedException) { return; }
+        if (started && Volatile.Read(ref host) is null) StartHost();
     }
 
-    /// <summary>Whether the core's host thread runs (started and not stopping).</summary>
-    public bool Running => host is not null && !stopping;
+    /// <summary>Whether the core's host thread was started (a started core without work has none yet).</summary>
+    public bool HostStarted => Volatile.Read(ref host) is not null;
+
+    /// <summary>Whether the core runs (started and not stopping): its host thread runs, or starts at the next Kick.</summary>
+    public bool Running => started && !stopping;
 
     /// <summary>Sleeps this core's host thread until a Kick (or the timeout): a wait inside the kernel (HomeCalls).</summary>
     public void Doze(int milliseconds) => wake.Wait(milliseconds);
@@ -86,7 +107,7 @@ public sealed unsafe class Core : IDisposable
         Kick();
     }
 
-    public void Join() => host?.Join();
+    public void Join() => Volatile.Read(ref host)?.Join();
 
     void Loop()
     {
@@ -167,8 +188,14 @@ public sealed unsafe class Core : IDisposable
     public void Dispose()
     {
         Stop();
+        Thread? thread;
+        lock (startLock)
+        {
+            disposed = true;
+            thread = host;
+        }
         CoreTicker.Remove(this);
-        if (host is not null && host != Thread.CurrentThread) host.Join();
+        if (thread is not null && thread != Thread.CurrentThread) thread.Join();
         wake.Dispose();
     }
 }

@@ -11,7 +11,7 @@ using Fast.Runtime;
 
 namespace Fast.Os.Kernel;
 
-static class CoreTicker
+public static class CoreTicker
 {
     sealed class Entry(Core core, long next)
     {
@@ -29,13 +29,23 @@ static class CoreTicker
         lock (entries)
         {
             entries.Add(new Entry(core, Stopwatch.GetTimestamp() + Slice(core)));
-            if (thread is null)
-            {
-                thread = new Thread(Run) { IsBackground = true, Name = "Fast core ticker" };
-                thread.Start();
-            }
+            if (thread is null) StartThread();
             else Monitor.Pulse(entries);
         }
+    }
+
+    /// <summary>Starts the ticker's thread now (it then sleeps until a core is added): the start-up warming
+    /// thread calls it, so that the main thread does not wait for a thread start when it starts core 0.</summary>
+    public static void Prestart()
+    {
+        lock (entries)
+            if (thread is null) StartThread();
+    }
+
+    static void StartThread()
+    {
+        thread = new Thread(Run) { IsBackground = true, Name = "Fast core ticker" };
+        thread.Start();
     }
 
     public static void Remove(Core core)

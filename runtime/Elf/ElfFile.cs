@@ -149,11 +149,14 @@ public sealed class ElfFile
         return Encoding.UTF8.GetString(bytes[..nul]);
     }
 
-    // An array, not a List: List<ElfDynamicEntry> (a struct) would be JIT-compiled at every start.
+    // An array, not a List: List<ElfDynamicEntry> (a struct) would be JIT-compiled at every start
+    // (and NoDynamic, not []: so would Array.Empty<ElfDynamicEntry>).
+    static readonly ElfDynamicEntry[] NoDynamic = new ElfDynamicEntry[0];
+
     ElfDynamicEntry[] ReadDynamic()
     {
         var dyn = ProgramHeaders.FirstOrDefault(p => p.Type == ElfSegmentType.Dynamic);
-        if (dyn is null) return [];
+        if (dyn is null) return NoDynamic;
         var bytes = SegmentData(dyn);
         for (int end = 0; end + ElfConstants.DynamicEntrySize <= bytes.Length; end += ElfConstants.DynamicEntrySize)
         {

@@ -14,6 +14,9 @@ public readonly unsafe struct RowInfo(
     string name, uint mask, uint value, UndefinedClause[] undefined, bool endsBlock, bool accessesMemory, string? priorityGroup, int priority,
     Feature feature, delegate*<CpuState*, uint, void> execute, delegate*<ulong, uint, string> disassemble)
 {
+    /// <summary>No Undefined clauses (an array of our own: Array.Empty of a struct of ours is JIT-compiled at start-up).</summary>
+    public static readonly UndefinedClause[] NoClauses = new UndefinedClause[0];
+
     public readonly string Name = name;
     public readonly uint Mask = mask;
     public readonly uint Value = value;

@@ -50,7 +50,7 @@ sb.AppendLine("    [");
 foreach (var row in rows)
 {
     string undefined = row.UndefinedWhen.Count == 0
-        ? "[]"
+        ? "RowInfo.NoClauses"   // (not []: Array.Empty<UndefinedClause> is JIT-compiled at every start)
         : "[" + string.Join(", ", row.UndefinedWhen.Select(u => $"new(0x{u.Mask:X8}u, 0x{u.Value:X8}u)")) + "]";
     bool memory = row.Group.StartsWith("LoadStore", StringComparison.Ordinal) || row.Group.StartsWith("AdvSimdLoadStore", StringComparison.Ordinal);
     sb.AppendLine($"        new(\"{row.Name}\", 0x{row.Mask:X8}u, 0x{row.Value:X8}u, {undefined}, {(row.Control == Control.EndsBlock ? "true" : "false")}, {(memory ? "true" : "false")}, " +

@@ -51,7 +51,7 @@ public static unsafe class AdvSimdLoadStoreMultiple
         ulong address = CpuState.GetXsp(c, Rn);
         int total = rpt * selem * datasize / 8;
         if (selem == 1) { ebytes = AccessBytes(c, esize, 1); esize = ebytes * 8; elements = datasize / esize; }
-        Span<Vector128Bits> regs = stackalloc Vector128Bits[4];
+        Vector128Bits* regs = stackalloc Vector128Bits[4];   // (not a Span: Span<Vector128Bits> is JIT-compiled at start-up)
         for (int i = 0; i < rpt * selem; i++) regs[i] = load ? default : Simd.Read(c, (Rt + (uint)i) % 32);
         ulong offs = 0;
         for (int r = 0; r < rpt; r++)
@@ -105,7 +105,7 @@ public static unsafe class AdvSimdLoadStoreSingle
         var (ebytes, index) = Lane(Q, opcode, S, size);
         int selem = Selem(opcode, R), esize = ebytes * 8;
         ulong address = CpuState.GetXsp(c, Rn);
-        Span<Vector128Bits> regs = stackalloc Vector128Bits[4];
+        Vector128Bits* regs = stackalloc Vector128Bits[4];   // (not a Span: Span<Vector128Bits> is JIT-compiled at start-up)
         for (int s = 0; s < selem; s++) regs[s] = Simd.Read(c, (Rt + (uint)s) % 32);
         for (int s = 0; s < selem; s++)
         {

@@ -337,7 +337,7 @@ public static class SyscallNames
     };
 
     /// <summary>The Linux name of an AArch64 system-call number, or null.</summary>
-    public static string? Of(int number) => names.GetValueOrDefault(number);
+    public static string? Of(int number) => names.TryGetValue(number, out var name) ? name : null;   // (GetValueOrDefault over int is JIT-compiled at start-up)
 
     public static IReadOnlyDictionary<int, string> All => names;
 }

@@ -1,7 +1,8 @@
 // The native personality's servers (memory server, process manager, serial server of every core)
 // and the nameserver replicas are made at the first native call, not at boot: a Linux program
 // never makes them, and a native program (which starts as a Linux one: crt and glibc first)
-// finds them named in every replica when it first asks.
+// finds them named in every replica when it first asks. Likewise a core's host thread starts with
+// its first work: a single-threaded program leaves core 1 without one, a threaded one starts it.
 using Fast.Os.Kernel;
 using Fast.Os.Vfs;
 using Fast.Runtime;
@@ -11,7 +12,7 @@ namespace Fast.Tests.Os.Linux;
 
 public sealed class LazyNativeTests
 {
-    static (int Status, string Output, bool Started, bool[] Named) Run(string name, int cores)
+    static (int Status, string Output, bool Started, bool[] Named, bool[] Hosts) Run(string name, int cores)
     {
         var programs = new Fast.Cli.Selftest.UserPrograms();
         var exe = programs.Build(programs.Tests().Single(p => p.Name == name));
@@ -24,9 +25,10 @@ public sealed class LazyNativeTests
             os.SpawnInit(exe, [exe], ["PATH=/bin"]);
             int status = os.RunUntilInitExits(TimeSpan.FromSeconds(60));
             bool started = os.Native.ServersStarted;
+            var hosts = os.Cores.Select(c => c.HostStarted).ToArray();
             var named = os.Native.Kernels.Select(k => Enumerable.Range(0, cores).All(c =>
                 k.Names.Lookup($"/core/{c}/mem") is not null && k.Names.Lookup($"/core/{c}/proc") is not null && k.Names.Lookup($"/core/{c}/serial") is not null)).ToArray();
-            return (status, System.Text.Encoding.Latin1.GetString(stdout.ToArray()), started, named);
+            return (status, System.Text.Encoding.Latin1.GetString(stdout.ToArray()), started, named, hosts);
         }
         finally { os.Dispose(); }
     }
@@ -48,6 +50,17 @@ public sealed class LazyNativeTests
         var r = Run("time_misc", cores: 2);
         Assert.True(FastOs.ExitCodeOf(r.Status) == 0, r.Output);
         Assert.False(r.Started);
+        Assert.Equal(new[] { true, false }, r.Hosts);   // core 1 had no work: no host thread
+    }
+
+    [Fact]
+    public void AThreadPlacedOnAnIdleCoreStartsItsHostThread()
+    {
+        // os/user/tests/thread_multicore.c: threads on both cores (munmap/mprotect races).
+        var r = Run("thread_multicore", cores: 2);
+        Assert.True(FastOs.ExitCodeOf(r.Status) == 0, r.Output);
+        Assert.Contains("PASSED", r.Output);
+        Assert.Equal(new[] { true, true }, r.Hosts);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public static unsafe class SimdVec
     public static void Store(CpuState* c, uint d, Vector128<byte> v, uint q)
     {
         if (q == 0) v = v.AsUInt64().WithElement(1, 0UL).AsByte();
-        v.Store((byte*)&c->V[d * 2]);
+        *(Vector128<byte>*)&c->V[d * 2] = v;   // (not v.Store: ReadyToRun calls it, passing a Vector128, and so leaves every caller to the JIT)
     }
 
     public enum Op { Add, Sub, CmEq, CmHi, CmHs, CmGt, CmGe, UMax, UMin, SMax, SMin }
@@ -50,6 +50,7 @@ public static unsafe class SimdVec
         _ => Signed(a, b, op),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]   // (a call passing Vector128 is not precompiled: its callers were JIT-compiled at start-up)
     static Vector128<T> Signed<T>(Vector128<T> a, Vector128<T> b, Op op)
     {
         if (typeof(T) == typeof(byte)) return SignedOp(a.AsSByte(), b.AsSByte(), op).As<sbyte, T>();
@@ -58,6 +59,7 @@ public static unsafe class SimdVec
         return SignedOp(a.AsInt64(), b.AsInt64(), op).As<long, T>();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Vector128<T> SignedOp<T>(Vector128<T> a, Vector128<T> b, Op op) => op switch
     {
         Op.CmGt => Vector128.GreaterThan(a, b),

@@ -2,14 +2,16 @@
 // CBNZ, TBZ, TBNZ) and fall-throughs, breadth first, within MaxInstructions / MaxBlocks, and the
 // targets a BR was seen to take often in the interpreter (DecodedBlock.Targets): the compiled BR
 // compares its target with them and jumps inside the region on a match (a switch's jump table or a
-// bytecode interpreter's dispatch then stays in one method), leaving as before otherwise. BL leaves
-// through a link slot (its target may become a region of its own); BLR, BR, RET, exceptions and
-// ISB leave too. The return site after a BL or BLR joins the region (when hot enough) as one of its
-// entries: the callee's RET enters the region there (every region block is an entry, see
-// RegionEmitter.Finish), so the code after a call is not compiled again as a region of its own.
-// A BL's callee joins too when it is a small leaf (copied into each caller's region) or, not held by
-// another region, when its hot code is small (MaxCalleeInstructions; its own calls handled alike):
-// its RET compares X30 with the return sites of the region's calls to it.
+// bytecode interpreter's dispatch then stays in one method), leaving as before otherwise. A BL
+// whose callee joins the region (below) is a jump inside it; any other BL leaves through a link slot
+// (its target may become a region of its own); BLR, BR, RET, exceptions and ISB leave too. The
+// return site after a BL or BLR joins the region (when hot enough) as one of its entries: the
+// callee's RET enters the region there (every region block is an entry, see RegionEmitter.Finish),
+// so the code after a call is not compiled again as a region of its own.
+// A callee joins when it is a small leaf or another region's function as small as one (both copied
+// into each caller's region), or a function no other region holds whose hot code is small
+// (MaxCalleeInstructions; its calls handled alike, a PLT stub's BR followed to its targets): its
+// RET compares X30 with the return sites of the region's calls to it.
 // (Following BL into every callee was tried twice: on lua5.4 it tripled the code compiled and the run
 // got slower while the compiler caught up; with return sites as entries it cut busybox awk's
 // region transitions 716 M -> 237 M but awk and lua got slower: each caller region had its own
@@ -17,7 +19,7 @@
 // paths, code after a loop) are left out: what RyuJIT compiles costs ~35 us per guest instruction.
 // A block another region already holds (compiled or queued) is left out too, as an exit into that
 // region (every region block is an entry): each guest instruction is compiled once, except small
-// leaves copied into their callers. Before, a region formed later copied its successors' code: xz -d
+// callees copied into their callers. Before, a region formed later copied its successors' code: xz -d
 // compiled 17 900 guest instructions (50 overlapping regions inside lzma_decode) for ~3 000 hot ones.
 // Runs on the vCPU thread (it decodes through the vCPU's translation); compilation happens later
 // on the background thread.
@@ -69,12 +71,13 @@ public static unsafe class RegionBuilder
     /// The RETs of the function at callee if it may join its caller's region, walking the blocks the
     /// interpreter executed from there (direct branches and fall-throughs). A small leaf: every block
     /// ends in a direct branch or RET, no call, no BR/BLR, no exception, at most MaxLeafInstructions;
-    /// it is copied into each caller's region (leafBlocks collects its blocks). Otherwise (leaf false)
-    /// a function whose hot blocks are at most MaxCalleeInstructions: its calls continue at their
-    /// return sites, a BR or an exception ends a path (it leaves the region there), cold blocks stay
-    /// exits. Null if it does not qualify or has no RET.
+    /// copied is given when the callee is copied into the region: it collects the callee's blocks.
+    /// Otherwise (leaf false) a function whose hot blocks are at most limit instructions: its calls
+    /// continue at their return sites, a BR continues at the targets it was seen to take, an
+    /// exception ends a path (it leaves the region there), cold blocks stay exits. Null if it does
+    /// not qualify or has no RET.
     /// </summary>
-    static List<ulong>? CalleeReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, bool leaf, PcList? leafBlocks, int limit = MaxCalleeInstructions)
+    static List<ulong>? CalleeReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, bool leaf, int limit, PcList? copied)
     {
         var rets = new List<ulong>();
         var seen = new PcList();
@@ -94,7 +97,7 @@ public static unsafe class RegionBuilder
             if (taken == 0) calleeEntries = block.EntryCount;
             else if (!leaf && block.EntryCount * ColdFraction < calleeEntries) continue;   // cold: stays an exit
             total += block.Count;
-            if (total > (leaf ? MaxLeafInstructions : limit)) return null;
+            if (total > limit) return null;
             ulong last = pc + (ulong)(block.Count - 1) * 4;
             if (!block.EndsWithControl) { work.Add(last + 4); continue; }
             var inst = block.Instructions[block.Count - 1];
@@ -112,7 +115,7 @@ public static unsafe class RegionBuilder
             for (int k = 0; k < n; k++) work.Add(next[k]);
         }
         if (rets.Count == 0) return null;
-        leafBlocks?.AddRange(seen);
+        copied?.AddRange(seen);
         return rets;
     }
 
@@ -125,7 +128,7 @@ public static unsafe class RegionBuilder
 
     public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt, bool followLeaves = true)
     {
-        var leafBlocks = new PcList();   // blocks of followed leaves: copied into each caller even when owned elsewhere
+        var copiedBlocks = new PcList();   // blocks of copied callees: in each caller's region even when owned elsewhere
         var instructions = new Dictionary<ulong, DecodedInstruction>();
         // Virtual pages and the physical page each maps to (parallel lists).
         var pageVas = new PcList();
@@ -139,7 +142,7 @@ public static unsafe class RegionBuilder
         var sources = new List<DecodedBlock>();
         var indirect = new Dictionary<ulong, ulong[]>();
         // RET of a followed callee -> the return sites of the BLs that call it.
-        var leafReturns = new Dictionary<ulong, List<ulong>>();
+        var calleeReturns = new Dictionary<ulong, List<ulong>>();
         Span<ulong> next = stackalloc ulong[2];
         while (workHead < work.Count && blocks < MaxBlocks)
         {
@@ -148,7 +151,7 @@ public static unsafe class RegionBuilder
             var block = pc == entry.Pc ? entry : blockAt(pc);
             if (block is null || !block.Valid || block.Pc != pc) continue;
             if (block != entry && block.EntryCount * ColdFraction < entry.EntryCount) continue;   // cold: an exit
-            if (block != entry && StopAtOtherRegions && OwnedElsewhere(block) && !leafBlocks.Contains(pc)) continue;   // compiled once: an exit into that region
+            if (block != entry && StopAtOtherRegions && OwnedElsewhere(block) && !copiedBlocks.Contains(pc)) continue;   // compiled once: an exit into that region
             if (instructions.Count + block.Count > MaxInstructions) continue;
             ulong vpage = pc & ~0xFFFUL;
             int known = -1;
@@ -176,20 +179,20 @@ public static unsafe class RegionBuilder
                 if (followLeaves && NameOf(control) == "BL" && n == 0)
                 {
                     ulong callee = last + Semantics.Branches.Offset26(control.Word & 0x3FFFFFF);
-                    var rets = CalleeReturns(callee, blockAt, leaf: true, leafBlocks);
+                    var rets = CalleeReturns(callee, blockAt, leaf: true, MaxLeafInstructions, copiedBlocks);
                     if (rets is null && FollowCallees && blockAt(callee) is { } first)
                     {
                         if (callee == entry.Pc || instructions.ContainsKey(callee) || !OwnedElsewhere(first))   // recursion stays inside
-                            rets = CalleeReturns(callee, blockAt, leaf: false, null);
+                            rets = CalleeReturns(callee, blockAt, leaf: false, MaxCalleeInstructions, copied: null);
                         else   // another region's: copied only when as small as a leaf
-                            rets = CalleeReturns(callee, blockAt, leaf: false, leafBlocks, MaxLeafInstructions);
+                            rets = CalleeReturns(callee, blockAt, leaf: false, MaxLeafInstructions, copiedBlocks);
                     }
                     if (rets is not null)
                     {
                         work.Add(callee);
                         foreach (ulong ret in rets)
                         {
-                            if (!leafReturns.TryGetValue(ret, out var sites)) leafReturns[ret] = sites = new List<ulong>();
+                            if (!calleeReturns.TryGetValue(ret, out var sites)) calleeReturns[ret] = sites = new List<ulong>();
                             if (!sites.Contains(last + 4)) sites.Add(last + 4);
                         }
                     }
@@ -202,7 +205,7 @@ public static unsafe class RegionBuilder
                 }
             }
         }
-        foreach (var (ret, sites) in leafReturns) indirect[ret] = sites.ToArray();
+        foreach (var (ret, sites) in calleeReturns) indirect[ret] = sites.ToArray();
         var pcs = new PcList();
         foreach (ulong pc in instructions.Keys) pcs.Add(pc);
         var ascending = pcs.SortedDistinct();

@@ -130,6 +130,31 @@ public unsafe class ChainingTests
                      (jit.X(0), jit.X(1), jit.PC, jit.State->Retired, jit.Nzcv));
     }
 
+    /// <summary>Runs program on jit (to the end marker) and returns the regions compiled, the compiler drained.</summary>
+    static List<Fast.Translator.Jit.Region> RunCollectingRegions(GuestHarness jit, uint[] program)
+    {
+        var compiled = new List<Fast.Translator.Jit.Region>();
+        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
+        jit.Run(program);
+        jit.TierUp.Drain();
+        lock (compiled) return [.. compiled];
+    }
+
+    /// <summary>Runs the loaded program again from CodeBase (compiled by now, without reloading: a host
+    /// write drops all code), asserts it stopped at the BRK at endPc, and returns the exits chained in
+    /// compiled code and the region calls from the run loop that the run took.</summary>
+    static (ulong Chains, long Calls) RunAgain(GuestHarness jit, ulong endPc, ulong? sp = null)
+    {
+        ulong chains = jit.State->RegionChains;
+        long calls = jit.Engine.RegionEntries(jit.Cpu);
+        jit.PC = GuestHarness.CodeBase;
+        if (sp is ulong stack) jit.SP = stack;
+        jit.State->ExitReason = ExitReason.None;
+        jit.Cpu.Run(1_000_000);
+        Assert.Equal(endPc, jit.Os.Last!.Value.Pc);
+        return (jit.State->RegionChains - chains, jit.Engine.RegionEntries(jit.Cpu) - calls);
+    }
+
     // A loop that calls a function; the loop head is entered first (B loop), so its block gets hot
     // before the call's return site. (f is a small leaf: the test that wants it a region of its own
     // turns leaf following off.)
@@ -176,27 +201,18 @@ public unsafe class ChainingTests
         using var interp = new GuestHarness();
         interp.Run(LeafCallInLoop);
         using var jit = new GuestHarness(tier1Threshold: 2);
-        var compiled = new List<Fast.Translator.Jit.Region>();
-        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
-        jit.Run(LeafCallInLoop);
-        jit.TierUp.Drain();
+        var compiled = RunCollectingRegions(jit, LeafCallInLoop);
         Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
-        Fast.Translator.Jit.Region loop;
-        lock (compiled) loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
+        var loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
         ulong ret = GuestHarness.CodeBase + 0x2C, returnSite = GuestHarness.CodeBase + 0x14;
         Assert.True(loop.Contains(GuestHarness.CodeBase + 0x20) && loop.Contains(ret));
         Assert.Equal([returnSite], loop.IndirectEdges[ret]);
 
         // Again, compiled: 1000 calls and returns without a region transition.
-        ulong chains = jit.State->RegionChains;
-        long calls = jit.Engine.RegionEntries(jit.Cpu);
-        jit.PC = GuestHarness.CodeBase;
-        jit.State->ExitReason = ExitReason.None;
-        jit.Cpu.Run(1_000_000);
-        Assert.Equal(GuestHarness.CodeBase + 0x30, jit.Os.Last!.Value.Pc);
+        var (chains, calls) = RunAgain(jit, GuestHarness.CodeBase + 0x30);
         Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
-        Assert.InRange(jit.State->RegionChains - chains, 0UL, 50UL);
-        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);   // a few; more when the host is loaded
+        Assert.InRange(chains, 0UL, 50UL);
+        Assert.InRange(calls, 1, 50);   // a few; more when the host is loaded
     }
 
     /// <summary>
@@ -210,10 +226,7 @@ public unsafe class ChainingTests
         using var interp = new GuestHarness();
         interp.Run(CallInLoop);
         using var jit = new GuestHarness(tier1Threshold: 2, followLeafCalls: false);
-        var compiled = new List<Fast.Translator.Jit.Region>();
-        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
-        jit.Run(CallInLoop);
-        jit.TierUp.Drain();
+        var compiled = RunCollectingRegions(jit, CallInLoop);
         Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
         ulong returnSite = GuestHarness.CodeBase + 0x14;
         Assert.DoesNotContain(compiled, r => r.EntryPc == returnSite);
@@ -222,17 +235,12 @@ public unsafe class ChainingTests
 
         // Again, compiled: the loop and f chain into each other (BL through a link slot, RET through
         // the region table into the loop's region at the return site), the run loop barely involved.
-        ulong chains = jit.State->RegionChains;
-        long calls = jit.Engine.RegionEntries(jit.Cpu);
-        jit.PC = GuestHarness.CodeBase;
-        jit.State->ExitReason = ExitReason.None;
-        jit.Cpu.Run(1_000_000);
-        Assert.Equal(GuestHarness.CodeBase + 0x28, jit.Os.Last!.Value.Pc);
+        var (chains, calls) = RunAgain(jit, GuestHarness.CodeBase + 0x28);
         Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
-        Assert.True(jit.State->RegionChains - chains >= 1900, $"{jit.State->RegionChains - chains} chained exits");
+        Assert.True(chains >= 1900, $"{chains} chained exits");
         // A handful of calls from the run loop (more when the host is loaded: a link is checked again
         // after another test's vCPU renews the mapping epoch), against 2000 calls and 2000 returns.
-        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);
+        Assert.InRange(calls, 1, 50);
     }
 
     // A switch through a computed branch: BR to one of four cases by X0 & 3, 20 000 times.
@@ -268,16 +276,11 @@ public unsafe class ChainingTests
         using var jit = new GuestHarness(tier1Threshold: 100);
         jit.Run(Switch);
         jit.TierUp!.Drain();
-        ulong chains = jit.State->RegionChains;
-        long calls = jit.Engine.RegionEntries(jit.Cpu);
-        jit.PC = GuestHarness.CodeBase;   // again, compiled (without reloading: a host write drops all code)
-        jit.State->ExitReason = ExitReason.None;
-        jit.Cpu.Run(1_000_000);
-        Assert.Equal(GuestHarness.CodeBase + 0x40, jit.Os.Last!.Value.Pc);
+        var (chains, calls) = RunAgain(jit, GuestHarness.CodeBase + 0x40);
         Assert.Equal((interp.X(0), interp.X(1), interp.Nzcv), (jit.X(0), jit.X(1), jit.Nzcv));
         // 20 000 BRs: left to the region table they would be 20 000 chains; inside they are jumps.
-        Assert.True(jit.State->RegionChains - chains < 100, $"{jit.State->RegionChains - chains} chained exits");
-        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 5);
+        Assert.True(chains < 100, $"{chains} chained exits");
+        Assert.InRange(calls, 1, 5);
     }
 
     // The loop calls f, which saves X30, calls the small leaf g and returns: f is not a leaf.
@@ -313,28 +316,18 @@ public unsafe class ChainingTests
         interp.Run(NestedCallInLoop);
         using var jit = new GuestHarness(tier1Threshold: 2);
         jit.SP = GuestHarness.DataBase + 0x1000;
-        var compiled = new List<Fast.Translator.Jit.Region>();
-        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
-        jit.Run(NestedCallInLoop);
-        jit.TierUp.Drain();
+        var compiled = RunCollectingRegions(jit, NestedCallInLoop);
         Assert.Equal((interp.X(0), interp.X(1), interp.SP, interp.Nzcv), (jit.X(0), jit.X(1), jit.SP, jit.Nzcv));
-        Fast.Translator.Jit.Region loop;
-        lock (compiled) loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
+        var loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
         ulong fRet = GuestHarness.CodeBase + 0x30, returnSite = GuestHarness.CodeBase + 0x14;
         Assert.True(loop.Contains(GuestHarness.CodeBase + 0x20) && loop.Contains(GuestHarness.CodeBase + 0x34) && loop.Contains(fRet));
         Assert.Equal([returnSite], loop.IndirectEdges[fRet]);
 
         // Again, compiled: 1000 calls of f (and of g) without a region transition.
-        ulong chains = jit.State->RegionChains;
-        long calls = jit.Engine.RegionEntries(jit.Cpu);
-        jit.PC = GuestHarness.CodeBase;
-        jit.SP = GuestHarness.DataBase + 0x1000;
-        jit.State->ExitReason = ExitReason.None;
-        jit.Cpu.Run(1_000_000);
-        Assert.Equal(GuestHarness.CodeBase + 0x3C, jit.Os.Last!.Value.Pc);
+        var (chains, calls) = RunAgain(jit, GuestHarness.CodeBase + 0x3C, sp: GuestHarness.DataBase + 0x1000);
         Assert.Equal((interp.X(0), interp.X(1), interp.SP, interp.Nzcv), (jit.X(0), jit.X(1), jit.SP, jit.Nzcv));
-        Assert.InRange(jit.State->RegionChains - chains, 0UL, 50UL);
-        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);   // a few; more when the host is loaded
+        Assert.InRange(chains, 0UL, 50UL);
+        Assert.InRange(calls, 1, 50);   // a few; more when the host is loaded
     }
 
     // The loop calls f through a stub that branches to it with BR (as a PLT entry does).
@@ -366,27 +359,18 @@ public unsafe class ChainingTests
         using var interp = new GuestHarness();
         interp.Run(StubCallInLoop);
         using var jit = new GuestHarness(tier1Threshold: 2);
-        var compiled = new List<Fast.Translator.Jit.Region>();
-        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
-        jit.Run(StubCallInLoop);
-        jit.TierUp.Drain();
+        var compiled = RunCollectingRegions(jit, StubCallInLoop);
         Assert.Equal((interp.X(0), interp.X(1), interp.X(17), interp.Nzcv), (jit.X(0), jit.X(1), jit.X(17), jit.Nzcv));
-        Fast.Translator.Jit.Region loop;
-        lock (compiled) loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
+        var loop = Assert.Single(compiled, r => r.EntryPc == GuestHarness.CodeBase + 0x0C);
         ulong br = GuestHarness.CodeBase + 0x24, f = GuestHarness.CodeBase + 0x28, ret = GuestHarness.CodeBase + 0x2C;
         Assert.True(loop.Contains(GuestHarness.CodeBase + 0x20) && loop.Contains(f) && loop.Contains(ret));
         Assert.Equal([f], loop.IndirectEdges[br]);
         Assert.Equal([GuestHarness.CodeBase + 0x14], loop.IndirectEdges[ret]);
 
-        ulong chains = jit.State->RegionChains;
-        long calls = jit.Engine.RegionEntries(jit.Cpu);
-        jit.PC = GuestHarness.CodeBase;
-        jit.State->ExitReason = ExitReason.None;
-        jit.Cpu.Run(1_000_000);
-        Assert.Equal(GuestHarness.CodeBase + 0x30, jit.Os.Last!.Value.Pc);
+        var (chains, calls) = RunAgain(jit, GuestHarness.CodeBase + 0x30);
         Assert.Equal((interp.X(0), interp.X(1), interp.X(17), interp.Nzcv), (jit.X(0), jit.X(1), jit.X(17), jit.Nzcv));
-        Assert.InRange(jit.State->RegionChains - chains, 0UL, 50UL);
-        Assert.InRange(jit.Engine.RegionEntries(jit.Cpu) - calls, 1, 50);   // a few; more when the host is loaded
+        Assert.InRange(chains, 0UL, 50UL);
+        Assert.InRange(calls, 1, 50);   // a few; more when the host is loaded
     }
 
     // A loop (S) gets hot and compiled first; later a second loop (T) runs S twice per iteration,
@@ -422,19 +406,14 @@ public unsafe class ChainingTests
         using var interp = new GuestHarness();
         interp.Run(SharedLoop);
         using var jit = new GuestHarness(tier1Threshold: 100, followLeafCalls: false, synchronousTier1: true);
-        var compiled = new List<Fast.Translator.Jit.Region>();
-        jit.TierUp!.Compiled += r => { lock (compiled) compiled.Add(r); };
-        jit.Run(SharedLoop);
+        var compiled = RunCollectingRegions(jit, SharedLoop);
         Assert.Equal((interp.X(1), interp.X(2), interp.X(3), interp.Nzcv), (jit.X(1), jit.X(2), jit.X(3), jit.Nzcv));
-        lock (compiled)
+        Assert.Contains(compiled, r => r.Contains(GuestHarness.CodeBase + 0x08));
+        Assert.Contains(compiled, r => r.Contains(GuestHarness.CodeBase + 0x20));
+        for (ulong pc = GuestHarness.CodeBase; pc < GuestHarness.CodeBase + 0x34; pc += 4)
         {
-            Assert.Contains(compiled, r => r.Contains(GuestHarness.CodeBase + 0x08));
-            Assert.Contains(compiled, r => r.Contains(GuestHarness.CodeBase + 0x20));
-            for (ulong pc = GuestHarness.CodeBase; pc < GuestHarness.CodeBase + 0x34; pc += 4)
-            {
-                var holders = compiled.Where(r => r.Instructions.Any(i => i.Pc == pc)).Select(r => r.Name).ToList();
-                Assert.True(holders.Count <= 1, $"0x{pc:x} compiled in {string.Join(", ", holders)}");
-            }
+            var holders = compiled.Where(r => r.Instructions.Any(i => i.Pc == pc)).Select(r => r.Name).ToList();
+            Assert.True(holders.Count <= 1, $"0x{pc:x} compiled in {string.Join(", ", holders)}");
         }
     }
 }

@@ -59,8 +59,9 @@ public static class Bits
 
     // DecodeBitMasks memoised (a speed-only split of the hot path: entries are filled from
     // DecodeBitMasksComputed, so the function is still written once). Logical immediates and
-    // bitfield moves are common and the computation is ~40 instructions; tier 1 passes constant
-    // fields, so the lookup folds to one load. Index: immediate:datasize64:N:immr:imms.
+    // bitfield moves are common and the computation is ~40 instructions; tier 1's native emitters
+    // look the masks up once, at compile time, and emit them as constants. Index:
+    // immediate:datasize64:N:immr:imms.
     // Each entry is filled at its first use: building all 32768 up front cost ~49M host
     // instructions at start-up, for the few dozen encodings a program uses. A valid encoding never
     // has wmask 0 (its element has at least one bit set), so 0 means "not filled or reserved".

@@ -16,6 +16,8 @@
 //   400  MapEpoch (renewed, unique across vCPUs, by every TLB invalidation and ASID switch: a region
 //        validated against the TLB at epoch E stays valid while MapEpoch == E)   408 RegionTable*
 //   416  CurrentRegion (tier 1: header of the region running)   424 RegionChains (exits chained in IL)
+//   432  BudgetEnd   440 RetiredLimit (tier 1)   448 TlbOffsetMask (the current Tlb's OffsetMask: the
+//        entry of va is at Tlb + ((va >> 7) & TlbOffsetMask), see Tlb)
 //   512  V[0..31]   128-bit SIMD&FP registers, 16-byte aligned
 //
 // Register 31 is SP or ZR depending on the encoding: storing SP in X[31] makes "Xn|SP" a plain
@@ -61,6 +63,8 @@ public unsafe struct CpuState
     [FieldOffset(432)] public ulong BudgetEnd;
     /// <summary>Tier 1: the running region's backward-edge limit, BudgetEnd minus its size (set at its entry).</summary>
     [FieldOffset(440)] public ulong RetiredLimit;
+    /// <summary>Byte offset mask of the current TLB's main array (Tlb.OffsetMask; 0 = one entry).</summary>
+    [FieldOffset(448)] public ulong TlbOffsetMask;
     [FieldOffset(512)] public fixed ulong V[64];
 
     public ulong SP { readonly get => X[SpIndex]; set => X[SpIndex] = value; }

@@ -13,7 +13,7 @@ public static unsafe class GuestMemory
     const ulong PageMask = ~0xFFFUL;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static TlbEntry* Entry(CpuState* c, ulong va) => c->Tlb + ((va >> 12) & Tlb.IndexMask);
+    static TlbEntry* Entry(CpuState* c, ulong va) => (TlbEntry*)((byte*)c->Tlb + ((va >> (12 - Tlb.EntryShift)) & c->TlbOffsetMask));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte Read8(CpuState* c, ulong va)

@@ -95,6 +95,7 @@ public sealed unsafe partial class Vcpu : IDisposable
         while (true)
         {
             if (Volatile.Read(ref flushRequested) != 0) ApplyPendingFlush();
+            GrowTlbIfMissing();
             long left = instructionBudget - ((long)State->Retired - start);
             if (left <= 0) return;
             Engine.Run(this, left);

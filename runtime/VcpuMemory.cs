@@ -25,9 +25,10 @@ public sealed unsafe partial class Vcpu
         while (true)
         {
             Tlb.Misses++;
+            Tlb.MissesAtThisSize++;
             if (Tlb.TryRefillFromVictim(va))
             {
-                ref TlbEntry e = ref Tlb.Entries[Tlb.IndexOf(va)];
+                ref TlbEntry e = ref *Tlb.EntryOf(va);
                 ulong tag = access switch { AccessKind.Read => e.ReadTag, AccessKind.Write => e.WriteTag, _ => e.ExecTag };
                 if (tag == (va & PageMask)) return new PageAccess((byte*)(va + (ulong)e.Addend) - (va & 0xFFF));
             }
@@ -72,18 +73,14 @@ public sealed unsafe partial class Vcpu
             WriteTag = walk.Writable && !Ram.IsCodePage(pa) ? page : TlbEntry.InvalidTag,
             ExecTag = walk.Executable ? page : TlbEntry.InvalidTag,
             Addend = (long)((ulong)Ram.HostPointer(pa) - page),
-            PhysicalPage = pa,
-            Asid = (ushort)State->Asid,
-            Global = walk.Global,
         };
-        Tlb.Install(entry, va);
+        Tlb.Install(entry, new TlbEntryInfo(pa, (ushort)State->Asid, walk.Global), va);
     }
 
     /// <summary>Host pointer to an instruction word at va (4-byte aligned; never straddles). Faults go to the OS.</summary>
     public byte* FetchPointer(ulong va, out ulong physicalAddress)
     {
-        ref TlbEntry e = ref Tlb.Entries[Tlb.IndexOf(va)];
-        if (e.ExecTag != (va & PageMask))
+        if (Tlb.EntryOf(va)->ExecTag != (va & PageMask))
         {
             var page = TranslatePage(va, AccessKind.Execute);
             if (page.Host == null)
@@ -92,8 +89,9 @@ public sealed unsafe partial class Vcpu
                 TakeAbort(new GuestException(ExceptionKind.InstructionAbort, Syndrome.InstructionAbort(FaultKind.External, 0), va, va, FaultKind.External, AccessKind.Execute));
             }
         }
-        byte* host = (byte*)(va + (ulong)e.Addend);
-        physicalAddress = e.PhysicalPage | (va & 0xFFF);
+        TlbEntry* e = Tlb.EntryOf(va);   // after TranslatePage: it refilled this slot
+        byte* host = (byte*)(va + (ulong)e->Addend);
+        physicalAddress = Tlb.PhysicalPageOf(e) | (va & 0xFFF);
         return host;
     }
 
@@ -159,7 +157,7 @@ public sealed unsafe partial class Vcpu
         if (readModifyWrite) TranslatePage(va, AccessKind.Read);
         while (true)
         {
-            ref TlbEntry e = ref Tlb.Entries[Tlb.IndexOf(va)];
+            ref TlbEntry e = ref *Tlb.EntryOf(va);
             ulong tag = access == AccessKind.Write ? e.WriteTag : e.ReadTag;
             if (tag == (va & PageMask)) return (byte*)(va + (ulong)e.Addend);
             var page = TranslatePage(va, access);
@@ -168,7 +166,7 @@ public sealed unsafe partial class Vcpu
                 TakeAbort(new GuestException(ExceptionKind.DataAbort, Syndrome.DataAbort(FaultKind.External, 0, access == AccessKind.Write),
                     State->PC, va, FaultKind.External, access));
             }
-            if (access != AccessKind.Write || Tlb.Entries[Tlb.IndexOf(va)].WriteTag == (va & PageMask))
+            if (access != AccessKind.Write || Tlb.EntryOf(va)->WriteTag == (va & PageMask))
                 return page.Host + (va & 0xFFF);
         }
     }

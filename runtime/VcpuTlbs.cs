@@ -7,6 +7,8 @@
 // Invalidation: a TLB of an ASID that is current on this vCPU is flushed at once by its owner
 // thread (or on request at the next block boundary); an ASID that is not current is marked stale
 // by any thread and flushed when the vCPU next switches to it.
+using Fast.Runtime.Observability;
+
 namespace Fast.Runtime;
 
 public sealed unsafe partial class Vcpu
@@ -65,8 +67,27 @@ public sealed unsafe partial class Vcpu
         ulong bit = 1UL << (asid & 63);
         if ((Interlocked.And(ref staleAsids[asid >> 6], ~bit) & bit) != 0) tlb.FlushAll();
         currentTlb = tlb;
-        State->Tlb = tlb.Entries;
+        PointStateAtTlb();
         State->MapEpoch = Tlb.NextEpoch();   // another address space: nothing validated under the old one holds
+    }
+
+    void PointStateAtTlb()
+    {
+        State->Tlb = currentTlb.Entries;
+        State->TlbOffsetMask = currentTlb.OffsetMask;
+    }
+
+    /// <summary>
+    /// Grows the current TLB if it has missed enough (Tlb.WantsToGrow). Called by the owner between
+    /// engine runs, when neither tier holds a pointer into the entries.
+    /// </summary>
+    void GrowTlbIfMissing()
+    {
+        if (!currentTlb.WantsToGrow) return;
+        currentTlb.Grow();
+        PointStateAtTlb();
+        State->MapEpoch = Tlb.NextEpoch();
+        if (FastEventSource.Log.FaultEnabled) FastEventSource.Log.TlbGrown(Id, currentTlb.EntryCount, currentTlb.Misses);
     }
 
     void DisposeTlbs()

@@ -21,7 +21,7 @@ public unsafe class TlbBenchmarks
         ulong root = tables.Root;
         machine.Cpu.SetTranslationTable(root);
         machine.State->Control = CpuControl.MmuEnabled;
-        missStride = (ulong)Tlb.EntryCount << 12; // every access maps to the same TLB index
+        missStride = (ulong)machine.Cpu.Tlb.EntryCount << 12; // every access maps to the same TLB index
     }
 
     [GlobalCleanup]

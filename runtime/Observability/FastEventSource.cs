@@ -130,6 +130,15 @@ public sealed unsafe class FastEventSource : EventSource
         WriteEventCore(12, 4, d);
     }
 
+    /// <summary>A vCPU's TLB grew (Tlb.WantsToGrow): its new entry count and the misses it had taken.</summary>
+    [Event(13, Keywords = Keywords.Fault, Level = EventLevel.Informational)]
+    public void TlbGrown(int Vcpu, int Entries, long Misses)
+    {
+        EventData* d = stackalloc EventData[3];
+        Set(d, 0, &Vcpu); Set(d, 1, &Entries); Set(d, 2, &Misses);
+        WriteEventCore(13, 3, d);
+    }
+
     // ---- Syscalls (written by the OS) ----
 
     [Event(20, Keywords = Keywords.Syscall, Level = EventLevel.Informational, Task = Tasks.Syscall, Opcode = EventOpcode.Start)]

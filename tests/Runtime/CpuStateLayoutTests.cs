@@ -25,6 +25,7 @@ public class CpuStateLayoutTests
     [InlineData(nameof(CpuState.RegionTable), 408)]
     [InlineData(nameof(CpuState.CurrentRegion), 416)]
     [InlineData(nameof(CpuState.RegionChains), 424)]
+    [InlineData(nameof(CpuState.TlbOffsetMask), 448)]
     [InlineData(nameof(CpuState.V), 512)]
     public void FieldOffsetsAreTheDocumentedOnes(string field, int offset) =>
         Assert.Equal(offset, (int)Marshal.OffsetOf<CpuState>(field));

@@ -87,14 +87,14 @@ public unsafe class GuestMemoryTests : IDisposable
         GuestMemory.Read8(h.State, 0x1000);
         GuestMemory.Read8(h.State, 0x2000);
         h.Cpu.Tlb.FlushAsid(0);
-        Assert.Equal(TlbEntry.InvalidTag, h.Cpu.Tlb.Entries[Tlb.IndexOf(0x1000)].ReadTag);
-        Assert.Equal(0x2000UL, h.Cpu.Tlb.Entries[Tlb.IndexOf(0x2000)].ReadTag);
+        Assert.Equal(TlbEntry.InvalidTag, h.Cpu.Tlb.EntryOf(0x1000)->ReadTag);
+        Assert.Equal(0x2000UL, h.Cpu.Tlb.EntryOf(0x2000)->ReadTag);
     }
 
     [Fact]
     public void ConflictingPagesAreCaughtByTheVictimTlb()
     {
-        ulong a = 0x1000, b = a + ((ulong)Tlb.EntryCount << 12); // same index
+        ulong a = 0x1000, b = a + ((ulong)h.Cpu.Tlb.EntryCount << 12); // same index
         tables.MapPage(a, 0x30_0000);
         tables.MapPage(b, 0x31_0000);
         GuestMemory.Read8(h.State, a);
@@ -103,5 +103,86 @@ public unsafe class GuestMemoryTests : IDisposable
         GuestMemory.Read8(h.State, a);
         Assert.Equal(walks, h.Cpu.PageWalks);
         Assert.Equal(1, h.Cpu.Tlb.VictimHits);
+    }
+}
+
+/// <summary>
+/// A TLB that misses more than Tlb.GrowAfterMisses times its size grows at the next engine run,
+/// and the fast path (CpuState's mask) and the slow paths (Tlb.IndexOf) then agree on the bigger array.
+/// </summary>
+public unsafe class TlbGrowthTests : IDisposable
+{
+    readonly GuestHarness h = new();
+    readonly P tables;
+
+    public TlbGrowthTests()
+    {
+        tables = new P(h.Machine.Ram, 0x800000);
+        h.Cpu.SetTranslationTable(tables.Root);
+        h.State->Control = CpuControl.MmuEnabled;
+    }
+
+    public void Dispose() => h.Dispose();
+
+    [Fact]
+    public void PagesThatConflictedStopConflictingOnceTheTlbGrew()
+    {
+        ulong a = 0x7000_0000;
+        // One main slot, ten pages: more than the victim array holds, so each access misses.
+        var pages = new ulong[Tlb.VictimCount + 2];
+        for (int i = 0; i < pages.Length; i++)
+        {
+            pages[i] = a + (ulong)i * ((ulong)h.Cpu.Tlb.EntryCount << 12);
+            tables.MapPage(pages[i], 0x30_0000 + (ulong)i * 0x1000);
+            h.Write64(0x30_0000 + (ulong)i * 0x1000, 100 + (ulong)i);
+        }
+        int before = h.Cpu.Tlb.EntryCount;
+        Assert.Equal(1 << Tlb.MinEntryBits, before);
+        GuestMemory.Read64(h.State, pages[0]);
+        long missesBefore = h.Cpu.Tlb.Misses;
+        GuestMemory.Read64(h.State, pages[1]);
+        GuestMemory.Read64(h.State, pages[0]);
+        Assert.Equal(missesBefore + 2, h.Cpu.Tlb.Misses);   // one slot for both
+        for (int round = 0; !h.Cpu.Tlb.WantsToGrow; round++)
+            foreach (ulong p in pages) GuestMemory.Read64(h.State, p);
+        Assert.Equal(before, h.Cpu.Tlb.EntryCount);   // not yet: the owner grows it between engine runs
+
+        tables.MapPage(GuestHarness.CodeBase, GuestHarness.CodeBase);
+        h.Run(0xD503201F);   // NOP: one trip through the run loop
+        Assert.Equal(2 * before, h.Cpu.Tlb.EntryCount);
+        Assert.Equal(h.Cpu.Tlb.OffsetMask, h.State->TlbOffsetMask);
+        Assert.Equal((ulong)(2 * before - 1) << Tlb.EntryShift, h.State->TlbOffsetMask);
+
+        // Pages 0 and 1 (the old size apart) now have slots of their own; pages 0 and 2 still share one.
+        for (int i = 0; i < pages.Length; i++) Assert.Equal(100 + (ulong)i, GuestMemory.Read64(h.State, pages[i]));
+        GuestMemory.Read64(h.State, pages[0]);
+        GuestMemory.Read64(h.State, pages[1]);
+        long misses = h.Cpu.Tlb.Misses;
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.Equal(100UL, GuestMemory.Read64(h.State, pages[0]));
+            Assert.Equal(101UL, GuestMemory.Read64(h.State, pages[1]));
+        }
+        Assert.Equal(misses, h.Cpu.Tlb.Misses);
+        Assert.NotEqual(h.Cpu.Tlb.IndexOf(pages[0]), h.Cpu.Tlb.IndexOf(pages[1]));
+        Assert.Equal(h.Cpu.Tlb.IndexOf(pages[0]), h.Cpu.Tlb.IndexOf(pages[2]));
+    }
+
+    [Fact]
+    public void ATlbStopsGrowingAtItsLimit()
+    {
+        using var tlb = new Tlb();
+        for (int bits = Tlb.MinEntryBits; bits < Tlb.MaxEntryBits; bits++)
+        {
+            tlb.MissesAtThisSize = ((long)Tlb.GrowAfterMisses << bits) + 1;
+            Assert.True(tlb.WantsToGrow);
+            tlb.Grow();
+            Assert.Equal(1 << (bits + 1), tlb.EntryCount);
+            Assert.Equal(0, tlb.MissesAtThisSize);
+        }
+        tlb.MissesAtThisSize = long.MaxValue;
+        Assert.False(tlb.WantsToGrow);
+        tlb.Grow();
+        Assert.Equal(1 << Tlb.MaxEntryBits, tlb.EntryCount);
     }
 }

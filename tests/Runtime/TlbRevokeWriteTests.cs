@@ -8,27 +8,27 @@ namespace Fast.Tests.Runtime;
 /// </summary>
 public unsafe class TlbRevokeWriteTests
 {
-    static TlbEntry Entry(ulong va, ulong pa, bool writable) => new()
+    static void Install(Tlb tlb, ulong va, ulong pa, bool writable) => tlb.Install(new TlbEntry
     {
-        ReadTag = va, WriteTag = writable ? va : TlbEntry.InvalidTag, ExecTag = va, Addend = 0, PhysicalPage = pa,
-    };
+        ReadTag = va, WriteTag = writable ? va : TlbEntry.InvalidTag, ExecTag = va, Addend = 0,
+    }, new TlbEntryInfo(pa, 0, false), va);
 
     [Fact]
     public void EveryAliasOfTheRevokedPageLosesWriteAndOthersKeepIt()
     {
         using var tlb = new Tlb();
-        tlb.Install(Entry(0x40_0000, 0x10_0000, writable: true), 0x40_0000);
-        tlb.Install(Entry(0x7F_0000, 0x10_0000, writable: true), 0x7F_0000);   // an alias of the same frame
-        tlb.Install(Entry(0x50_0000, 0x20_0000, writable: true), 0x50_0000);
-        tlb.Install(Entry(0x60_0000, 0x30_0000, writable: false), 0x60_0000);   // read-only: never in the filter
+        Install(tlb, 0x40_0000, 0x10_0000, writable: true);
+        Install(tlb, 0x7F_0000, 0x10_0000, writable: true);   // an alias of the same frame
+        Install(tlb, 0x50_0000, 0x20_0000, writable: true);
+        Install(tlb, 0x60_0000, 0x30_0000, writable: false);   // read-only: never in the filter
 
         tlb.RevokeWrite(0x10_0000);
         tlb.RevokeWrite(0x30_0000);
 
-        Assert.Equal(TlbEntry.InvalidTag, tlb.Entries[Tlb.IndexOf(0x40_0000)].WriteTag);
-        Assert.Equal(TlbEntry.InvalidTag, tlb.Entries[Tlb.IndexOf(0x7F_0000)].WriteTag);
-        Assert.Equal(0x50_0000UL, tlb.Entries[Tlb.IndexOf(0x50_0000)].WriteTag);
-        Assert.Equal(0x60_0000UL, tlb.Entries[Tlb.IndexOf(0x60_0000)].ReadTag);
+        Assert.Equal(TlbEntry.InvalidTag, tlb.EntryOf(0x40_0000)->WriteTag);
+        Assert.Equal(TlbEntry.InvalidTag, tlb.EntryOf(0x7F_0000)->WriteTag);
+        Assert.Equal(0x50_0000UL, tlb.EntryOf(0x50_0000)->WriteTag);
+        Assert.Equal(0x60_0000UL, tlb.EntryOf(0x60_0000)->ReadTag);
     }
 
     [Fact]
@@ -37,11 +37,11 @@ public unsafe class TlbRevokeWriteTests
         using var tlb = new Tlb();
         // 0x10_0000 and 0x10_0000 + 16 MiB hash to the same bit: the first makes the bit set, so the
         // scan runs for the second and finds its entry, which became writable after.
-        tlb.Install(Entry(0x40_0000, 0x10_0000, writable: true), 0x40_0000);
-        tlb.Install(Entry(0x41_0000, 0x110_0000, writable: true), 0x41_0000);
+        Install(tlb, 0x40_0000, 0x10_0000, writable: true);
+        Install(tlb, 0x41_0000, 0x110_0000, writable: true);
         tlb.RevokeWrite(0x110_0000);
-        Assert.Equal(0x40_0000UL, tlb.Entries[Tlb.IndexOf(0x40_0000)].WriteTag);
-        Assert.Equal(TlbEntry.InvalidTag, tlb.Entries[Tlb.IndexOf(0x41_0000)].WriteTag);
+        Assert.Equal(0x40_0000UL, tlb.EntryOf(0x40_0000)->WriteTag);
+        Assert.Equal(TlbEntry.InvalidTag, tlb.EntryOf(0x41_0000)->WriteTag);
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public unsafe class TlbRevokeWriteTests
     {
         using var tlb = new Tlb();
         // Two pages with the same main slot: the first goes to the victim array.
-        ulong va1 = 0x40_0000, va2 = va1 + ((ulong)Tlb.EntryCount << 12);
-        tlb.Install(Entry(va1, 0x10_0000, writable: true), va1);
-        tlb.Install(Entry(va2, 0x20_0000, writable: false), va2);
+        ulong va1 = 0x40_0000, va2 = va1 + ((ulong)tlb.EntryCount << 12);
+        Install(tlb, va1, 0x10_0000, writable: true);
+        Install(tlb, va2, 0x20_0000, writable: false);
         tlb.RevokeWrite(0x10_0000);
         Assert.True(tlb.TryRefillFromVictim(va1));
-        Assert.Equal(TlbEntry.InvalidTag, tlb.Entries[Tlb.IndexOf(va1)].WriteTag);
+        Assert.Equal(TlbEntry.InvalidTag, tlb.EntryOf(va1)->WriteTag);
     }
 }

@@ -87,8 +87,8 @@ public sealed unsafe partial class Interpreter
     /// <summary>A linked region's pages still map where they did (its entry page through the TLB, the others as PagesPresent).</summary>
     static bool StillMapped(Vcpu cpu, Jit.Region r)
     {
-        TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(r.EntryPc);
-        if (e->ExecTag != (r.EntryPc & ~0xFFFUL) || e->PhysicalPage != r.Pages[0].Physical) return false;
+        TlbEntry* e = cpu.Tlb.EntryOf(r.EntryPc);
+        if (e->ExecTag != (r.EntryPc & ~0xFFFUL) || cpu.Tlb.PhysicalPageOf(e) != r.Pages[0].Physical) return false;
         return r.Pages.Length == 1 || PagesPresent(cpu, r);
     }
 
@@ -128,9 +128,8 @@ public sealed unsafe partial class Interpreter
     {
         CpuState* c = cpu.State;
         ulong page = va & ~0xFFFUL;
-        TlbEntry* e = c->Tlb + Tlb.IndexOf(va);
         pa = 0;
-        if (e->ExecTag != page)
+        if (cpu.Tlb.EntryOf(va)->ExecTag != page)
         {
             ulong ppage = page;
             if ((c->Control & CpuControl.MmuEnabled) != 0)
@@ -153,8 +152,8 @@ public sealed unsafe partial class Interpreter
         for (int i = first; i < pages.Length; i++)
         {
             var (v, p) = pages[i];
-            TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(v);
-            if (e->ExecTag == v && e->PhysicalPage == p) continue;
+            TlbEntry* e = cpu.Tlb.EntryOf(v);
+            if (e->ExecTag == v && cpu.Tlb.PhysicalPageOf(e) == p) continue;
             if (!TryTranslateExecute(cpu, v, out ulong pa) || pa != p) return false;
         }
         return true;

@@ -150,8 +150,9 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
         DecodedBlock? block = slot;
         if (block is not null && block.Pc == pc && block.Valid)
         {
-            TlbEntry* e = cpu.State->Tlb + Tlb.IndexOf(pc);
-            if (e->ExecTag == (pc & ~0xFFFUL) && e->PhysicalPage == block.PhysicalPage) return block;
+            var tlb = cpu.Tlb;
+            TlbEntry* e = tlb.EntryOf(pc);
+            if (e->ExecTag == (pc & ~0xFFFUL) && tlb.PhysicalPageOf(e) == block.PhysicalPage) return block;
         }
 
         if ((pc & 3) != 0)

@@ -53,12 +53,11 @@ public static unsafe class SemanticsWarmer
         int ran = 0;
         var rows = GeneratedDecoder.Rows;
         CpuState* c = (CpuState*)NativeMemory.AlignedAlloc(CpuState.Size, 64);
-        TlbEntry* tlb = (TlbEntry*)NativeMemory.AlignedAlloc((nuint)(sizeof(TlbEntry) * Tlb.EntryCount), 64);
+        TlbEntry* tlb = (TlbEntry*)NativeMemory.AlignedAlloc((nuint)sizeof(TlbEntry), 64);   // one entry: TlbOffsetMask stays 0
         byte* page = (byte*)NativeMemory.AlignedAlloc(2 * 4096, 4096);
         try
         {
             NativeMemory.Clear(c, CpuState.Size);
-            for (int i = 0; i < Tlb.EntryCount; i++) tlb[i].Invalidate();
             tlb[0] = new TlbEntry { ReadTag = 0, WriteTag = 0, ExecTag = TlbEntry.InvalidTag, Addend = (long)page };
             c->Tlb = tlb;
             foreach (string name in rowNames)

@@ -103,9 +103,9 @@ public static unsafe partial class SystemInstructions
     static ulong? PhysicalPageOf(CpuState* c, Vcpu cpu, ulong va)
     {
         ulong page = va & ~0xFFFUL;
-        TlbEntry* e = c->Tlb + Tlb.IndexOf(va);
+        TlbEntry* e = cpu.Tlb.EntryOf(va);
         ulong pa;
-        if (e->ReadTag == page || e->ExecTag == page) pa = e->PhysicalPage;
+        if (e->ReadTag == page || e->ExecTag == page) pa = cpu.Tlb.PhysicalPageOf(e);
         else if ((c->Control & CpuControl.MmuEnabled) == 0) pa = page;
         else
         {

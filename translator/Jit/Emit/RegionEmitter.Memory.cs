@@ -100,6 +100,7 @@ public sealed unsafe partial class RegionEmitter
     }
 
     static readonly int TlbPointerOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.Tlb));
+    static readonly int TlbOffsetMaskOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.TlbOffsetMask));
     static readonly System.Reflection.MethodInfo ReadSlow = typeof(Fast.Runtime.GuestMemory).GetMethod(nameof(Fast.Runtime.GuestMemory.ReadCheckedSlow))!;
     static readonly System.Reflection.MethodInfo WriteSlow = typeof(Fast.Runtime.GuestMemory).GetMethod(nameof(Fast.Runtime.GuestMemory.WriteCheckedSlow))!;
 
@@ -112,9 +113,11 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Ldloc, tAddr);
         if (delta != 0) { Const((ulong)delta); Il.Emit(OpCodes.Add); }
         Il.Emit(OpCodes.Stloc, tVa);
+        // Tlb + ((va >> 7) & TlbOffsetMask): the entry's byte offset in one shift and AND (Runtime.Tlb).
         Il.Emit(OpCodes.Ldarg_0); Il.EmitInt(TlbPointerOffset); Il.Emit(OpCodes.Add); Il.Emit(OpCodes.Ldind_I);
-        Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(12); Il.Emit(OpCodes.Shr_Un); Const(Fast.Runtime.Tlb.IndexMask); Il.Emit(OpCodes.And);
-        Const((ulong)sizeof(Fast.Runtime.TlbEntry)); Il.Emit(OpCodes.Mul); Il.Emit(OpCodes.Conv_U); Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(12 - Fast.Runtime.Tlb.EntryShift); Il.Emit(OpCodes.Shr_Un);
+        Il.Emit(OpCodes.Ldarg_0); Il.EmitInt(TlbOffsetMaskOffset); Il.Emit(OpCodes.Add); Il.Emit(OpCodes.Ldind_I8); Il.Emit(OpCodes.And);
+        Il.Emit(OpCodes.Conv_U); Il.Emit(OpCodes.Add);
         Il.Emit(OpCodes.Stloc, tEntry);
         LoadAt(tEntry, write ? 8 : 0, OpCodes.Ldind_I8);   // TlbEntry.WriteTag or ReadTag
         Il.Emit(OpCodes.Ldloc, tVa);

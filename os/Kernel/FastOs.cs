@@ -296,6 +296,8 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
                 Options.Log.WriteLine($"fast: out of guest memory in process {process.Pid}: killed");
                 ExitProcess(process, Sig.SIGKILL);
                 return Resume.Halt;
+            case FaultOutcome.Gone:
+                return Resume.Halt;   // its process is exiting: the thread is (or is about to be) a zombie
             default:
                 int code = outcome == FaultOutcome.SegvMapError ? Paging.VaLayout.SegvMapErr : Paging.VaLayout.SegvAccErr;
                 return Linux.RaiseFault(cpu, core, thread, process, Sig.SIGSEGV, code, e.FaultAddress, e.Syndrome);

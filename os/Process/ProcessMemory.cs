@@ -22,7 +22,9 @@ using Fast.Runtime;
 
 namespace Fast.Os.Process;
 
-public enum FaultOutcome : byte { Resolved, SegvMapError, SegvAccessError, OutOfMemory }
+/// <summary>How a fault was handled. Gone: the address space was destroyed meanwhile (the process is
+/// exiting or replaced its image while another of its threads ran on): the faulting thread stops.</summary>
+public enum FaultOutcome : byte { Resolved, SegvMapError, SegvAccessError, OutOfMemory, Gone }
 
 /// <summary>The bytes of pages not read in yet (an ELF image's file data).</summary>
 public interface IPageSource
@@ -87,6 +89,7 @@ public sealed class ProcessMemory
         k.Calls.Enter(Home);
         lock (gate)
         {
+            if (destroyed) return FaultOutcome.Gone;
             switch (Space.ClassifyFault(va, access, out var region))
             {
                 case FaultVerdict.MapError: return FaultOutcome.SegvMapError;

@@ -12,12 +12,14 @@
 //   336  TTBR0       344 Control (MMU/alignment bits)  352 Tlb*      360 Owner (GCHandle of Vcpu)
 //   368  Retired (guest instructions)                  376 Cntfrq
 //   384  MemoryInstructions (loads/stores executed, both tiers; for the TLB hit-rate statistic)
-//   392  SyncRequest (tier 1: a checked access hit an abort the OS must see with all registers)
+//   392  (free)
 //   400  MapEpoch (renewed, unique across vCPUs, by every TLB invalidation and ASID switch: a region
 //        validated against the TLB at epoch E stays valid while MapEpoch == E)   408 RegionTable*
 //   416  CurrentRegion (tier 1: header of the region running)   424 RegionChains (exits chained in IL)
 //   432  BudgetEnd   440 RetiredLimit (tier 1)   448 TlbOffsetMask (the current Tlb's OffsetMask: the
 //        entry of va is at Tlb + ((va >> 7) & TlbOffsetMask), see Tlb)
+//   456  MissAddress  464 MissAccess (tier 1's miss exit: the access whose TLB probe missed, its
+//        size | 0x100 for a write; the run loop refills the TLB and resumes the region there)
 //   512  V[0..31]   128-bit SIMD&FP registers, 16-byte aligned
 //
 // Register 31 is SP or ZR depending on the encoding: storing SP in X[31] makes "Xn|SP" a plain
@@ -54,7 +56,6 @@ public unsafe struct CpuState
     [FieldOffset(368)] public ulong Retired;
     [FieldOffset(376)] public ulong Cntfrq;
     [FieldOffset(384)] public ulong MemoryInstructions;
-    [FieldOffset(392)] public int SyncRequest;
     [FieldOffset(400)] public ulong MapEpoch;
     [FieldOffset(408)] public nint RegionTable;
     [FieldOffset(416)] public nint CurrentRegion;
@@ -65,6 +66,11 @@ public unsafe struct CpuState
     [FieldOffset(440)] public ulong RetiredLimit;
     /// <summary>Byte offset mask of the current TLB's main array (Tlb.OffsetMask; 0 = one entry).</summary>
     [FieldOffset(448)] public ulong TlbOffsetMask;
+    /// <summary>Tier 1's miss exit: the address of the access that missed the TLB.</summary>
+    [FieldOffset(456)] public ulong MissAddress;
+    /// <summary>Tier 1's miss exit: the access's size in bytes, | MissWrite for a write.</summary>
+    [FieldOffset(464)] public ulong MissAccess;
+    public const ulong MissWrite = 0x100;
     [FieldOffset(512)] public fixed ulong V[64];
 
     public ulong SP { readonly get => X[SpIndex]; set => X[SpIndex] = value; }

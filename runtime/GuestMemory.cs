@@ -154,29 +154,4 @@ public static unsafe class GuestMemory
         if (e->WriteTag == (va & PageMask) && (va & (ulong)(size - 1)) == 0) return (byte*)(va + (ulong)e->Addend);
         return Vcpu.FromState(c).AtomicPointer(va, size, AccessKind.Write, readModifyWrite: true);
     }
-
-    // ---- checked accesses (tier 1 with guest registers in IL locals) ----
-    // Tier 1 emits the fast path above in IL and calls these on a TLB miss. On an abort the OS
-    // cannot repair in place (Vcpu.TakeAbort throws RegisterSyncException while RegistersInLocals
-    // is set) they return 0 and set CpuState.SyncRequest, and the compiled region leaves through its
-    // write-back path before touching any register; pc is the accessing instruction's (the fast
-    // path never stores PC). No exception handler in the region keeps its locals in host registers.
-
-    /// <summary>Reads size bytes (1, 2, 4, 8) zero-extended, or sets SyncRequest.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static ulong ReadCheckedSlow(CpuState* c, ulong va, int size, ulong pc)
-    {
-        c->PC = pc;
-        try { return Vcpu.FromState(c).ReadSlow(va, size); }
-        catch (RegisterSyncException) { c->SyncRequest = 1; return 0; }
-    }
-
-    /// <summary>Writes the low size bytes of value, or sets SyncRequest and writes nothing.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void WriteCheckedSlow(CpuState* c, ulong va, int size, ulong value, ulong pc)
-    {
-        c->PC = pc;
-        try { Vcpu.FromState(c).WriteSlow(va, size, value); }
-        catch (RegisterSyncException) { c->SyncRequest = 1; }
-    }
 }

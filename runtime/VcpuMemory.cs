@@ -64,6 +64,37 @@ public sealed unsafe partial class Vcpu
         }
     }
 
+    /// <summary>
+    /// Makes an access of size bytes at va hit the TLB fast path if that needs no fault, no device,
+    /// no code-page invalidation and no second page: a victim refill or a walk that permits it.
+    /// Tier 1's miss exit (CpuState.MissAddress) asks this before resuming its region; false means
+    /// the interpreter must take the instruction (it faults, assembles or invalidates as needed).
+    /// </summary>
+    public bool TryRefill(ulong va, int size, bool write)
+    {
+        ulong page = va & PageMask;
+        if (((va + (ulong)size - 1) & PageMask) != page) return false;
+        Tlb.Misses++;
+        Tlb.MissesAtThisSize++;
+        if (!Tlb.TryRefillFromVictim(va))
+        {
+            var access = write ? AccessKind.Write : AccessKind.Read;
+            WalkResult walk;
+            if ((State->Control & CpuControl.MmuEnabled) == 0) walk = new WalkResult(FaultKind.None, 3, va, true, true, true, true);
+            else
+            {
+                PageWalks++;
+                walk = SoftMmu.Walk(Ram, State->Ttbr0, va, access);
+            }
+            if (!walk.Ok) return false;
+            ulong pa = walk.PhysicalAddress & PageMask;
+            if (!Ram.IsRam(pa, PhysicalMemory.PageSize)) return false;
+            InstallTranslation(va, pa, walk);
+        }
+        TlbEntry* e = Tlb.EntryOf(va);
+        return (write ? e->WriteTag : e->ReadTag) == page;
+    }
+
     void InstallTranslation(ulong va, ulong pa, in WalkResult walk)
     {
         ulong page = va & PageMask;

@@ -20,12 +20,13 @@ public class CpuStateLayoutTests
     [InlineData(nameof(CpuState.PendingInterrupt), 328)]
     [InlineData(nameof(CpuState.Tlb), 352)]
     [InlineData(nameof(CpuState.Retired), 368)]
-    [InlineData(nameof(CpuState.SyncRequest), 392)]
     [InlineData(nameof(CpuState.MapEpoch), 400)]
     [InlineData(nameof(CpuState.RegionTable), 408)]
     [InlineData(nameof(CpuState.CurrentRegion), 416)]
     [InlineData(nameof(CpuState.RegionChains), 424)]
     [InlineData(nameof(CpuState.TlbOffsetMask), 448)]
+    [InlineData(nameof(CpuState.MissAddress), 456)]
+    [InlineData(nameof(CpuState.MissAccess), 464)]
     [InlineData(nameof(CpuState.V), 512)]
     public void FieldOffsetsAreTheDocumentedOnes(string field, int offset) =>
         Assert.Equal(offset, (int)Marshal.OffsetOf<CpuState>(field));

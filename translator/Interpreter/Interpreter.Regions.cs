@@ -33,8 +33,17 @@ public sealed unsafe partial class Interpreter
             data.RegionEntries++;
             int exit = r.Code!(c, entry);
             var current = c->CurrentRegion == (nint)r.Header ? r : Jit.Region.FromHeader(c->CurrentRegion);
-            if (exit == -2)
+            if (exit == Jit.Emit.RegionEmitter.MissExit && Resumes(cpu, current, end))
             {
+                // A TLB miss: refilled, the region goes on at the access (entered like a block start).
+                data.MissResumes++;
+                r = current;
+                entry = current.ResumeIndexOf(c->PC);
+                continue;
+            }
+            if (exit is -2 or Jit.Emit.RegionEmitter.MissExit)
+            {
+                data.Handovers++;
                 // An abort the OS must see with the full state: the region wrote its registers
                 // back and stopped at the faulting instruction; the interpreter takes it again.
                 c->Retired += (c->PC - current.BlockStartOf(c->PC)) / 4;
@@ -51,6 +60,22 @@ public sealed unsafe partial class Interpreter
         }
         LeftRegions(cpu, data);
         return false;
+    }
+
+    /// <summary>
+    /// After a miss exit: whether the region can resume at the access (TLB refilled without a fault,
+    /// the access on one page; nothing pending; the region still fits the budget, so its entry check
+    /// passes and Retired stays exact). Otherwise the interpreter takes the instruction.
+    /// </summary>
+    static bool Resumes(Vcpu cpu, Jit.Region region, ulong end)
+    {
+        CpuState* c = cpu.State;
+        ulong retired = c->Retired;
+        if (retired >= end || end - retired <= (ulong)region.InstructionCount) return false;
+        if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) return false;
+        if (!region.Valid || region.ResumeIndexOf(c->PC) < 0) return false;
+        ulong access = c->MissAccess;
+        return cpu.TryRefill(c->MissAddress, (int)(access & 0xFF), (access & CpuState.MissWrite) != 0);
     }
 
     /// <summary>Leaving compiled code (normally or by an exception): the region that was running.</summary>

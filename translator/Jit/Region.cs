@@ -22,7 +22,8 @@
 //     and mapped, no interrupt or exit reason pending; the budget is the target's entry check;
 //     RegionLinks). So the region that returns to the run loop is CurrentRegion's, not
 //     necessarily the one called; its return value is its own exit: the direct exit's index (link
-//     slot), -1 (no link: run loop), -2 (sync exit, see RegionEmitter) or -3 (indirect branch).
+//     slot), -1 (no link: run loop), -2 (sync exit, see RegionEmitter), -3 (indirect branch) or -4
+//     (TLB miss: the run loop refills and calls it again at that access, one of ResumePcs).
 //
 // Validity: the region is found through the decoded blocks it holds (DecodedBlock.Region, whose
 // lookup checks that block's page through the TLB) and the run loop's cache by PC; its pages are
@@ -166,6 +167,16 @@ public sealed unsafe class Region
 
     /// <summary>The index among BlockStarts of the block starting at pc (what the method is called with), or -1.</summary>
     public int EntryIndexOf(ulong pc) => PcList.IndexIn(BlockStarts, pc);
+
+    /// <summary>PCs of the accesses the method can resume at after a miss exit (entries BlockStarts.Length and up).</summary>
+    public ulong[] ResumePcs { get; internal set; } = [];
+
+    /// <summary>The entry that resumes the method at the access at pc after its miss exit, or -1.</summary>
+    public int ResumeIndexOf(ulong pc)
+    {
+        int i = Array.IndexOf(ResumePcs, pc);
+        return i < 0 ? -1 : BlockStarts.Length + i;
+    }
 
     /// <summary>The start of the region block holding pc (pc must be one of the region's instructions).</summary>
     public ulong BlockStartOf(ulong pc)

@@ -5,7 +5,8 @@ namespace Fast.Tests.Translator.Jit;
 /// <summary>
 /// Tier 1 holds guest registers in IL locals and evaluates flags lazily. A fault the OS turns into
 /// a signal must still show the handler exactly the registers and NZCV the interpreter shows: the
-/// region writes its locals back (and packs the pending CMP's flags) before the OS sees the abort.
+/// region writes its locals back (and packs the pending CMP's flags) before the OS sees the abort:
+/// the load's TLB miss leaves the region, and the interpreter takes the load and its fault.
 /// </summary>
 public class RegisterWriteBackTests
 {
@@ -55,13 +56,14 @@ public class RegisterWriteBackTests
     {
         string exe = GuestPrograms.Build(Program);
         var interpreted = GuestPrograms.Run(exe);
-        long syncs = 0, regions = 0;
+        long handovers = 0, regions = 0;
         var compiled = GuestPrograms.Run(exe, jitThreshold: 50, inspect: machine =>
         {
             foreach (var cpu in machine.Vcpus)
             {
-                syncs += cpu.RegisterSyncs;
-                regions += ((Fast.Translator.Interpreter.Interpreter)machine.Engine).RegionEntries(cpu);
+                var engine = (Fast.Translator.Interpreter.Interpreter)machine.Engine;
+                handovers += engine.Handovers(cpu);
+                regions += engine.RegionEntries(cpu);
             }
         });
         Assert.Equal(0, interpreted.ExitCode);
@@ -69,6 +71,50 @@ public class RegisterWriteBackTests
         Assert.Equal(interpreted.Stdout, compiled.Stdout);
         Assert.Equal(0, compiled.ExitCode);
         Assert.True(regions > 0, "the loop never ran compiled");
-        Assert.True(syncs > 0, "the fault was not taken from compiled code (no register write-back happened)");
+        Assert.True(handovers > 0, "the fault was not taken from compiled code (no exit wrote the registers back)");
+    }
+}
+
+/// <summary>
+/// A TLB miss in compiled code leaves the region (no call: RegionEmitter.MissExitFor); the run loop
+/// refills the TLB and resumes the region at the access (Region.ResumePcs). A loop over more pages
+/// than the TLB holds misses on every pass after the first, on mapped pages: it must resume, and
+/// compute what the interpreter computes.
+/// </summary>
+public class MissResumeTests
+{
+    const string Program = """
+        #include <stdio.h>
+        #include <stdlib.h>
+        #define PAGES 20000   /* 78 MiB: five times the pages of a new TLB (4096 entries), which misses until it has grown */
+        int main(void) {
+            long *area = malloc(PAGES * 4096L);
+            for (long p = 0; p < PAGES; p++) area[p * 512 + (p & 511)] = p * 2654435761L;
+            unsigned long sum = 0;
+            for (int pass = 0; pass < 6; pass++)
+                for (long p = 0; p < PAGES; p++) {
+                    long *slot = &area[p * 512 + (p & 511)];
+                    sum = sum * 31 + *slot;
+                    *slot += pass;
+                }
+            printf("%lx\n", sum);
+            return 0;
+        }
+        """;
+
+    [Fact]
+    public void ARegionResumesAfterATlbMissAndComputesWhatTheInterpreterComputes()
+    {
+        string exe = GuestPrograms.Build(Program);
+        var interpreted = GuestPrograms.Run(exe);
+        long resumes = 0;
+        var compiled = GuestPrograms.Run(exe, jitThreshold: 50, inspect: machine =>
+        {
+            foreach (var cpu in machine.Vcpus) resumes += ((Fast.Translator.Interpreter.Interpreter)machine.Engine).MissResumes(cpu);
+        });
+        Assert.Equal(0, interpreted.ExitCode);
+        Assert.Equal(interpreted.Stdout, compiled.Stdout);
+        Assert.Equal(0, compiled.ExitCode);
+        Assert.True(resumes > 1000, $"only {resumes} regions resumed after a TLB miss");
     }
 }

@@ -50,17 +50,22 @@ public sealed unsafe partial class RegionEmitter
     enum Offset { Unsigned, Signed9, Register }
 
     /// <summary>
-    /// tBase = Xn|SP, with CheckSPAlignment when n is SP (leaving through the sync exit if it faults)
-    /// unless SP is known to have passed it already in this block (spChecked).
+    /// tBase = Xn|SP, with CheckSPAlignment when n is SP (leaving through the sync exit if it fails:
+    /// the interpreter raises the fault) unless SP is known to have passed it already in this block
+    /// (spChecked).
     /// </summary>
     void ComputeBase(uint rn)
     {
         if (rn == 31 && !spChecked)
         {
-            Cpu(); SrcSp(31); Const(accessPc); Call("CheckSp"); Il.Emit(OpCodes.Stloc, tBase); CheckSync();
+            var aligned = Il.DefineLabel();
+            Cpu(); SrcSp(31); Call("SpMisaligned"); Il.Emit(OpCodes.Brfalse, aligned);
+            StorePc(accessPc);
+            Il.Emit(OpCodes.Br, syncExit);
+            Il.Mark(aligned);
             spChecked = true;
         }
-        else { SrcSp(rn); Il.Emit(OpCodes.Stloc, tBase); }
+        SrcSp(rn); Il.Emit(OpCodes.Stloc, tBase);
     }
 
     /// <summary>tAddr = the accessed address: base (+ offset unless post-index).</summary>
@@ -80,14 +85,6 @@ public sealed unsafe partial class RegionEmitter
         Il.Emit(OpCodes.Stloc, tAddr);
     }
 
-    /// <summary>Pushes c and tAddr + delta.</summary>
-    void PushAccess(int delta)
-    {
-        Cpu();
-        Il.Emit(OpCodes.Ldloc, tAddr);
-        if (delta != 0) { Const((ulong)delta); Il.Emit(OpCodes.Add); }
-    }
-
     void WriteBack(uint rn, int mode, ulong immediate)
     {
         if (mode == ModeOffset) return;
@@ -101,8 +98,8 @@ public sealed unsafe partial class RegionEmitter
 
     static readonly int TlbPointerOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.Tlb));
     static readonly int TlbOffsetMaskOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.TlbOffsetMask));
-    static readonly System.Reflection.MethodInfo ReadSlow = typeof(Fast.Runtime.GuestMemory).GetMethod(nameof(Fast.Runtime.GuestMemory.ReadCheckedSlow))!;
-    static readonly System.Reflection.MethodInfo WriteSlow = typeof(Fast.Runtime.GuestMemory).GetMethod(nameof(Fast.Runtime.GuestMemory.WriteCheckedSlow))!;
+    static readonly int MissAddressOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.MissAddress));
+    static readonly int MissAccessOffset = (int)System.Runtime.InteropServices.Marshal.OffsetOf<Fast.Runtime.CpuState>(nameof(Fast.Runtime.CpuState.MissAccess));
 
     /// <summary>
     /// tEntry = the TLB entry of tVa = tAddr + delta, then pushes the entry's tag (read or write) and
@@ -135,42 +132,73 @@ public sealed unsafe partial class RegionEmitter
     }
 
     /// <summary>
-    /// A checked load of size bytes at tAddr + delta into a local: GuestMemory's fast path
-    /// in IL, its slow path a call followed by the sync check (which a TLB hit never needs).
+    /// The access being emitted starts here. Without pending flags it is a resume point: an entry of
+    /// the method (after the register loads, like a block start) where the run loop resumes the
+    /// region after its miss exit refilled the TLB. With flags pending (their operands in locals
+    /// the entry does not load) a miss leaves through the sync exit instead.
     /// </summary>
+    void BeginAccess(ulong pc)
+    {
+        accessPc = pc;
+        resumable = pending == FlagKind.None;
+        if (!resumable) return;
+        var label = Il.DefineLabel();
+        Il.Mark(label);
+        resumePoints.Add((pc, label));
+    }
+
+    /// <summary>Whether the access being emitted is a resume point (BeginAccess).</summary>
+    bool resumable;
+
+    /// <summary>
+    /// A TLB miss of the access being emitted (size bytes at tVa): no call (a call would make every
+    /// register local live across it, and RyuJIT would keep them in the few callee-saved registers
+    /// or the frame). The miss exit records the access and PC and leaves with MissExit; the run loop
+    /// refills the TLB (Vcpu.TryRefill) and resumes here, or lets the interpreter take the
+    /// instruction (a fault, a device, a page straddle, a code page). Not resumable: the sync exit.
+    /// </summary>
+    void MissExitFor(int size, bool write)
+    {
+        StorePc(accessPc);
+        if (!resumable) { Il.Emit(OpCodes.Br, syncExit); return; }
+        Il.Emit(OpCodes.Ldarg_0); Il.EmitInt(MissAddressOffset); Il.Emit(OpCodes.Add);
+        Il.Emit(OpCodes.Ldloc, tVa); Il.Emit(OpCodes.Stind_I8);
+        Il.Emit(OpCodes.Ldarg_0); Il.EmitInt(MissAccessOffset); Il.Emit(OpCodes.Add);
+        Const((ulong)size | (write ? Fast.Runtime.CpuState.MissWrite : 0)); Il.Emit(OpCodes.Stind_I8);
+        Exit(MissExit);
+    }
+
+    /// <summary>A load of size bytes at tAddr + delta into a local: GuestMemory's fast path in IL, the miss exit on a miss.</summary>
     void EmitLoad(int delta, int size, LocalBuilder into)
     {
         var slow = Il.DefineLabel();
-        var done = Il.DefineLabel();
         TlbProbe(delta, size, write: false);
         Il.Emit(OpCodes.Bne_Un, slow);
         HostAddress();
         LoadHostValue(size);
         Il.Emit(OpCodes.Stloc, into);
-        Il.Emit(OpCodes.Br, done);
-        Il.Mark(slow);
-        Cpu(); Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(size); Const(accessPc);
-        Il.Emit(OpCodes.Call, ReadSlow);
-        Il.Emit(OpCodes.Stloc, into);
-        CheckSync();
-        Il.Mark(done);
+        AfterMiss(slow, size, write: false);
     }
 
-    /// <summary>A checked store of the low size bytes of a value pushed by push (called once per path).</summary>
+    /// <summary>A store of the low size bytes of the value push pushes (the fast path only reads it).</summary>
     void EmitStore(int delta, int size, Action push)
     {
         var slow = Il.DefineLabel();
-        var done = Il.DefineLabel();
         TlbProbe(delta, size, write: true);
         Il.Emit(OpCodes.Bne_Un, slow);
         HostAddress();
         push();
         StoreHostValue(size);
+        AfterMiss(slow, size, write: true);
+    }
+
+    /// <summary>The fast path falls through; the miss path (at slow, out of the way) leaves.</summary>
+    void AfterMiss(Label slow, int size, bool write)
+    {
+        var done = Il.DefineLabel();
         Il.Emit(OpCodes.Br, done);
         Il.Mark(slow);
-        Cpu(); Il.Emit(OpCodes.Ldloc, tVa); Il.EmitInt(size); push(); Const(accessPc);
-        Il.Emit(OpCodes.Call, WriteSlow);
-        CheckSync();
+        MissExitFor(size, write);
         Il.Mark(done);
     }
     /// <summary>into = the size bytes at tHost + offset (a pair's fast path).</summary>
@@ -221,7 +249,7 @@ public sealed unsafe partial class RegionEmitter
 
     void Single(ulong pc, InstFields f, int size, bool load, bool signed, int mode, Offset offsetKind)
     {
-        accessPc = pc;
+        BeginAccess(pc);
         if (size == 0) size = 4 << (int)f["sz"];
         int scale = Log2(size);
         // LDRSB/LDRSH: opc<0> = 1 loads into a W register; LDRSW and LDR X into X.
@@ -248,16 +276,15 @@ public sealed unsafe partial class RegionEmitter
 
     void Pair(ulong pc, InstFields f, bool load, bool signed, int mode)
     {
-        accessPc = pc;
+        BeginAccess(pc);
         int size = signed ? 4 : 4 << (int)f["sf"];
         ulong immediate = Bits.SignExtend(f["imm7"], 7) << Log2(size);
         uint rn = f["Rn"], rt = f["Rt"], rt2 = f["Rt2"];
         ComputeAddress(rn, mode, immediate);
-        // Fast path: one TLB probe for both elements (the tag compare with the page of the pair's
-        // last byte also rejects a pair that crosses a page), both accesses through one addend.
-        // Otherwise (a miss, a page crossing) the checked path per element.
+        // One TLB probe for both elements (the tag compare with the page of the pair's last byte also
+        // rejects a pair that crosses a page), both accesses through one addend; a miss exits (a pair
+        // that crosses a page is the interpreter's: TryRefill refuses it).
         var slow = Il.DefineLabel();
-        var done = Il.DefineLabel();
         TlbProbe(0, 2 * size, write: !load);
         Il.Emit(OpCodes.Bne_Un, slow);
         HostAddress();
@@ -272,21 +299,7 @@ public sealed unsafe partial class RegionEmitter
             StoreHost(0, size, rt);
             StoreHost(size, size, rt2);
         }
-        Il.Emit(OpCodes.Br, done);
-        Il.Mark(slow);
-        if (load)
-        {
-            EmitLoad(0, size, tData);
-            EmitLoad(size, size, tData2);
-        }
-        else
-        {
-            PushAccess(0); Il.EmitInt(2 * size); Const(accessPc); Call("ProbePair");
-            CheckSync();
-            EmitStore(0, size, () => Src(rt));
-            EmitStore(size, size, () => Src(rt2));
-        }
-        Il.Mark(done);
+        AfterMiss(slow, 2 * size, write: !load);
         if (load)
         {
             // Both accesses before any register; Rt2 is written first so Rt wins when Rt == Rt2.

@@ -1,7 +1,7 @@
 // RegionEmitter: the per-region state of tier 1's code generator (DESIGN.md section 3).
 //
 // Guest registers in IL locals. The general registers natively emitted instructions use most (a
-// use inside a loop counts many times; RegionCompiler.PlanRegisters picks at most 4, and none in a
+// use inside a loop counts many times; RegionCompiler.PlanRegisters picks at most 6, and none in a
 // region without a loop) get locals
 // (SP is register 31's); the method loads them from CpuState at entry and stores the written ones
 // back at every exit, so inside the region they live in host registers (RyuJIT enregisters locals;
@@ -10,16 +10,21 @@
 // their row's semantics as tier 0 does, after storing the registers their fields name (and the
 // next one, for pair rows) and reloading them afterwards; system rows store and reload all.
 //
-// Aborts. While a region runs, Vcpu.RegistersInLocals is set: an abort the OS can repair without
-// looking at registers (lazy allocation, copy-on-write) is repaired in place; any other makes
-// TakeAbort throw RegisterSyncException. Native accesses inline the TLB fast path in IL; on a miss
-// they call GuestMemory's checked slow paths (which store the access's PC and turn that exception
-// into CpuState.SyncRequest); the region tests it before writing any register and leaves
-// through its sync exit: every register written back (NZCV packed for the faulting PC, see below),
-// PC at the faulting instruction, return -2; the interpreter then re-executes the instruction with
-// the full state, so the OS sees exactly what tier 0 shows. Semantics calls that may fault are
-// preceded by a write-back of everything, so their exception can simply leave the region. The
-// method has no exception handler: RyuJIT keeps the register locals in host registers.
+// TLB misses and aborts. Native accesses inline the TLB fast path in IL and make no call: a call
+// on the slow path would keep every register local live across it, and RyuJIT would then hold them
+// only in the callee-saved registers (rbx, which holds CpuState, and r12-r15) or in the frame. A
+// miss leaves instead, before any register is written: the miss exit (MissExit) writes the
+// registers back and records the access (CpuState.MissAddress, MissAccess, PC at its
+// instruction); the run loop refills the TLB (Vcpu.TryRefill: a victim or a walk that needs no
+// fault) and calls the method again at the access, which is an entry like a block start (a
+// resume point, Region.ResumePcs). What TryRefill cannot serve (a fault, a device, an access across
+// pages, a write to a code page), and a miss with flags pending (a resume point would need their
+// operands), goes to the interpreter, which re-executes the instruction with the full state, so the
+// OS sees exactly what tier 0 shows; so does a misaligned SP (the sync exit, -2, which also packs
+// the pending flags for the faulting PC, see below). Semantics calls that may fault are preceded by
+// a write-back of everything; while a region runs, Vcpu.RegistersInLocals is set, so an abort the
+// OS cannot repair in place makes TakeAbort throw RegisterSyncException, which leaves the region
+// (the method has no exception handler: RyuJIT keeps the register locals in host registers).
 //
 // Lazy flags. ADDS/SUBS/ANDS-style instructions only remember their operands (locals fa, fb) and
 // the kind; a conditional branch or select evaluates its condition from them (CMP + B.NE becomes
@@ -44,7 +49,6 @@ public sealed unsafe partial class RegionEmitter
     static readonly int RetiredOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.Retired));
     static readonly int MemoryInstructionsOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.MemoryInstructions));
     static readonly int PendingOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.PendingInterrupt));
-    static readonly int SyncOffset = (int)Marshal.OffsetOf<CpuState>(nameof(CpuState.SyncRequest));
 
     public RegionIl Il { get; }
     readonly LocalBuilder?[] regs = new LocalBuilder?[32];
@@ -61,6 +65,10 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>PCs of instructions that may fault while flags are pending: the handler packs them.</summary>
     readonly List<(ulong Pc, FlagKind Kind, uint Sf)> pendingAtFault = new();
     readonly Label prologue, body, syncExit, commonExit, rawExit;
+    /// <summary>Accesses the run loop may resume at after a miss exit (BeginAccess), in entry order after the blocks.</summary>
+    readonly List<(ulong Pc, Label Label)> resumePoints = new();
+    /// <summary>The exit code of a TLB miss (CpuState.MissAddress and MissAccess say which access; PC is its instruction).</summary>
+    public const int MissExit = -4;
 
     public RegionEmitter(RegionIl il, int[] cachedRegisters)
     {
@@ -104,11 +112,6 @@ public sealed unsafe partial class RegionEmitter
         EmitEntryDispatch(region, blocks);
 
         Il.Mark(syncExit);
-        Il.Emit(OpCodes.Ldarg_0);
-        Il.EmitInt(SyncOffset);
-        Il.Emit(OpCodes.Add);
-        Il.EmitInt(0);
-        Il.Emit(OpCodes.Stind_I4);
         foreach (var (pc, kind, sf) in pendingAtFault)
         {
             var other = Il.DefineLabel();
@@ -141,27 +144,19 @@ public sealed unsafe partial class RegionEmitter
     void EmitEntryDispatch(Region region, Dictionary<ulong, Label> blocks)
     {
         var starts = region.BlockStarts;
-        if (starts.Length < 2) { Il.Emit(OpCodes.Br, body); return; }
+        region.ResumePcs = resumePoints.Select(p => p.Pc).ToArray();
+        if (starts.Length + resumePoints.Count < 2) { Il.Emit(OpCodes.Br, body); return; }
         Il.Emit(OpCodes.Ldarg_1);
         Il.EmitInt(region.EntryIndexOf(region.EntryPc));
         Il.Emit(OpCodes.Beq, body);
         Il.Emit(OpCodes.Ldarg_1);
-        var targets = new Label[starts.Length];
+        var targets = new Label[starts.Length + resumePoints.Count];
         for (int i = 0; i < starts.Length; i++) targets[i] = blocks[starts[i]];
+        for (int i = 0; i < resumePoints.Count; i++) targets[starts.Length + i] = resumePoints[i].Label;
         Il.Switch(targets);
         // Not a block index: cannot happen (callers look it up); leave with nothing changed.
         Il.EmitInt(-1);
         Il.Emit(OpCodes.Ret);
-    }
-
-    /// <summary>After a checked access: leave through the sync exit if it hit an abort the OS must see.</summary>
-    public void CheckSync()
-    {
-        Il.Emit(OpCodes.Ldarg_0);
-        Il.EmitInt(SyncOffset);
-        Il.Emit(OpCodes.Add);
-        Il.Emit(OpCodes.Ldind_I4);
-        Il.Emit(OpCodes.Brtrue, syncExit);
     }
 
     /// <summary>Leaves through the common exit (registers written back) with the given code.</summary>

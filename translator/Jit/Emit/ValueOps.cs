@@ -76,29 +76,9 @@ public static unsafe class ValueOps
 
     // ---- memory ----
 
-    // Every access and check here is "checked": an abort the OS cannot repair in place sets
-    // CpuState.SyncRequest instead of throwing (see GuestMemory.ReadCheckedSlow), and the region
-    // tests it before writing any register.
-
-    // Each takes the instruction's PC, which only their slow paths store in CpuState.
-
-    /// <summary>CheckSPAlignment (ARM ARM D1.3.6) for an SP-based access; the fault path leaves SP in CpuState.</summary>
+    /// <summary>CheckSPAlignment's condition (ARM ARM D1.3.6): when it holds the region leaves and the interpreter faults.</summary>
     [MethodImpl(Inline)]
-    public static ulong CheckSp(CpuState* c, ulong sp, ulong pc)
-    {
-        if (LoadStore.SpMisaligned(c, sp)) SpFault(c, sp, pc);
-        return sp;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    static void SpFault(CpuState* c, ulong sp, ulong pc)
-    {
-        c->SP = sp;
-        c->PC = pc;
-        try { LoadStore.SpAlignmentFault(c); }
-        catch (RegisterSyncException) { c->SyncRequest = 1; }
-    }
-
+    public static bool SpMisaligned(CpuState* c, ulong sp) => LoadStore.SpMisaligned(c, sp);
 
     /// <summary>Sign-extends the low bits of a loaded value and truncates to the register size.</summary>
     [MethodImpl(Inline)]
@@ -106,20 +86,5 @@ public static unsafe class ValueOps
     {
         ulong r = Bits.SignExtend(value, bits);
         return regsize == 32 ? (uint)r : r;
-    }
-
-    /// <summary>STP's check that a page-straddling pair is writable on both pages before the first write.</summary>
-    [MethodImpl(Inline)]
-    public static void ProbePair(CpuState* c, ulong address, int size, ulong pc)
-    {
-        if ((address & 0xFFF) + (ulong)size > 0x1000) ProbePairSlow(c, address, size, pc);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    static void ProbePairSlow(CpuState* c, ulong address, int size, ulong pc)
-    {
-        c->PC = pc;
-        try { LoadStore.ProbeStraddlingWrite(c, address, size); }
-        catch (RegisterSyncException) { c->SyncRequest = 1; }
     }
 }

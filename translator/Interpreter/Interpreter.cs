@@ -205,9 +205,9 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     /// <summary>Diagnostics (FAST_JIT_STATS=1): dispatches per engine, printed at process exit.</summary>
     void Report()
     {
-        long blocks = 0, regions = 0, interp = 0, chains = 0, resumes = 0;
-        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; chains += d.Chains; resumes += d.MissResumes; }
-        Console.Error.WriteLine($"jit: dispatches {blocks}, region calls {regions} ({resumes} after a TLB miss), chained {chains}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, RyuJIT {TierUp?.JitTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, compiler thread CPU {TierUp?.CompilerCpu.TotalMilliseconds:F0} ms), failures {TierUp?.Failures} {TierUp?.LastFailure}");
+        long blocks = 0, regions = 0, interp = 0, chains = 0, resumes = 0, handovers = 0;
+        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; chains += d.Chains; resumes += d.MissResumes; handovers += d.Handovers; }
+        Console.Error.WriteLine($"jit: dispatches {blocks}, region calls {regions} ({resumes} after a TLB miss), handovers {handovers}, chained {chains}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, RyuJIT {TierUp?.JitTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, compiler thread CPU {TierUp?.CompilerCpu.TotalMilliseconds:F0} ms), failures {TierUp?.Failures} {TierUp?.LastFailure}");
     }
 
     public Interpreter()

@@ -97,7 +97,11 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
                 if (entries == TierUpThreshold && TierUp is not null)
                 {
                     if (c->Retired >= TierUpAfter) TierUpFrom(cpu, block);
-                    else block.EntryCount = TierUpThreshold / 2;   // too early in the run: ask again later
+                    else
+                    {
+                        block.EntryCount = TierUpThreshold / 2;   // too early in the run: ask again later
+                        if (c->Retired >= TierUpAfter / 4) TierUp.Prewarm();   // no longer a trivially short run
+                    }
                 }
                 c->MemoryInstructions += (ulong)block.MemoryInstructions;
                 int n = (ulong)block.Count <= left ? block.Count : (int)left;

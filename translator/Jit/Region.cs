@@ -139,6 +139,8 @@ public sealed unsafe class Region
     public string? IlListing { get; internal set; }
     /// <summary>The compiled method's IL size in bytes and its number of locals (what RyuJIT's cost grows with).</summary>
     public int IlBytes { get; internal set; }
+    /// <summary>When TierUpQueue took it (Stopwatch ticks; FAST_JIT_STATS=2 reports it).</summary>
+    public long QueuedAt { get; internal set; }
     public int IlLocals { get; internal set; }
 
     /// <summary>The decoded blocks the region was formed from (all must still be valid when it is registered).</summary>

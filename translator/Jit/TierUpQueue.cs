@@ -53,23 +53,46 @@ public sealed class TierUpQueue : IDisposable
 
     /// <summary>FAST_JIT_STATS=2: one line per compiled region on stderr (size, IL, RyuJIT's CPU time).</summary>
     static readonly bool ReportEach = Environment.GetEnvironmentVariable("FAST_JIT_STATS") == "2";
+    /// <summary>When this queue was made (FAST_JIT_STATS=2 lines say when each region was ready, from here).</summary>
+    readonly long createdAt = Stopwatch.GetTimestamp();
 
     public void Enqueue(Region region)
     {
         if (closed) return;
+        region.QueuedAt = Stopwatch.GetTimestamp();
         if (Synchronous) { Compile(region); return; }
         Interlocked.Increment(ref inFlight);
         lock (pending)
         {
             pending.Add(region);
-            if (worker is null)
-            {
-                worker = new Thread(Work) { IsBackground = true, Name = "Fast tier-1 compiler" };
-                worker.Start();
-            }
+            StartWorker();
         }
         available.Release();
     }
+
+    void StartWorker()
+    {
+        if (worker is not null) return;
+        worker = new Thread(Work) { IsBackground = true, Name = "Fast tier-1 compiler" };
+        worker.Start();
+    }
+
+    int prewarm;   // 1: asked for, 2: taken by the compiler thread
+
+    /// <summary>
+    /// Compiles a made-up region now (RegionWarmer) so that the first real one does not pay the
+    /// compiler's one-time costs while its code runs in the interpreter. Once per queue; not in
+    /// synchronous mode (its runs must not depend on when this comes).
+    /// </summary>
+    public void Prewarm()
+    {
+        if (Synchronous || Interlocked.CompareExchange(ref prewarm, 1, 0) != 0) return;
+        lock (pending) StartWorker();
+        available.Release();
+    }
+
+    /// <summary>The made-up region was compiled (tests).</summary>
+    public bool Prewarmed { get; private set; }
 
     /// <summary>Waits until everything queued so far is compiled (tests and `fast explain`).</summary>
     public void Drain()
@@ -84,6 +107,7 @@ public sealed class TierUpQueue : IDisposable
             available.Wait();
             if (closed) return;
             running.Wait();
+            if (Interlocked.CompareExchange(ref prewarm, 2, 1) == 1) { CompileWarmUp(); continue; }
             Region region;
             lock (pending)
             {
@@ -115,7 +139,8 @@ public sealed class TierUpQueue : IDisposable
             if (ReportEach)
                 Console.Error.WriteLine($"jit: {region.Name}: {region.InstructionCount} instructions, {region.BlockStarts.Length} blocks, " +
                     $"IL {region.IlBytes} bytes, {region.IlLocals} locals, emit {Stopwatch.GetElapsedTime(start, emitted).TotalMilliseconds:F1} ms, " +
-                    $"RyuJIT {(ThreadCpu.Current() - cpuBefore).TotalMilliseconds:F1} ms CPU");
+                    $"RyuJIT {(ThreadCpu.Current() - cpuBefore).TotalMilliseconds:F1} ms CPU, queued at {Stopwatch.GetElapsedTime(createdAt, region.QueuedAt).TotalMilliseconds:F1} ms, ready at {Stopwatch.GetElapsedTime(createdAt).TotalMilliseconds:F1} ms, " +
+                    $"entry block run {region.Entry.EntryCount} times");
             region.Publish(code, Emit.RegionEmitter.EntryPoint(method));
             if (region.Valid)
             {
@@ -137,6 +162,29 @@ public sealed class TierUpQueue : IDisposable
         Interlocked.Add(ref CompileTicks, ticks);
         CompilerCpu = ThreadCpu.Current();
         if (FastEventSource.Log.CompileEnabled) FastEventSource.Log.RegionCompileStop(region.EntryPc, region.InstructionCount, ticks);
+    }
+
+    void CompileWarmUp()
+    {
+        try
+        {
+            long start = Stopwatch.GetTimestamp();
+            var cpuBefore = ReportEach ? ThreadCpu.Current() : default;
+            var region = RegionWarmer.Build();
+            long built = Stopwatch.GetTimestamp();
+            var (code, _) = RegionCompiler.Compile(region);
+            long emitted = Stopwatch.GetTimestamp();
+            WarmUp(code);
+            Prewarmed = true;
+            if (ReportEach)
+                Console.Error.WriteLine($"jit: warm-up region compiled from {Stopwatch.GetElapsedTime(createdAt, start).TotalMilliseconds:F1} to " +
+                    $"{Stopwatch.GetElapsedTime(createdAt).TotalMilliseconds:F1} ms, {(ThreadCpu.Current() - cpuBefore).TotalMilliseconds:F1} ms CPU " +
+                    $"(decode {Stopwatch.GetElapsedTime(start, built).TotalMilliseconds:F1} ms, emit {Stopwatch.GetElapsedTime(built, emitted).TotalMilliseconds:F1} ms, RyuJIT {Stopwatch.GetElapsedTime(emitted).TotalMilliseconds:F1} ms)");
+        }
+        catch (Exception e) when (e is InvalidProgramException or InvalidOperationException or NotSupportedException or KeyNotFoundException)
+        {
+            LastFailure = $"warm-up: {e.GetType().Name}: {e.Message}";
+        }
     }
 
     /// <summary>Forces RyuJIT now, on this thread, rather than at the first call on the vCPU: a

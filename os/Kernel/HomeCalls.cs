@@ -63,6 +63,7 @@ public sealed class HomeCalls
         var reply = new Reply<T>();
         mail.Post(home, () =>
         {
+            if (Interlocked.Exchange(ref reply.Claimed, 1) != 0) return;   // the caller ran it itself (home stopped)
             try { reply.Value = op(); }
             catch (Exception e) { reply.Error = ExceptionDispatchInfo.Capture(e); }
             Volatile.Write(ref reply.Done, true);
@@ -75,7 +76,18 @@ public sealed class HomeCalls
             mail.Drain(here);   // requests to us (perhaps from the core we wait for) are answered meanwhile
             if (Volatile.Read(ref reply.Done)) break;
             if (Stopwatch.GetTimestamp() < until) Thread.SpinWait(20);   // (no yield: SpinOnce's gave the host CPU away, +6 us a call)
-            else mail.Doze(here, 10);
+            else
+            {
+                // The home core stopped (the OS shuts down) before it took the message: it never
+                // will, so the operation runs here, as it does when home is not running at all.
+                if (!mail.Running(home) && Interlocked.Exchange(ref reply.Claimed, 1) == 0)
+                {
+                    try { reply.Value = op(); }
+                    catch (Exception e) { reply.Error = ExceptionDispatchInfo.Capture(e); }
+                    break;
+                }
+                mail.Doze(here, 10);
+            }
         }
         if (FastEventSource.Log.IpcEnabled) FastEventSource.Log.HomeCall(here, home, Stopwatch.GetTimestamp() - start);
         reply.Error?.Throw();
@@ -94,5 +106,6 @@ public sealed class HomeCalls
         public T? Value;
         public ExceptionDispatchInfo? Error;
         public bool Done;
+        public int Claimed;   // 1 once the home core or the caller started the operation
     }
 }

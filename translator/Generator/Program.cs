@@ -4,7 +4,7 @@
 // from the instruction word and call Semantics.<Group>.<Row>(c, field: ..., ...) and
 // Disassembly.<Group>.<Row>(pc, field: ..., ...) with named arguments, so a handler whose
 // parameters do not match the row's fields fails to compile. It also emits the row descriptor
-// array the runtime decoder indexes. Invoked by translator/Fast.Translator.csproj before compile;
+// array the runtime decoder indexes, and each row's group and fields for tier 1 (RowShape). Invoked by translator/Fast.Translator.csproj before compile;
 // a table problem (bad pattern, overlap outside a priority group) fails the build.
 using System.Text;
 using Fast.Translator.Table;
@@ -55,6 +55,15 @@ foreach (var row in rows)
     bool memory = row.Group.StartsWith("LoadStore", StringComparison.Ordinal) || row.Group.StartsWith("AdvSimdLoadStore", StringComparison.Ordinal);
     sb.AppendLine($"        new(\"{row.Name}\", 0x{row.Mask:X8}u, 0x{row.Value:X8}u, {undefined}, {(row.Control == Control.EndsBlock ? "true" : "false")}, {(memory ? "true" : "false")}, " +
         $"{(row.PriorityGroup is null ? "null" : "\"" + row.PriorityGroup + "\"")}, {row.Priority}, Fast.Translator.Table.Feature.{row.Feature}, &Exec_{row.Name}, &Disasm_{row.Name}),");
+}
+sb.AppendLine("    ];");
+sb.AppendLine();
+sb.AppendLine("    internal static readonly RowShape[] Shapes =");
+sb.AppendLine("    [");
+foreach (var row in rows)
+{
+    string fields = string.Join(", ", row.Fields.Select(f => $"new(\"{f.Name}\", {f.Low}, {f.Width})"));
+    sb.AppendLine($"        new(\"{row.Group}\", \"{row.Name}\", [{fields}]),");
 }
 sb.AppendLine("    ];");
 sb.AppendLine("}");

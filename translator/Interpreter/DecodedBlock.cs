@@ -90,6 +90,20 @@ public sealed class IndirectTargets
     }
 
     /// <summary>Targets taken at least 1/fraction of the time, most frequent first.</summary>
-    public IEnumerable<ulong> Frequent(int fraction) =>
-        Enumerable.Range(0, Slots).Where(i => Count[i] > 0 && Count[i] * fraction >= Total).OrderByDescending(i => Count[i]).Select(i => Pc[i]);
+    public ulong[] Frequent(int fraction)
+    {
+        // Loops, not LINQ over int and ulong (JIT-compiled at the first region: see Jit.PcList).
+        Span<int> chosen = stackalloc int[Slots];
+        int n = 0;
+        for (int i = 0; i < Slots; i++)
+        {
+            if (Count[i] <= 0 || Count[i] * fraction < Total) continue;
+            int j = n++;
+            while (j > 0 && Count[chosen[j - 1]] < Count[i]) { chosen[j] = chosen[j - 1]; j--; }
+            chosen[j] = i;
+        }
+        var result = new ulong[n];
+        for (int k = 0; k < n; k++) result[k] = Pc[chosen[k]];
+        return result;
+    }
 }

@@ -35,6 +35,13 @@ public sealed class PcList
         for (int i = 0; i < pcs.Count; i++) Add(pcs[i]);
     }
 
+    public ulong[] ToArray()
+    {
+        var copy = new ulong[Count];
+        Array.Copy(items, copy, Count);
+        return copy;
+    }
+
     /// <summary>A linear search (short lists).</summary>
     public bool Contains(ulong pc)
     {

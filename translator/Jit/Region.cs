@@ -70,7 +70,7 @@ public sealed unsafe class Region
     /// <summary>Unmanaged: what other regions' links and the region tables point to (RegionLinks).</summary>
     public RegionHeader* Header { get; }
     /// <summary>Per BR instruction (by PC), the targets inside the region it compares with before leaving.</summary>
-    public Dictionary<ulong, ulong[]> IndirectEdges { get; } = new();
+    public PcMap<ulong[]> IndirectEdges { get; } = new();
     /// <summary>Per direct exit, the PC it leaves to.</summary>
     public ulong[] ExitTargets { get; internal set; } = [];
     /// <summary>Per direct exit, its link slot (read by the region's own IL; filled by the run loop).</summary>

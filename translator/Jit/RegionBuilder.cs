@@ -77,9 +77,9 @@ public static unsafe class RegionBuilder
     /// exception ends a path (it leaves the region there), cold blocks stay exits. Null if it does
     /// not qualify or has no RET.
     /// </summary>
-    static List<ulong>? CalleeReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, bool leaf, int limit, PcList? copied)
+    static PcList? CalleeReturns(ulong callee, Func<ulong, DecodedBlock?> blockAt, bool leaf, int limit, PcList? copied)
     {
-        var rets = new List<ulong>();
+        var rets = new PcList();
         var seen = new PcList();
         var work = new PcList();   // taken in order
         work.Add(callee);
@@ -129,7 +129,7 @@ public static unsafe class RegionBuilder
     public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt, bool followLeaves = true)
     {
         var copiedBlocks = new PcList();   // blocks of copied callees: in each caller's region even when owned elsewhere
-        var instructions = new Dictionary<ulong, DecodedInstruction>();
+        var instructions = new PcMap<DecodedInstruction>(256);
         // Virtual pages and the physical page each maps to (parallel lists).
         var pageVas = new PcList();
         var pagePas = new PcList();
@@ -140,9 +140,9 @@ public static unsafe class RegionBuilder
         work.Add(entry.Pc);
         int blocks = 0;
         var sources = new List<DecodedBlock>();
-        var indirect = new Dictionary<ulong, ulong[]>();
+        var indirect = new PcMap<ulong[]>();
         // RET of a followed callee -> the return sites of the BLs that call it.
-        var calleeReturns = new Dictionary<ulong, List<ulong>>();
+        var calleeReturns = new PcMap<PcList>();
         Span<ulong> next = stackalloc ulong[2];
         while (workHead < work.Count && blocks < MaxBlocks)
         {
@@ -190,34 +190,38 @@ public static unsafe class RegionBuilder
                     if (rets is not null)
                     {
                         work.Add(callee);
-                        foreach (ulong ret in rets)
+                        for (int r = 0; r < rets.Count; r++)
                         {
-                            if (!calleeReturns.TryGetValue(ret, out var sites)) calleeReturns[ret] = sites = new List<ulong>();
+                            ulong ret = rets[r];
+                            if (!calleeReturns.TryGetValue(ret, out var sites)) calleeReturns[ret] = sites = new PcList();
                             if (!sites.Contains(last + 4)) sites.Add(last + 4);
                         }
                     }
                 }
                 if (block.Targets is { } targets && FollowIndirect)
                 {
-                    var frequent = targets.Frequent(IndirectFraction).ToArray();
+                    var frequent = targets.Frequent(IndirectFraction);
                     indirect[last] = frequent;
                     foreach (ulong t in frequent) work.Add(t);
                 }
             }
         }
-        foreach (var (ret, sites) in calleeReturns) indirect[ret] = sites.ToArray();
+        for (int s = 0; s < calleeReturns.Slots; s++)
+            if (calleeReturns.IsUsed(s)) indirect[calleeReturns.KeyAt(s)] = calleeReturns.ValueAt(s).ToArray();
         var pcs = new PcList();
-        foreach (ulong pc in instructions.Keys) pcs.Add(pc);
+        for (int s = 0; s < instructions.Slots; s++) if (instructions.IsUsed(s)) pcs.Add(instructions.KeyAt(s));
         var ascending = pcs.SortedDistinct();
         var sorted = new (ulong, DecodedInstruction)[ascending.Length];
         for (int i = 0; i < ascending.Length; i++) sorted[i] = (ascending[i], instructions[ascending[i]]);
         var pages = new (ulong, ulong)[pageVas.Count];
         for (int p = 0; p < pages.Length; p++) pages[p] = (pageVas[p], pagePas[p]);
         var region = new Region(entry, pages, sorted, sources.ToArray());
-        foreach (var (br, targets) in indirect)
+        for (int s = 0; s < indirect.Slots; s++)
         {
-            var inside = targets.Where(instructions.ContainsKey).ToArray();
-            if (inside.Length > 0) region.IndirectEdges[br] = inside;
+            if (!indirect.IsUsed(s)) continue;
+            var inside = new PcList();
+            foreach (ulong t in indirect.ValueAt(s)) if (instructions.ContainsKey(t)) inside.Add(t);
+            if (inside.Count > 0) region.IndirectEdges[indirect.KeyAt(s)] = inside.ToArray();
         }
         return region;
     }

@@ -22,7 +22,7 @@ public static unsafe class RegionCompiler
         if (row < 0) return true;
         var info = Decoder.Rows[row];
         if (info.AccessesMemory || info.EndsBlock) return true;
-        var table = Table.EncodingTable.Rows[row];
+        var table = RowShape.Of(row);
         return PcGroups.Contains(table.Group) || table.Group.Contains("LoadStore") || info.Name is "ADR" or "ADRP";
     }
 
@@ -42,7 +42,7 @@ public static unsafe class RegionCompiler
             typeof(RegionCompiler).Module, skipVisibility: true);
         var il = new RegionIl(method.GetILGenerator(), keepListing);
         var insts = region.Instructions;
-        var index = new Dictionary<ulong, int>(insts.Length);
+        var index = new PcMap<int>(insts.Length);
         for (int i = 0; i < insts.Length; i++) index[insts[i].Pc] = i;
 
         // Leaders: the entry, in-region branch targets, the start of each contiguous run, and what follows a control instruction.
@@ -56,12 +56,12 @@ public static unsafe class RegionCompiler
             int n = RegionBuilder.Successors(pc, inst, next);
             for (int k = 0; k < n; k++) if (index.ContainsKey(next[k])) leaderList.Add(next[k]);
         }
-        foreach (var targets in region.IndirectEdges.Values) leaderList.AddRange(targets);
+        for (int s = 0; s < region.IndirectEdges.Slots; s++) if (region.IndirectEdges.IsUsed(s)) leaderList.AddRange(region.IndirectEdges.ValueAt(s));
         // Every decoded block the region holds starts a region block: any of them may be entered.
         foreach (var source in region.Sources) if (index.ContainsKey(source.Pc)) leaderList.Add(source.Pc);
         var leaders = leaderList.SortedDistinct();
         region.BlockStarts = leaders;
-        var labels = new Dictionary<ulong, Label>();
+        var labels = new PcMap<Label>(leaders.Length);
         foreach (ulong l in leaders) labels[l] = il.DefineLabel(l);
         var live = FlagLiveness(region, index, leaders);
         Func<ulong, bool> flagsLiveAt = pc => live[PcList.IndexIn(leaders, pc)];
@@ -102,7 +102,7 @@ public static unsafe class RegionCompiler
                 if (native is not null)
                 {
                     if (Decoder.Rows[inst.Row].AccessesMemory) e.MayFault(pc);   // checked accesses store PC on their slow path
-                    native(e, pc, new InstFields(Table.EncodingTable.Rows[inst.Row], inst.Word));
+                    native(e, pc, new InstFields(RowShape.Of(inst.Row), inst.Word));
                 }
                 else e.CallSemantics(pc, inst, NeedsPc(inst.Row));
                 if (i + 1 >= insts.Length || PcList.IndexIn(leaders, insts[i + 1].Pc) >= 0)
@@ -127,7 +127,7 @@ public static unsafe class RegionCompiler
     }
 
     /// <summary>A branch inside the region goes back (to its own PC or below): a loop, whose edge checks RetiredLimit.</summary>
-    static bool HasBackwardEdge(PcList back, Dictionary<ulong, int> index)
+    static bool HasBackwardEdge(PcList back, PcMap<int> index)
     {
         for (int i = 0; i < back.Count; i += 2) if (index.ContainsKey(back[i])) return true;
         return false;
@@ -135,7 +135,7 @@ public static unsafe class RegionCompiler
 
     /// <summary>Direct branches and profiled BR edges back to their own PC or below: the loop [Head, Branch]
     /// each closes, as pairs (Head at even indices, Branch after it).</summary>
-    static PcList BackwardBranches((ulong Pc, DecodedInstruction Inst)[] insts, Dictionary<ulong, ulong[]> indirect)
+    static PcList BackwardBranches((ulong Pc, DecodedInstruction Inst)[] insts, PcMap<ulong[]> indirect)
     {
         var back = new PcList();
         Span<ulong> next = stackalloc ulong[2];
@@ -144,8 +144,12 @@ public static unsafe class RegionCompiler
             int n = RegionBuilder.Successors(pc, inst, next);
             for (int k = 0; k < n; k++) if (next[k] <= pc) { back.Add(next[k]); back.Add(pc); }
         }
-        foreach (var (br, targets) in indirect)
-            foreach (ulong t in targets) if (t <= br) { back.Add(t); back.Add(br); }
+        for (int s = 0; s < indirect.Slots; s++)
+        {
+            if (!indirect.IsUsed(s)) continue;
+            ulong br = indirect.KeyAt(s);
+            foreach (ulong t in indirect.ValueAt(s)) if (t <= br) { back.Add(t); back.Add(br); }
+        }
         return back;
     }
 
@@ -217,7 +221,7 @@ public static unsafe class RegionCompiler
 
     /// <summary>NZCV live at the start of each region block (backward dataflow; leaving the region
     /// counts as a read), per leader (ascending, as BlockStarts).</summary>
-    static bool[] FlagLiveness(Region region, Dictionary<ulong, int> index, ulong[] leaders)
+    static bool[] FlagLiveness(Region region, PcMap<int> index, ulong[] leaders)
     {
         var insts = region.Instructions;
         var firsts = new int[leaders.Length];

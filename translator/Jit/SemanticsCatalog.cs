@@ -18,9 +18,7 @@ public sealed class SemanticsCatalog
 
     SemanticsCatalog()
     {
-        if (EncodingTable.Rows.Count != Decoder.Rows.Length)
-            throw new InvalidOperationException("the encoding table and the generated decoder disagree; rebuild the translator");
-        entries = new Entry?[EncodingTable.Rows.Count];
+        entries = new Entry?[GeneratedDecoder.Shapes.Length];
     }
 
     /// <summary>The row's method and arguments, looked up at the first use of the row: reflection over
@@ -29,7 +27,7 @@ public sealed class SemanticsCatalog
 
     Entry Find(int index)
     {
-        var row = EncodingTable.Rows[index];
+        var row = RowShape.Of(index);
         var type = assembly.GetType($"Fast.Translator.Semantics.{row.Group}")
             ?? throw new InvalidOperationException($"no semantics class for group {row.Group}");
         var method = type.GetMethod(row.Name, BindingFlags.Public | BindingFlags.Static)
@@ -37,7 +35,7 @@ public sealed class SemanticsCatalog
         var parameters = method.GetParameters();
         var args = new Field[parameters.Length - 1];
         for (int p = 1; p < parameters.Length; p++)
-            args[p - 1] = row.Fields.First(f => f.Name == parameters[p].Name);
+            args[p - 1] = row.Field(parameters[p].Name!);
         return new Entry(method, args);
     }
 

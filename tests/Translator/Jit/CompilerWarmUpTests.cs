@@ -1,15 +1,30 @@
-using Fast.Translator.Interpreter;
+using Fast.Translator;
 using Fast.Translator.Jit;
+using Fast.Translator.Table;
 
 namespace Fast.Tests.Translator.Jit;
 
 /// <summary>
-/// What the compiler looks up lazily must still be complete: every encoding-table row has the
-/// semantics method tier 1 calls (SemanticsCatalog finds it at the row's first use now), and the
-/// made-up region TierUpQueue.Prewarm compiles is a valid method.
+/// What the compiler looks up lazily or from generated tables must still be complete and agree
+/// with the encoding table: every row's generated shape (group, fields) is the table's, every row
+/// has the semantics method tier 1 calls (SemanticsCatalog finds it at the row's first use now),
+/// and the made-up region TierUpQueue.Prewarm compiles is a valid method.
 /// </summary>
 public class CompilerWarmUpTests
 {
+    [Fact]
+    public void TheGeneratedRowShapesAreTheEncodingTables()
+    {
+        Assert.Equal(EncodingTable.Rows.Count, Decoder.Rows.Length);
+        for (int row = 0; row < EncodingTable.Rows.Count; row++)
+        {
+            var table = EncodingTable.Rows[row];
+            var shape = RowShape.Of(row);
+            Assert.Equal((table.Group, table.Name), (shape.Group, shape.Name));
+            Assert.Equal(table.Fields, shape.Fields);
+        }
+    }
+
     [Fact]
     public void EveryRowHasTheSemanticsMethodTier1Calls()
     {

@@ -26,7 +26,7 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>The general registers a row's semantics may touch, judged by its register fields (Rt+1 for pair rows).</summary>
     public static IEnumerable<uint> FieldRegisters(int row, uint word, bool withNext = true)
     {
-        var r = EncodingTable.Rows[row];
+        var r = RowShape.Of(row);
         foreach (var field in r.Fields)
         {
             if (field.Name.Length < 2 || field.Name[0] != 'R') continue;
@@ -43,7 +43,7 @@ public sealed unsafe partial class RegionEmitter
     /// </summary>
     public void CallSemantics(ulong pc, in DecodedInstruction inst, bool mayFault)
     {
-        var row = EncodingTable.Rows[inst.Row];
+        var row = RowShape.Of(inst.Row);
         bool everything = SyncsEverything(row.Group);
         bool flags = !LeavesFlagsAlone(row.Group);
         // The registers to store before the call and reload after: the cached ones it may touch, ascending.
@@ -89,13 +89,13 @@ public sealed unsafe partial class RegionEmitter
     /// The instruction that ends a region block. Direct branches become edges; BL, BR, BLR and RET
     /// leave with PC from the locals; anything else runs its semantics with all state in CpuState.
     /// </summary>
-    public void Control(ulong pc, in DecodedInstruction inst, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt, ulong[]? indirectTargets = null)
+    public void Control(ulong pc, in DecodedInstruction inst, PcMap<Label> labels, Func<ulong, bool> flagsLiveAt, ulong[]? indirectTargets = null)
     {
         uint w = inst.Word;
         string name = inst.Row < 0 ? "" : Decoder.Rows[inst.Row].Name;
         Span<ulong> next = stackalloc ulong[2];
         RegionBuilder.Successors(pc, inst, next);
-        var f = inst.Row < 0 ? default : new InstFields(EncodingTable.Rows[inst.Row], w);
+        var f = inst.Row < 0 ? default : new InstFields(RowShape.Of(inst.Row), w);
         switch (name)
         {
             case "B":
@@ -163,7 +163,7 @@ public sealed unsafe partial class RegionEmitter
     }
 
     /// <summary>A condition value is on the stack: taken edge when it is non-zero (zero with takenIfTrue false), fall-through otherwise.</summary>
-    void Conditional(ulong pc, ulong taken, ulong fall, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt, bool takenIfTrue = true)
+    void Conditional(ulong pc, ulong taken, ulong fall, PcMap<Label> labels, Func<ulong, bool> flagsLiveAt, bool takenIfTrue = true)
     {
         var notTaken = Il.DefineLabel();
         Il.Emit(takenIfTrue ? OpCodes.Brfalse : OpCodes.Brtrue, notTaken);

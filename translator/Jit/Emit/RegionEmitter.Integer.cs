@@ -8,9 +8,9 @@ using Fast.Translator.Semantics;
 namespace Fast.Translator.Jit.Emit;
 
 /// <summary>One instruction's fields by name (the encoding table's Extract).</summary>
-public readonly struct InstFields(Table.Row row, uint word)
+public readonly struct InstFields(RowShape row, uint word)
 {
-    public uint this[string name] => row.Extract(row.Fields.First(f => f.Name == name), word);
+    public uint this[string name] => row.Extract(row.Field(name), word);
     public uint Word => word;
 }
 

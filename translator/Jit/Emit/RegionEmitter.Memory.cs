@@ -144,7 +144,9 @@ public sealed unsafe partial class RegionEmitter
         if (!resumable) return;
         var label = Il.DefineLabel();
         Il.Mark(label);
-        resumePoints.Add((pc, label));
+        if (resumePcs.Count == resumeLabels.Length) Array.Resize(ref resumeLabels, resumeLabels.Length * 2);
+        resumeLabels[resumePcs.Count] = label;
+        resumePcs.Add(pc);
     }
 
     /// <summary>Whether the access being emitted is a resume point (BeginAccess).</summary>

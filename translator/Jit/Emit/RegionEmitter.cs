@@ -63,10 +63,13 @@ public sealed unsafe partial class RegionEmitter
     FlagKind pending;
     uint pendingSf;
     /// <summary>PCs of instructions that may fault while flags are pending: the handler packs them.</summary>
-    readonly List<(ulong Pc, FlagKind Kind, uint Sf)> pendingAtFault = new();
+    readonly List<PendingFlags> pendingAtFault = new();
+    /// <summary>A class, not a value tuple: List of a value tuple is JIT-compiled at run time (see PcList).</summary>
+    sealed record PendingFlags(ulong Pc, FlagKind Kind, uint Sf);
     readonly Label prologue, body, syncExit, commonExit, rawExit;
     /// <summary>Accesses the run loop may resume at after a miss exit (BeginAccess), in entry order after the blocks.</summary>
-    readonly List<(ulong Pc, Label Label)> resumePoints = new();
+    readonly PcList resumePcs = new();
+    Label[] resumeLabels = new Label[16];
     /// <summary>The exit code of a TLB miss (CpuState.MissAddress and MissAccess say which access; PC is its instruction).</summary>
     public const int MissExit = -4;
 
@@ -104,7 +107,7 @@ public sealed unsafe partial class RegionEmitter
     }
 
     /// <summary>Emits the register loads, the sync exit and the exit paths (with the region's link slots).</summary>
-    public void Finish(Region region, Dictionary<ulong, Label> blocks)
+    public void Finish(Region region, PcMap<Label> blocks)
     {
         Il.Mark(prologue);
         for (int r = 0; r < 32; r++) if (regs[r] is not null) Reload(r);
@@ -141,18 +144,18 @@ public sealed unsafe partial class RegionEmitter
     /// region's entry at the cost of one compare, to any other block through a jump table. Locals
     /// hold the same registers at every block start, so no block needs more than the loads.
     /// </summary>
-    void EmitEntryDispatch(Region region, Dictionary<ulong, Label> blocks)
+    void EmitEntryDispatch(Region region, PcMap<Label> blocks)
     {
         var starts = region.BlockStarts;
-        region.ResumePcs = resumePoints.Select(p => p.Pc).ToArray();
-        if (starts.Length + resumePoints.Count < 2) { Il.Emit(OpCodes.Br, body); return; }
+        region.ResumePcs = resumePcs.ToArray();
+        if (starts.Length + resumePcs.Count < 2) { Il.Emit(OpCodes.Br, body); return; }
         Il.Emit(OpCodes.Ldarg_1);
         Il.EmitInt(region.EntryIndexOf(region.EntryPc));
         Il.Emit(OpCodes.Beq, body);
         Il.Emit(OpCodes.Ldarg_1);
-        var targets = new Label[starts.Length + resumePoints.Count];
+        var targets = new Label[starts.Length + resumePcs.Count];
         for (int i = 0; i < starts.Length; i++) targets[i] = blocks[starts[i]];
-        for (int i = 0; i < resumePoints.Count; i++) targets[starts.Length + i] = resumePoints[i].Label;
+        for (int i = 0; i < resumePcs.Count; i++) targets[starts.Length + i] = resumeLabels[i];
         Il.Switch(targets);
         // Not a block index: cannot happen (callers look it up); leave with nothing changed.
         Il.EmitInt(-1);
@@ -318,7 +321,7 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>The instruction at pc may fault (its PC was stored): remember the flags the handler must pack there.</summary>
     public void MayFault(ulong pc)
     {
-        if (pending != FlagKind.None) pendingAtFault.Add((pc, pending, pendingSf));
+        if (pending != FlagKind.None) pendingAtFault.Add(new PendingFlags(pc, pending, pendingSf));
     }
 
     // ---- region entry and edges ----
@@ -327,7 +330,7 @@ public sealed unsafe partial class RegionEmitter
     /// Control passes from the instruction at `from` to `to`: a jump to the label of an in-region block
     /// (packing pending flags first when they are live there), or an exit through a link slot.
     /// </summary>
-    public void Edge(ulong from, ulong to, Dictionary<ulong, Label> labels, Func<ulong, bool> flagsLiveAt)
+    public void Edge(ulong from, ulong to, PcMap<Label> labels, Func<ulong, bool> flagsLiveAt)
     {
         bool inside = labels.TryGetValue(to, out var target);
         if (pending != FlagKind.None && (!inside || flagsLiveAt(to))) EmitPackPending();

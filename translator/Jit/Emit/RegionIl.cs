@@ -11,25 +11,25 @@ namespace Fast.Translator.Jit.Emit;
 public sealed class RegionIl(ILGenerator g, bool keep)
 {
     readonly StringBuilder? text = keep ? new StringBuilder() : null;
-    readonly Dictionary<Label, string> names = new();
+    readonly Dictionary<Label, string>? names = keep ? new() : null;   // (only for listings: a framework generic over a struct)
     public string? Listing => text?.ToString();
     /// <summary>IL bytes emitted so far (FAST_JIT_STATS=2 reports it per region).</summary>
     public int Size => g.ILOffset;
     public int Locals { get; private set; }
     /// <summary>Per direct exit (link slot), the PC it leaves to.</summary>
-    public readonly List<ulong> Exits = new();
+    public readonly PcList Exits = new();
 
     public Label DefineLabel(ulong? pc = null)
     {
         var l = g.DefineLabel();
-        if (text is not null) names[l] = pc is ulong p ? $"L_{p:x}" : $"L{names.Count}";
+        if (names is not null) names[l] = pc is ulong p ? $"L_{p:x}" : $"L{names.Count}";
         return l;
     }
 
     public void Mark(Label l)
     {
         g.MarkLabel(l);
-        text?.Append(names[l]).AppendLine(":");
+        if (names is not null) text!.Append(names[l]).AppendLine(":");
     }
 
     public LocalBuilder Local(Type type, string name)

@@ -100,7 +100,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
                     else
                     {
                         block.EntryCount = TierUpThreshold / 2;   // too early in the run: ask again later
-                        if (c->Retired >= TierUpAfter / 4) TierUp.Prewarm();   // no longer a trivially short run
+                        if (c->Retired >= TierUpAfter / 10) TierUp.Prewarm();   // no longer a trivially short run (busybox true: 30 000)
                     }
                 }
                 c->MemoryInstructions += (ulong)block.MemoryInstructions;

@@ -4,7 +4,7 @@
 // emitters' tables, reflection over the value helpers, DynamicMethod and RyuJIT's first IL method
 // of this shape), and each later first use of an emitter a few ms more: busybox sha256sum's hot
 // loop was ready 35 ms into the run and ran 54 000 times in the interpreter meanwhile. The
-// interpreter asks for this (TierUpQueue.Prewarm) once a run has retired TierUpAfter / 4
+// interpreter asks for this (TierUpQueue.Prewarm) once a run has retired TierUpAfter / 10
 // instructions, before it may form regions, so programs as short as `busybox true` (30 000
 // instructions) never pay for it. The region is never published: its method is compiled and
 // called once with no budget (it returns at its entry check), like every region's warm-up.

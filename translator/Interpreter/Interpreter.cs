@@ -44,6 +44,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
         public long RegionEntries;
         public long InterpretedInstructions;
         public long MissResumes;   // regions resumed after a TLB miss exit
+        public long AcrossPages;   // accesses across two pages run by the run loop, the region resumed after them
         public long Handovers;     // miss or sync exits whose instruction the interpreter took
         /// <summary>Tier 1's region table (CpuState.RegionTable), filled with validated regions; see Jit.RegionLinks.</summary>
         public readonly nint RegionTable = Jit.RegionTableEntry.Allocate();
@@ -209,9 +210,9 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     /// <summary>Diagnostics (FAST_JIT_STATS=1): dispatches per engine, printed at process exit.</summary>
     void Report()
     {
-        long blocks = 0, regions = 0, interp = 0, chains = 0, resumes = 0, handovers = 0;
-        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; chains += d.Chains; resumes += d.MissResumes; handovers += d.Handovers; }
-        Console.Error.WriteLine($"jit: dispatches {blocks}, region calls {regions} ({resumes} after a TLB miss), handovers {handovers}, chained {chains}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, RyuJIT {TierUp?.JitTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, compiler thread CPU {TierUp?.CompilerCpu.TotalMilliseconds:F0} ms), failures {TierUp?.Failures} {TierUp?.LastFailure}");
+        long blocks = 0, regions = 0, interp = 0, chains = 0, resumes = 0, handovers = 0, across = 0;
+        lock (AllData) foreach (var d in AllData) { blocks += d.BlockEntries; regions += d.RegionEntries; interp += d.InterpretedInstructions; chains += d.Chains; resumes += d.MissResumes; handovers += d.Handovers; across += d.AcrossPages; }
+        Console.Error.WriteLine($"jit: dispatches {blocks}, region calls {regions} ({resumes} after a TLB miss, {across} after an access across pages), handovers {handovers}, chained {chains}, interpreted instructions {interp}, regions formed {Cache.RegionsFormed}, invalidated {Cache.RegionsInvalidated}, compiled {TierUp?.RegionsCompiled} ({TierUp?.InstructionsCompiled} instructions, {TierUp?.CompileTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, RyuJIT {TierUp?.JitTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F0} ms, compiler thread CPU {TierUp?.CompilerCpu.TotalMilliseconds:F0} ms), failures {TierUp?.Failures} {TierUp?.LastFailure}");
     }
 
     public Interpreter()
@@ -230,6 +231,8 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     public long RegionEntries(Vcpu cpu) => (cpu.EngineData as VcpuData)?.RegionEntries ?? 0;
     /// <summary>Regions resumed at an access after its TLB miss exit refilled the TLB.</summary>
     public long MissResumes(Vcpu cpu) => (cpu.EngineData as VcpuData)?.MissResumes ?? 0;
+    /// <summary>Accesses across two pages the run loop ran for a region, which then went on after them.</summary>
+    public long AcrossPages(Vcpu cpu) => (cpu.EngineData as VcpuData)?.AcrossPages ?? 0;
     /// <summary>Exits from compiled code (sync, or a miss the TLB could not serve) whose instruction the interpreter took.</summary>
     public long Handovers(Vcpu cpu) => (cpu.EngineData as VcpuData)?.Handovers ?? 0;
 

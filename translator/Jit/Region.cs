@@ -180,6 +180,30 @@ public sealed unsafe class Region
         return i < 0 ? -1 : BlockStarts.Length + i;
     }
 
+    /// <summary>PCs of the accesses the method can be resumed right after (the run loop ran them itself).</summary>
+    public ulong[] AfterAccessPcs { get; internal set; } = [];
+
+    /// <summary>The entry that resumes the method right after the access at pc, or -1.</summary>
+    public int AfterAccessIndexOf(ulong pc)
+    {
+        int i = Array.IndexOf(AfterAccessPcs, pc);
+        return i < 0 ? -1 : BlockStarts.Length + ResumePcs.Length + i;
+    }
+
+    /// <summary>The region's decoded instruction at pc (it holds it).</summary>
+    public DecodedInstruction InstructionAt(ulong pc)
+    {
+        int lo = 0, hi = Instructions.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            ulong at = Instructions[mid].Pc;
+            if (at == pc) return Instructions[mid].Inst;
+            if (at < pc) lo = mid + 1; else hi = mid - 1;
+        }
+        throw new ArgumentException($"the region holds no instruction at 0x{pc:x}");
+    }
+
     /// <summary>The start of the region block holding pc (pc must be one of the region's instructions).</summary>
     public ulong BlockStartOf(ulong pc)
     {

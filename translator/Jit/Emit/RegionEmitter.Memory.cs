@@ -153,6 +153,21 @@ public sealed unsafe partial class RegionEmitter
     bool resumable;
 
     /// <summary>
+    /// The access being emitted ends here (its register and base written). A resumable one gets a
+    /// second resume point: the run loop, having run the instruction itself (an access across two
+    /// pages, which the inline path never serves), goes on in the region after it.
+    /// </summary>
+    void EndAccess()
+    {
+        if (!resumable) return;
+        var label = Il.DefineLabel();
+        Il.Mark(label);
+        if (afterPcs.Count == afterLabels.Length) Array.Resize(ref afterLabels, afterLabels.Length * 2);
+        afterLabels[afterPcs.Count] = label;
+        afterPcs.Add(accessPc);
+    }
+
+    /// <summary>
     /// A TLB miss of the access being emitted (size bytes at tVa): no call (a call would make every
     /// register local live across it, and RyuJIT would keep them in the few callee-saved registers
     /// or the frame). The miss exit records the access and PC and leaves with MissExit; the run loop
@@ -274,6 +289,7 @@ public sealed unsafe partial class RegionEmitter
             EmitStore(0, size, () => Src(rt));
         }
         WriteBack(rn, mode, immediate);
+        EndAccess();
     }
 
     void Pair(ulong pc, InstFields f, bool load, bool signed, int mode)
@@ -309,5 +325,6 @@ public sealed unsafe partial class RegionEmitter
             Il.Emit(OpCodes.Ldloc, tData); Extend(size, signed, 64); Dst(rt);
         }
         WriteBack(rn, mode, immediate);
+        EndAccess();
     }
 }

@@ -70,6 +70,9 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>Accesses the run loop may resume at after a miss exit (BeginAccess), in entry order after the blocks.</summary>
     readonly PcList resumePcs = new();
     Label[] resumeLabels = new Label[16];
+    /// <summary>The points right after resumable accesses (EndAccess), entries after the resume points.</summary>
+    readonly PcList afterPcs = new();
+    Label[] afterLabels = new Label[16];
     /// <summary>The exit code of a TLB miss (CpuState.MissAddress and MissAccess say which access; PC is its instruction).</summary>
     public const int MissExit = -4;
 
@@ -148,14 +151,16 @@ public sealed unsafe partial class RegionEmitter
     {
         var starts = region.BlockStarts;
         region.ResumePcs = resumePcs.ToArray();
-        if (starts.Length + resumePcs.Count < 2) { Il.Emit(OpCodes.Br, body); return; }
+        region.AfterAccessPcs = afterPcs.ToArray();
+        if (starts.Length + resumePcs.Count + afterPcs.Count < 2) { Il.Emit(OpCodes.Br, body); return; }
         Il.Emit(OpCodes.Ldarg_1);
         Il.EmitInt(region.EntryIndexOf(region.EntryPc));
         Il.Emit(OpCodes.Beq, body);
         Il.Emit(OpCodes.Ldarg_1);
-        var targets = new Label[starts.Length + resumePcs.Count];
+        var targets = new Label[starts.Length + resumePcs.Count + afterPcs.Count];
         for (int i = 0; i < starts.Length; i++) targets[i] = blocks[starts[i]];
         for (int i = 0; i < resumePcs.Count; i++) targets[starts.Length + i] = resumeLabels[i];
+        for (int i = 0; i < afterPcs.Count; i++) targets[starts.Length + resumePcs.Count + i] = afterLabels[i];
         Il.Switch(targets);
         // Not a block index: cannot happen (callers look it up); leave with nothing changed.
         Il.EmitInt(-1);

@@ -1,5 +1,5 @@
 // RowShape: what tier 1 needs of an encoding-table row (its group, name and fields), generated into
-// GeneratedDecoder.Shapes by translator/Generator. Loading Table.EncodingTable itself (every
+// GeneratedShapes.Shapes by translator/Generator. Loading Table.EncodingTable itself (every
 // [RowGroup] class found by reflection, every pattern parsed) took ~8 ms, and the first region a
 // program compiled paid it while its hot loop ran in the interpreter.
 using Fast.Translator.Table;
@@ -12,7 +12,7 @@ public sealed class RowShape(string group, string name, Field[] fields)
     public string Name { get; } = name;
     public Field[] Fields { get; } = fields;
 
-    public static RowShape Of(int row) => GeneratedDecoder.Shapes[row];
+    public static RowShape Of(int row) => GeneratedShapes.Shapes[row];
 
     public uint Extract(Field f, uint word) => (word >> f.Low) & (uint)((1UL << f.Width) - 1);
 

@@ -57,7 +57,11 @@ foreach (var row in rows)
         $"{(row.PriorityGroup is null ? "null" : "\"" + row.PriorityGroup + "\"")}, {row.Priority}, Fast.Translator.Table.Feature.{row.Feature}, &Exec_{row.Name}, &Disasm_{row.Name}),");
 }
 sb.AppendLine("    ];");
+sb.AppendLine("}");
 sb.AppendLine();
+sb.AppendLine("// A class of its own: built at tier 1's first use, not with the decoder's rows at every start.");
+sb.AppendLine("static class GeneratedShapes");
+sb.AppendLine("{");
 sb.AppendLine("    internal static readonly RowShape[] Shapes =");
 sb.AppendLine("    [");
 foreach (var row in rows)

@@ -18,7 +18,7 @@ public sealed class SemanticsCatalog
 
     SemanticsCatalog()
     {
-        entries = new Entry?[GeneratedDecoder.Shapes.Length];
+        entries = new Entry?[GeneratedShapes.Shapes.Length];
     }
 
     /// <summary>The row's method and arguments, looked up at the first use of the row: reflection over

@@ -108,7 +108,7 @@ public class MissResumeTests
         string exe = GuestPrograms.Build(Program);
         var interpreted = GuestPrograms.Run(exe);
         long resumes = 0;
-        var compiled = GuestPrograms.Run(exe, jitThreshold: 50, inspect: machine =>
+        var compiled = GuestPrograms.Run(exe, jitThreshold: 50, synchronousJit: true, inspect: machine =>
         {
             foreach (var cpu in machine.Vcpus) resumes += ((Fast.Translator.Interpreter.Interpreter)machine.Engine).MissResumes(cpu);
         });
@@ -156,7 +156,7 @@ public class AcrossPagesTests
         string exe = GuestPrograms.Build(Program, "-O2");
         var interpreted = GuestPrograms.Run(exe);
         long across = 0;
-        var compiled = GuestPrograms.Run(exe, jitThreshold: 50, inspect: machine =>
+        var compiled = GuestPrograms.Run(exe, jitThreshold: 50, synchronousJit: true, inspect: machine =>
         {
             foreach (var cpu in machine.Vcpus) across += ((Fast.Translator.Interpreter.Interpreter)machine.Engine).AcrossPages(cpu);
         });

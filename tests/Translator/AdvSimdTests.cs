@@ -89,8 +89,40 @@ public unsafe class AdvSimdTests
 }
 
 /// <summary>ShiftRight's 64-bit path (no rounding) against the 128-bit arithmetic it replaces, at every element size and shift.</summary>
-public class AdvSimdShiftRightTests
+public unsafe class AdvSimdShiftRightTests
 {
+    [Fact]
+    public void ShrnNarrowsEachShiftedElement()
+    {
+        // C7.2 SHRN/SHRN2: element e of the result is (Vn.elem[e] (2*esize bits) >> shift) truncated
+        // to esize; SHRN writes the low 64 bits and zeroes the high, SHRN2 writes the high and keeps the low.
+        var random = new Random(11);
+        using var h = new GuestHarness();
+        foreach (int esize in new[] { 8, 16, 32 })
+            for (int shift = 1; shift <= esize; shift++)
+                foreach (uint q in new uint[] { 0, 1 })
+                {
+                    ulong lo = (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63), hi = (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63);
+                    ulong old = (ulong)random.NextInt64();
+                    h.State->V[2] = lo; h.State->V[3] = hi;
+                    h.State->V[0] = old; h.State->V[1] = old ^ 0xFF;
+                    uint immhb = (uint)(2 * esize - shift);
+                    h.Engine.Cache.InvalidateAll();
+                    h.Run(0x0F008400u | (q << 30) | (immhb << 16) | (1u << 5));   // SHRN{2} V0, V1, #shift
+                    ulong expected = 0;
+                    int wide = 2 * esize, count = 64 / esize;
+                    for (int e = 0; e < count; e++)
+                    {
+                        UInt128 source = ((UInt128)hi << 64) | lo;
+                        ulong element = (ulong)((source >> (e * wide)) & (((UInt128)1 << wide) - 1));
+                        ulong narrowed = (element >> shift) & ((1UL << esize) - 1);
+                        expected |= narrowed << (e * esize);
+                    }
+                    var got = (h.State->V[0], h.State->V[1]);
+                    Assert.Equal(q == 0 ? (expected, 0UL) : (old, expected), got);
+                }
+    }
+
     [Fact]
     public void ShiftRightWithoutRoundingMatchesWideArithmetic()
     {

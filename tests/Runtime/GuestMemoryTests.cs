@@ -104,25 +104,10 @@ public unsafe class GuestMemoryTests : IDisposable
         Assert.Equal(walks, h.Cpu.PageWalks);
         Assert.Equal(1, h.Cpu.Tlb.VictimHits);
     }
-}
 
-/// <summary>
-/// A TLB that misses more than Tlb.GrowAfterMisses times its size grows at the next engine run,
-/// and the fast path (CpuState's mask) and the slow paths (Tlb.IndexOf) then agree on the bigger array.
-/// </summary>
-public unsafe class TlbGrowthTests : IDisposable
-{
-    readonly GuestHarness h = new();
-    readonly P tables;
-
-    public TlbGrowthTests()
-    {
-        tables = new P(h.Machine.Ram, 0x800000);
-        h.Cpu.SetTranslationTable(tables.Root);
-        h.State->Control = CpuControl.MmuEnabled;
-    }
-
-    public void Dispose() => h.Dispose();
+    // TLB growth: a TLB that misses more than Tlb.GrowAfterMisses times its size grows at the next
+    // engine run, and the fast path (CpuState's mask) and the slow paths (Tlb.IndexOf) then agree
+    // on the bigger array.
 
     [Fact]
     public void PagesThatConflictedStopConflictingOnceTheTlbGrew()

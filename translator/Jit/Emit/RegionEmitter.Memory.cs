@@ -141,12 +141,17 @@ public sealed unsafe partial class RegionEmitter
     {
         accessPc = pc;
         resumable = pending == FlagKind.None;
-        if (!resumable) return;
+        if (resumable) MarkEntry(resumePcs, ref resumeLabels, pc);
+    }
+
+    /// <summary>A label here, an entry of the method (EmitEntryDispatch) for pc in one of the entry lists.</summary>
+    void MarkEntry(PcList pcs, ref Label[] labels, ulong pc)
+    {
         var label = Il.DefineLabel();
         Il.Mark(label);
-        if (resumePcs.Count == resumeLabels.Length) Array.Resize(ref resumeLabels, resumeLabels.Length * 2);
-        resumeLabels[resumePcs.Count] = label;
-        resumePcs.Add(pc);
+        if (pcs.Count == labels.Length) Array.Resize(ref labels, labels.Length * 2);
+        labels[pcs.Count] = label;
+        pcs.Add(pc);
     }
 
     /// <summary>Whether the access being emitted is a resume point (BeginAccess).</summary>
@@ -159,12 +164,7 @@ public sealed unsafe partial class RegionEmitter
     /// </summary>
     void EndAccess()
     {
-        if (!resumable) return;
-        var label = Il.DefineLabel();
-        Il.Mark(label);
-        if (afterPcs.Count == afterLabels.Length) Array.Resize(ref afterLabels, afterLabels.Length * 2);
-        afterLabels[afterPcs.Count] = label;
-        afterPcs.Add(accessPc);
+        if (resumable) MarkEntry(afterPcs, ref afterLabels, accessPc);
     }
 
     /// <summary>

@@ -171,8 +171,9 @@ public sealed unsafe partial class RegionEmitter
     /// A TLB miss of the access being emitted (size bytes at tVa): no call (a call would make every
     /// register local live across it, and RyuJIT would keep them in the few callee-saved registers
     /// or the frame). The miss exit records the access and PC and leaves with MissExit; the run loop
-    /// refills the TLB (Vcpu.TryRefill) and resumes here, or lets the interpreter take the
-    /// instruction (a fault, a device, a page straddle, a code page). Not resumable: the sync exit.
+    /// refills the TLB (Vcpu.TryRefill) and resumes here; runs an access across two pages itself and
+    /// resumes after it (EndAccess); or lets the interpreter take the instruction (a fault, a device,
+    /// a write to a code page). Not resumable: the sync exit.
     /// </summary>
     void MissExitFor(int size, bool write)
     {

@@ -17,8 +17,10 @@
 // registers back and records the access (CpuState.MissAddress, MissAccess, PC at its
 // instruction); the run loop refills the TLB (Vcpu.TryRefill: a victim or a walk that needs no
 // fault) and calls the method again at the access, which is an entry like a block start (a
-// resume point, Region.ResumePcs). What TryRefill cannot serve (a fault, a device, an access across
-// pages, a write to a code page), and a miss with flags pending (a resume point would need their
+// resume point, Region.ResumePcs). An access across two pages, which the inline path never serves,
+// the run loop runs through its semantics when both pages translate, and calls the method again
+// right after it (a second resume point, Region.AfterAccessPcs). What neither serves (a fault, a
+// device, a write to a code page), and a miss with flags pending (a resume point would need their
 // operands), goes to the interpreter, which re-executes the instruction with the full state, so the
 // OS sees exactly what tier 0 shows; so does a misaligned SP (the sync exit, -2, which also packs
 // the pending flags for the faulting PC, see below). Semantics calls that may fault are preceded by

@@ -116,6 +116,9 @@ public sealed unsafe partial class RegionEmitter
     {
         Il.Mark(prologue);
         for (int r = 0; r < 32; r++) if (regs[r] is not null) Reload(r);
+        // The TLB's array and mask (RegionEmitter.Memory: they do not change while a region runs).
+        if (tlbBase is not null) { Il.Emit(OpCodes.Ldarg_0); Il.EmitInt(TlbPointerOffset); Il.Emit(OpCodes.Add); Il.Emit(OpCodes.Ldind_I); Il.Emit(OpCodes.Stloc, tlbBase); }
+        if (tlbMask is not null) { Il.Emit(OpCodes.Ldarg_0); Il.EmitInt(TlbOffsetMaskOffset); Il.Emit(OpCodes.Add); Il.Emit(OpCodes.Ldind_I8); Il.Emit(OpCodes.Stloc, tlbMask); }
         LoadNzcv();
         EmitEntryDispatch(region, blocks);
 

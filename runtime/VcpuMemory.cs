@@ -24,6 +24,11 @@ public sealed unsafe partial class Vcpu
     {
         while (true)
         {
+            // The slow paths also come here for pages the TLB holds (each page of an access across
+            // two, which the fast path never serves): no walk then. xz -6 walked twice per such access.
+            TlbEntry* held = Tlb.EntryOf(va);
+            ulong heldTag = access switch { AccessKind.Read => held->ReadTag, AccessKind.Write => held->WriteTag, _ => held->ExecTag };
+            if (heldTag == (va & PageMask)) return new PageAccess((byte*)(va + (ulong)held->Addend) - (va & 0xFFF));
             Tlb.Misses++;
             Tlb.MissesAtThisSize++;
             if (Tlb.TryRefillFromVictim(va))
@@ -74,6 +79,8 @@ public sealed unsafe partial class Vcpu
     {
         ulong page = va & PageMask;
         if (((va + (ulong)size - 1) & PageMask) != page) return false;
+        TlbEntry* hit = Tlb.EntryOf(va);
+        if ((write ? hit->WriteTag : hit->ReadTag) == page) return true;   // already there (each page of an access across two)
         Tlb.Misses++;
         Tlb.MissesAtThisSize++;
         if (!Tlb.TryRefillFromVictim(va))

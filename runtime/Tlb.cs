@@ -98,7 +98,6 @@ public sealed unsafe class Tlb : IDisposable
     public long VictimHits;
     /// <summary>Misses since the TLB last changed size (see GrowAfterMisses).</summary>
     public long MissesAtThisSize;
-    public int Grows;
 
     /// <summary>The owning vCPU's CpuState.MapEpoch (or null): every invalidation renews it, which is
     /// how tier 1's chained links and jump table learn that a translation they checked may be gone.</summary>
@@ -152,7 +151,6 @@ public sealed unsafe class Tlb : IDisposable
         {
             Free();
             Allocate(entryBits + 1);
-            Grows++;
         }
     }
 

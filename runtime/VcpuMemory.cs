@@ -19,34 +19,37 @@ public sealed unsafe partial class Vcpu
         public PageAccess(IDevice device, ulong offset) { Host = null; Device = device; DeviceOffset = offset; }
     }
 
+    static ulong TagFor(TlbEntry* e, AccessKind access) => access switch { AccessKind.Read => e->ReadTag, AccessKind.Write => e->WriteTag, _ => e->ExecTag };
+
+    /// <summary>
+    /// The TLB translates the page of va for access: as it stands (the slow paths also come here for
+    /// pages it holds, each page of an access across two: no walk then, xz -6 walked twice per such
+    /// access), or after a victim refill. Otherwise a miss is counted and false returned.
+    /// </summary>
+    bool TlbTranslates(ulong va, AccessKind access)
+    {
+        ulong page = va & PageMask;
+        if (TagFor(Tlb.EntryOf(va), access) == page) return true;
+        Tlb.Misses++;
+        Tlb.MissesAtThisSize++;
+        return Tlb.TryRefillFromVictim(va) && TagFor(Tlb.EntryOf(va), access) == page;
+    }
+
+    /// <summary>The stage-1 translation of va for access (VA = PA while the MMU is off).</summary>
+    WalkResult WalkFor(ulong va, AccessKind access)
+    {
+        if ((State->Control & CpuControl.MmuEnabled) == 0) return new WalkResult(FaultKind.None, 3, va, true, true, true, true);
+        PageWalks++;
+        return SoftMmu.Walk(Ram, State->Ttbr0, va, access);
+    }
+
     /// <summary>Translates the page of va for access, refilling the TLB; faults go to the OS.</summary>
     PageAccess TranslatePage(ulong va, AccessKind access)
     {
         while (true)
         {
-            // The slow paths also come here for pages the TLB holds (each page of an access across
-            // two, which the fast path never serves): no walk then. xz -6 walked twice per such access.
-            TlbEntry* held = Tlb.EntryOf(va);
-            ulong heldTag = access switch { AccessKind.Read => held->ReadTag, AccessKind.Write => held->WriteTag, _ => held->ExecTag };
-            if (heldTag == (va & PageMask)) return new PageAccess((byte*)(va + (ulong)held->Addend) - (va & 0xFFF));
-            Tlb.Misses++;
-            Tlb.MissesAtThisSize++;
-            if (Tlb.TryRefillFromVictim(va))
-            {
-                ref TlbEntry e = ref *Tlb.EntryOf(va);
-                ulong tag = access switch { AccessKind.Read => e.ReadTag, AccessKind.Write => e.WriteTag, _ => e.ExecTag };
-                if (tag == (va & PageMask)) return new PageAccess((byte*)(va + (ulong)e.Addend) - (va & 0xFFF));
-            }
-
-            WalkResult walk;
-            if ((State->Control & CpuControl.MmuEnabled) == 0)
-                walk = new WalkResult(FaultKind.None, 3, va, true, true, true, true);
-            else
-            {
-                PageWalks++;
-                walk = SoftMmu.Walk(Ram, State->Ttbr0, va, access);
-            }
-
+            if (TlbTranslates(va, access)) return new PageAccess((byte*)(va + (ulong)Tlb.EntryOf(va)->Addend) - (va & 0xFFF));
+            var walk = WalkFor(va, access);
             if (walk.Ok)
             {
                 ulong pa = walk.PhysicalAddress & PageMask;
@@ -79,27 +82,14 @@ public sealed unsafe partial class Vcpu
     {
         ulong page = va & PageMask;
         if (((va + (ulong)size - 1) & PageMask) != page) return false;
-        TlbEntry* hit = Tlb.EntryOf(va);
-        if ((write ? hit->WriteTag : hit->ReadTag) == page) return true;   // already there (each page of an access across two)
-        Tlb.Misses++;
-        Tlb.MissesAtThisSize++;
-        if (!Tlb.TryRefillFromVictim(va))
-        {
-            var access = write ? AccessKind.Write : AccessKind.Read;
-            WalkResult walk;
-            if ((State->Control & CpuControl.MmuEnabled) == 0) walk = new WalkResult(FaultKind.None, 3, va, true, true, true, true);
-            else
-            {
-                PageWalks++;
-                walk = SoftMmu.Walk(Ram, State->Ttbr0, va, access);
-            }
-            if (!walk.Ok) return false;
-            ulong pa = walk.PhysicalAddress & PageMask;
-            if (!Ram.IsRam(pa, PhysicalMemory.PageSize)) return false;
-            InstallTranslation(va, pa, walk);
-        }
-        TlbEntry* e = Tlb.EntryOf(va);
-        return (write ? e->WriteTag : e->ReadTag) == page;
+        var access = write ? AccessKind.Write : AccessKind.Read;
+        if (TlbTranslates(va, access)) return true;
+        var walk = WalkFor(va, access);
+        if (!walk.Ok) return false;
+        ulong pa = walk.PhysicalAddress & PageMask;
+        if (!Ram.IsRam(pa, PhysicalMemory.PageSize)) return false;
+        InstallTranslation(va, pa, walk);
+        return TagFor(Tlb.EntryOf(va), access) == page;   // not for a write to a code page
     }
 
     void InstallTranslation(ulong va, ulong pa, in WalkResult walk)

@@ -14,8 +14,6 @@ public sealed class RowShape(string group, string name, Field[] fields)
 
     public static RowShape Of(int row) => GeneratedShapes.Shapes[row];
 
-    public uint Extract(Field f, uint word) => (word >> f.Low) & (uint)((1UL << f.Width) - 1);
-
     /// <summary>The field called name (an encoding's fields are few: a linear search).</summary>
     public Field Field(string name)
     {

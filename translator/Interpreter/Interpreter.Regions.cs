@@ -33,21 +33,21 @@ public sealed unsafe partial class Interpreter
             data.RegionEntries++;
             int exit = r.Code!(c, entry);
             var current = c->CurrentRegion == (nint)r.Header ? r : Jit.Region.FromHeader(c->CurrentRegion);
-            if (exit == Jit.Emit.RegionEmitter.MissExit && MayResume(c, current, end))
+            if (exit == Jit.Emit.RegionEmitter.MissExit && ResumeEntry(c, current, end) is int resume and >= 0)
             {
                 if (Refilled(cpu))
                 {
                     // A TLB miss: refilled, the region goes on at the access (entered like a block start).
                     data.MissResumes++;
                     r = current;
-                    entry = current.ResumeIndexOf(c->PC);
+                    entry = resume;
                     continue;
                 }
                 if (RanAcrossPages(cpu, current))
                 {
                     data.AcrossPages++;
                     r = current;
-                    entry = current.AfterAccessIndexOf(c->PC - 4);
+                    entry = current.AfterAccessEntry(resume);
                     continue;
                 }
             }
@@ -73,16 +73,16 @@ public sealed unsafe partial class Interpreter
     }
 
     /// <summary>
-    /// After a miss exit: whether the region can resume at the access (TLB refilled without a fault,
-    /// the access on one page; nothing pending; the region still fits the budget, so its entry check
-    /// passes and Retired stays exact). Otherwise the interpreter takes the instruction.
+    /// After a miss exit: the entry that resumes the region at the access, or -1 when it may not be
+    /// resumed (something pending; the region no longer fits the budget, so its entry check would
+    /// fail and Retired not stay exact). Resumed or not, Refilled and RanAcrossPages decide next.
     /// </summary>
-    static bool MayResume(CpuState* c, Jit.Region region, ulong end)
+    static int ResumeEntry(CpuState* c, Jit.Region region, ulong end)
     {
         ulong retired = c->Retired;
-        if (retired >= end || end - retired <= (ulong)region.InstructionCount) return false;
-        if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) return false;
-        return region.Valid && region.ResumeIndexOf(c->PC) >= 0;
+        if (retired >= end || end - retired <= (ulong)region.InstructionCount) return -1;
+        if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) return -1;
+        return region.Valid ? region.ResumeIndexOf(c->PC) : -1;
     }
 
     static bool Refilled(Vcpu cpu)
@@ -96,7 +96,7 @@ public sealed unsafe partial class Interpreter
     /// An access across two pages (the inline path never serves one: unaligned words near a page's
     /// end, xz's match finder ~300 000 times a run): when both pages translate for it without a fault,
     /// the instruction runs here through its semantics (which assemble it) and the region goes on
-    /// right after it (Region.AfterAccessPcs); otherwise the interpreter takes it.
+    /// right after it (Region.AfterAccessEntry); otherwise the interpreter takes it.
     /// </summary>
     static bool RanAcrossPages(Vcpu cpu, Jit.Region region)
     {
@@ -104,7 +104,7 @@ public sealed unsafe partial class Interpreter
         ulong va = c->MissAddress, access = c->MissAccess;
         ulong last = va + (access & 0xFF) - 1;
         bool write = (access & CpuState.MissWrite) != 0;
-        if (((last ^ va) & ~0xFFFUL) == 0 || region.AfterAccessIndexOf(c->PC) < 0) return false;
+        if (((last ^ va) & ~0xFFFUL) == 0) return false;
         if (!cpu.TryRefill(va, 1, write) || !cpu.TryRefill(last, 1, write)) return false;
         var inst = region.InstructionAt(c->PC);
         inst.Execute(c, inst.Word);   // both pages translate for it: it cannot fault

@@ -139,9 +139,9 @@ public sealed unsafe class Region
     public string? IlListing { get; internal set; }
     /// <summary>The compiled method's IL size in bytes and its number of locals (what RyuJIT's cost grows with).</summary>
     public int IlBytes { get; internal set; }
+    public int IlLocals { get; internal set; }
     /// <summary>When TierUpQueue took it (Stopwatch ticks; FAST_JIT_STATS=2 reports it).</summary>
     public long QueuedAt { get; internal set; }
-    public int IlLocals { get; internal set; }
 
     /// <summary>The decoded blocks the region was formed from (all must still be valid when it is registered).</summary>
     public DecodedBlock[] Sources { get; }
@@ -180,15 +180,9 @@ public sealed unsafe class Region
         return i < 0 ? -1 : BlockStarts.Length + i;
     }
 
-    /// <summary>PCs of the accesses the method can be resumed right after (the run loop ran them itself).</summary>
-    public ulong[] AfterAccessPcs { get; internal set; } = [];
-
-    /// <summary>The entry that resumes the method right after the access at pc, or -1.</summary>
-    public int AfterAccessIndexOf(ulong pc)
-    {
-        int i = Array.IndexOf(AfterAccessPcs, pc);
-        return i < 0 ? -1 : BlockStarts.Length + ResumePcs.Length + i;
-    }
+    /// <summary>The entry that resumes the method right after the access whose resume entry is
+    /// resumeEntry (the run loop ran it itself): each resume point has one, after all of them.</summary>
+    public int AfterAccessEntry(int resumeEntry) => resumeEntry + ResumePcs.Length;
 
     /// <summary>The region's decoded instruction at pc (it holds it).</summary>
     public DecodedInstruction InstructionAt(ulong pc)

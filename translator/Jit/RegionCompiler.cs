@@ -101,7 +101,7 @@ public static unsafe class RegionCompiler
                 var native = NativeEmitter(inst);
                 if (native is not null)
                 {
-                    if (Decoder.Rows[inst.Row].AccessesMemory) e.MayFault(pc);   // checked accesses store PC on their slow path
+                    if (Decoder.Rows[inst.Row].AccessesMemory) e.MayFault(pc);   // a miss or sync exit stores PC (and packs pending flags for it)
                     native(e, pc, new InstFields(RowShape.Of(inst.Row), inst.Word));
                 }
                 else e.CallSemantics(pc, inst, NeedsPc(inst.Row));

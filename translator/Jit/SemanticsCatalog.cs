@@ -39,5 +39,4 @@ public sealed class SemanticsCatalog
         return new Entry(method, args);
     }
 
-    public static uint Extract(Field f, uint word) => (uint)((word >> f.Low) & ((1UL << f.Width) - 1));
 }

@@ -109,12 +109,14 @@ public sealed class Row
         return false;
     }
 
-    public uint Extract(Field f, uint word) => (word >> f.Low) & (uint)((1UL << f.Width) - 1);
-
     public override string ToString() => $"{Name} [{Pattern}]";
 }
 
-public sealed record Field(string Name, int Low, int Width);
+public sealed record Field(string Name, int Low, int Width)
+{
+    /// <summary>The field's bits of an instruction word.</summary>
+    public uint ValueIn(uint word) => (word >> Low) & (uint)((1UL << Width) - 1);
+}
 
 public sealed class TableException(string message) : Exception(message);
 

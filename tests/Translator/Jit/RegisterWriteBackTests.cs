@@ -128,7 +128,7 @@ public class MissResumeTests
 
 /// <summary>
 /// A load or store across two pages never hits the inline TLB path; the run loop runs the
-/// instruction through its semantics and resumes the region right after it (Region.AfterAccessPcs).
+/// instruction through its semantics and resumes the region right after it (Region.AfterAccessEntry).
 /// Unaligned words and pairs at every offset around page ends must read and write what the
 /// interpreter reads and writes.
 /// </summary>

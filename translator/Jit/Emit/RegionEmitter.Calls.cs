@@ -30,7 +30,7 @@ public sealed unsafe partial class RegionEmitter
         foreach (var field in r.Fields)
         {
             if (field.Name.Length < 2 || field.Name[0] != 'R') continue;
-            uint n = r.Extract(field, word);
+            uint n = field.ValueIn(word);
             yield return n;
             if (withNext && n < 31) yield return n + 1;
         }
@@ -81,7 +81,7 @@ public sealed unsafe partial class RegionEmitter
             return;
         }
         var entry = SemanticsCatalog.Instance[inst.Row];
-        foreach (var field in entry.Arguments) Il.EmitInt((int)SemanticsCatalog.Extract(field, inst.Word));
+        foreach (var field in entry.Arguments) Il.EmitInt((int)field.ValueIn(inst.Word));
         Il.Emit(OpCodes.Call, entry.Method);
     }
 

@@ -7,10 +7,10 @@ using Fast.Translator.Semantics;
 
 namespace Fast.Translator.Jit.Emit;
 
-/// <summary>One instruction's fields by name (the encoding table's Extract).</summary>
+/// <summary>One instruction's fields by name.</summary>
 public readonly struct InstFields(RowShape row, uint word)
 {
-    public uint this[string name] => row.Extract(row.Field(name), word);
+    public uint this[string name] => row.Field(name).ValueIn(word);
     public uint Word => word;
 }
 

@@ -49,6 +49,9 @@ public sealed unsafe partial class RegionEmitter
 
     enum Offset { Unsigned, Signed9, Register }
 
+    /// <summary>CheckSPAlignment's condition (ARM ARM D1.3.6), the semantics' own: when it holds the region leaves and the interpreter faults.</summary>
+    static readonly System.Reflection.MethodInfo SpMisaligned = typeof(LoadStore).GetMethod(nameof(LoadStore.SpMisaligned))!;
+
     /// <summary>
     /// tBase = Xn|SP, with CheckSPAlignment when n is SP (leaving through the sync exit if it fails:
     /// the interpreter raises the fault) unless SP is known to have passed it already in this block
@@ -59,7 +62,7 @@ public sealed unsafe partial class RegionEmitter
         if (rn == 31 && !spChecked)
         {
             var aligned = Il.DefineLabel();
-            Cpu(); SrcSp(31); Call("SpMisaligned"); Il.Emit(OpCodes.Brfalse, aligned);
+            Cpu(); SrcSp(31); Il.Emit(OpCodes.Call, SpMisaligned); Il.Emit(OpCodes.Brfalse, aligned);
             StorePc(accessPc);
             Il.Emit(OpCodes.Br, syncExit);
             Il.Mark(aligned);
@@ -148,17 +151,18 @@ public sealed unsafe partial class RegionEmitter
     {
         accessPc = pc;
         resumable = pending == FlagKind.None;
-        if (resumable) MarkEntry(resumePcs, ref resumeLabels, pc);
+        if (!resumable) return;
+        MarkEntry(ref resumeLabels, resumePcs.Count);
+        resumePcs.Add(pc);
     }
 
-    /// <summary>A label here, an entry of the method (EmitEntryDispatch) for pc in one of the entry lists.</summary>
-    void MarkEntry(PcList pcs, ref Label[] labels, ulong pc)
+    /// <summary>A label here, an entry of the method (EmitEntryDispatch): labels[index].</summary>
+    void MarkEntry(ref Label[] labels, int index)
     {
         var label = Il.DefineLabel();
         Il.Mark(label);
-        if (pcs.Count == labels.Length) Array.Resize(ref labels, labels.Length * 2);
-        labels[pcs.Count] = label;
-        pcs.Add(pc);
+        if (index == labels.Length) Array.Resize(ref labels, labels.Length * 2);
+        labels[index] = label;
     }
 
     /// <summary>Whether the access being emitted is a resume point (BeginAccess).</summary>
@@ -171,7 +175,7 @@ public sealed unsafe partial class RegionEmitter
     /// </summary>
     void EndAccess()
     {
-        if (resumable) MarkEntry(afterPcs, ref afterLabels, accessPc);
+        if (resumable) MarkEntry(ref afterLabels, resumePcs.Count - 1);   // the access BeginAccess just made a resume point
     }
 
     /// <summary>

@@ -19,7 +19,7 @@
 // fault) and calls the method again at the access, which is an entry like a block start (a
 // resume point, Region.ResumePcs). An access across two pages, which the inline path never serves,
 // the run loop runs through its semantics when both pages translate, and calls the method again
-// right after it (a second resume point, Region.AfterAccessPcs). What neither serves (a fault, a
+// right after it (a second resume point, Region.AfterAccessEntry). What neither serves (a fault, a
 // device, a write to a code page), and a miss with flags pending (a resume point would need their
 // operands), goes to the interpreter, which re-executes the instruction with the full state, so the
 // OS sees exactly what tier 0 shows; so does a misaligned SP (the sync exit, -2, which also packs
@@ -72,8 +72,7 @@ public sealed unsafe partial class RegionEmitter
     /// <summary>Accesses the run loop may resume at after a miss exit (BeginAccess), in entry order after the blocks.</summary>
     readonly PcList resumePcs = new();
     Label[] resumeLabels = new Label[16];
-    /// <summary>The points right after resumable accesses (EndAccess), entries after the resume points.</summary>
-    readonly PcList afterPcs = new();
+    /// <summary>The points right after the resumable accesses (EndAccess), in the same order: entries after the resume points.</summary>
     Label[] afterLabels = new Label[16];
     /// <summary>The exit code of a TLB miss (CpuState.MissAddress and MissAccess say which access; PC is its instruction).</summary>
     public const int MissExit = -4;
@@ -156,16 +155,18 @@ public sealed unsafe partial class RegionEmitter
     {
         var starts = region.BlockStarts;
         region.ResumePcs = resumePcs.ToArray();
-        region.AfterAccessPcs = afterPcs.ToArray();
-        if (starts.Length + resumePcs.Count + afterPcs.Count < 2) { Il.Emit(OpCodes.Br, body); return; }
+        if (starts.Length + 2 * resumePcs.Count < 2) { Il.Emit(OpCodes.Br, body); return; }
         Il.Emit(OpCodes.Ldarg_1);
         Il.EmitInt(region.EntryIndexOf(region.EntryPc));
         Il.Emit(OpCodes.Beq, body);
         Il.Emit(OpCodes.Ldarg_1);
-        var targets = new Label[starts.Length + resumePcs.Count + afterPcs.Count];
+        var targets = new Label[starts.Length + 2 * resumePcs.Count];
         for (int i = 0; i < starts.Length; i++) targets[i] = blocks[starts[i]];
-        for (int i = 0; i < resumePcs.Count; i++) targets[starts.Length + i] = resumeLabels[i];
-        for (int i = 0; i < afterPcs.Count; i++) targets[starts.Length + resumePcs.Count + i] = afterLabels[i];
+        for (int i = 0; i < resumePcs.Count; i++)
+        {
+            targets[starts.Length + i] = resumeLabels[i];
+            targets[starts.Length + resumePcs.Count + i] = afterLabels[i];
+        }
         Il.Switch(targets);
         // Not a block index: cannot happen (callers look it up); leave with nothing changed.
         Il.EmitInt(-1);

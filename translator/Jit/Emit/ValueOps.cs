@@ -76,10 +76,6 @@ public static unsafe class ValueOps
 
     // ---- memory ----
 
-    /// <summary>CheckSPAlignment's condition (ARM ARM D1.3.6): when it holds the region leaves and the interpreter faults.</summary>
-    [MethodImpl(Inline)]
-    public static bool SpMisaligned(CpuState* c, ulong sp) => LoadStore.SpMisaligned(c, sp);
-
     /// <summary>Sign-extends the low bits of a loaded value and truncates to the register size.</summary>
     [MethodImpl(Inline)]
     public static ulong SignExtendTo(ulong value, int bits, int regsize)

@@ -62,6 +62,7 @@ public sealed unsafe partial class Interpreter
             }
             if (c->ExitReason != ExitReason.None || Volatile.Read(ref c->PendingInterrupt) != 0) break;
             var next = FindRegion(cpu, data, c->PC, out entry);
+            if (Jit.TransitionProfile.Enabled) Jit.TransitionProfile.Record(current.EntryPc, c->PC, exit);
             if (next is null) break;
             if (exit >= 0) current.Link(exit, next, entry, c->MapEpoch);
             ulong retired = c->Retired;

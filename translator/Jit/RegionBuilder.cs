@@ -16,7 +16,11 @@
 // got slower while the compiler caught up; with return sites as entries it cut busybox awk's
 // region transitions 716 M -> 237 M but awk and lua got slower: each caller region had its own
 // copy of malloc and free.) Blocks the interpreter rarely entered (error
-// paths, code after a loop) are left out: what RyuJIT compiles costs ~35 us per guest instruction.
+// paths, code after a loop) are left out: what RyuJIT compiles costs ~35 us per guest instruction;
+// but a cold path that leads back into the region within a few blocks (RejoinPath: the `if` of a
+// loop that was rarely true when the region formed) joins it, or each time it is taken it leaves
+// the region and comes back through another (xz -6's match finder: 11 M such round trips of the
+// 48 M transitions of a 2 MB run, when a longer match was found; host instructions -7 %).
 // A block another region already holds (compiled or queued) is left out too, as an exit into that
 // region (every region block is an entry): each guest instruction is compiled once, except small
 // callees copied into their callers. Before, a region formed later copied its successors' code: xz -d
@@ -126,6 +130,61 @@ public static unsafe class RegionBuilder
     static bool OwnedElsewhere(DecodedBlock block) =>
         block.Region is { Valid: true } || block.CoveredBy is { Valid: true } || Volatile.Read(ref block.TierUpQueued) != 0;
 
+    /// <summary>
+    /// Whether the block lies on a page the region holds, mapped to the same physical page, or on a
+    /// new one (then added to the parallel lists of virtual and physical pages).
+    /// </summary>
+    static bool OnRegionPages(DecodedBlock block, PcList pageVas, PcList pagePas)
+    {
+        ulong vpage = block.Pc & ~0xFFFUL;
+        for (int p = 0; p < pageVas.Count; p++)
+            if (pageVas[p] == vpage) return pagePas[p] == block.PhysicalPage;
+        pageVas.Add(vpage);
+        pagePas.Add(block.PhysicalPage);
+        return true;
+    }
+
+    /// <summary>Adds the block's instructions; true when it falls into code the region already holds (it stops there).</summary>
+    static bool AddInstructions(DecodedBlock block, PcMap<DecodedInstruction> instructions)
+    {
+        for (int i = 0; i < block.Count; i++)
+        {
+            ulong p = block.Pc + (ulong)i * 4;
+            if (instructions.ContainsKey(p)) return true;
+            instructions[p] = block.Instructions[i];
+        }
+        return false;
+    }
+
+    /// <summary>A cold path joins the region when it leads back into it within this many blocks and instructions (RejoinPath).</summary>
+    public const int RejoinInstructions = 24, RejoinBlocks = 3;
+    /// <summary>FAST_JIT_REJOIN=0: cold paths that lead back stay exits (a reference for measurements).</summary>
+
+    /// <summary>Whether a path from pc of at most blocksLeft blocks and instructionsLeft instructions reaches the region; collects its blocks.</summary>
+    static bool RejoinPath(ulong pc, int blocksLeft, int instructionsLeft, PcMap<DecodedInstruction> region,
+        Func<ulong, DecodedBlock?> blockAt, PcList copied, PcList visited, List<DecodedBlock> side)
+    {
+        if (region.ContainsKey(pc)) return true;
+        if (blocksLeft == 0 || (pc & 3) != 0) return false;
+        foreach (var b in side) if (b.Pc == pc) return true;
+        if (visited.Contains(pc)) return false;
+        visited.Add(pc);
+        var block = blockAt(pc);
+        if (block is null || !block.Valid || block.Pc != pc || block.Count > instructionsLeft) return false;
+        if (StopAtOtherRegions && OwnedElsewhere(block) && !copied.Contains(pc)) return false;
+        ulong last = pc + (ulong)(block.Count - 1) * 4;
+        Span<ulong> next = stackalloc ulong[2];
+        int n;
+        if (!block.EndsWithControl) { next[0] = last + 4; n = 1; }
+        else n = Successors(last, block.Instructions[block.Count - 1], next);
+        bool rejoins = false;
+        for (int k = 0; k < n; k++)
+            rejoins |= RejoinPath(next[k], blocksLeft - 1, instructionsLeft - block.Count, region, blockAt, copied, visited, side);
+        if (rejoins) side.Add(block);
+        return rejoins;
+    }
+    static readonly bool Rejoin = Environment.GetEnvironmentVariable("FAST_JIT_REJOIN") != "0";
+
     public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt, bool followLeaves = true)
     {
         var copiedBlocks = new PcList();   // blocks of copied callees: in each caller's region even when owned elsewhere
@@ -144,30 +203,19 @@ public static unsafe class RegionBuilder
         // RET of a followed callee -> the return sites of the BLs that call it.
         var calleeReturns = new PcMap<PcList>();
         Span<ulong> next = stackalloc ulong[2];
+        var cold = new PcList();
         while (workHead < work.Count && blocks < MaxBlocks)
         {
             ulong pc = work[workHead++];
             if (instructions.ContainsKey(pc) || (pc & 3) != 0) continue;
             var block = pc == entry.Pc ? entry : blockAt(pc);
             if (block is null || !block.Valid || block.Pc != pc) continue;
-            if (block != entry && block.EntryCount * ColdFraction < entry.EntryCount) continue;   // cold: an exit
+            if (block != entry && block.EntryCount * ColdFraction < entry.EntryCount) { cold.Add(pc); continue; }   // cold: an exit (unless it rejoins, below)
             if (block != entry && StopAtOtherRegions && OwnedElsewhere(block) && !copiedBlocks.Contains(pc)) continue;   // compiled once: an exit into that region
-            if (instructions.Count + block.Count > MaxInstructions) continue;
-            ulong vpage = pc & ~0xFFFUL;
-            int known = -1;
-            for (int p = 0; p < pageVas.Count; p++) if (pageVas[p] == vpage) { known = p; break; }
-            if (known < 0) { pageVas.Add(vpage); pagePas.Add(block.PhysicalPage); }
-            else if (pagePas[known] != block.PhysicalPage) continue;
+            if (instructions.Count + block.Count > MaxInstructions || !OnRegionPages(block, pageVas, pagePas)) continue;
             blocks++;
             sources.Add(block);
-            bool joined = false;
-            for (int i = 0; i < block.Count; i++)
-            {
-                ulong p = pc + (ulong)i * 4;
-                if (instructions.ContainsKey(p)) { joined = true; break; }   // falls into code already in the region
-                instructions[p] = block.Instructions[i];
-            }
-            if (joined) continue;
+            if (AddInstructions(block, instructions)) continue;   // falls into code already in the region
             ulong last = pc + (ulong)(block.Count - 1) * 4;
             if (!block.EndsWithControl) work.Add(last + 4);
             else
@@ -204,6 +252,21 @@ public static unsafe class RegionBuilder
                     indirect[last] = frequent;
                     foreach (ulong t in frequent) work.Add(t);
                 }
+            }
+        }
+        if (Rejoin)
+        {
+            var side = new List<DecodedBlock>();
+            var visited = new PcList();
+            for (int i = 0; i < cold.Count; i++)
+                RejoinPath(cold[i], RejoinBlocks, RejoinInstructions, instructions, blockAt, copiedBlocks, visited, side);
+            foreach (var block in side)
+            {
+                if (instructions.ContainsKey(block.Pc) || blocks >= MaxBlocks || instructions.Count + block.Count > MaxInstructions) continue;
+                if (!OnRegionPages(block, pageVas, pagePas)) continue;
+                blocks++;
+                sources.Add(block);
+                AddInstructions(block, instructions);
             }
         }
         for (int s = 0; s < calleeReturns.Slots; s++)

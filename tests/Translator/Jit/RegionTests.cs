@@ -151,6 +151,43 @@ public unsafe class RegionTests
         Assert.InRange(h.Engine.RegionEntries(h.Cpu) - calls, 1, 3);
     }
 
+    /// <summary>
+    /// A path that was cold when the region formed but leads back into it (the `if` of a loop, true
+    /// only in its last iterations here) joins the region: taking it stays in compiled code.
+    /// </summary>
+    [Fact]
+    public void AColdPathThatLeadsBackJoinsTheRegion()
+    {
+        uint[] loop =
+        [
+            0xD2800001, // 00 MOVZ X1, #0
+            0xD2800002, // 04 MOVZ X2, #0
+            0x8B000021, // 08 loop: ADD X1, X1, X0
+            0xF100201F, // 0C CMP X0, #8
+            0x54000083, // 10 B.LO side
+            0xF1000400, // 14 back: SUBS X0, X0, #1
+            0x54FFFF81, // 18 B.NE loop
+            0x14000005, // 1C B end
+            0x91000442, // 20 side: ADD X2, X2, #1
+            0xB6F80042, // 24 TBZ X2, #63, side2 (always taken)
+            0xD4200020, // 28 BRK #1 (never reached)
+            0x17FFFFFA, // 2C side2: B back
+                        // 30 end
+        ];
+        using var h = new GuestHarness(tier1Threshold: 2, synchronousTier1: true);
+        h.SetX(0, 1000);
+        h.Run(loop);
+        Assert.Equal(GuestHarness.CodeBase + 0x30, h.Os.Last!.Value.Pc);
+        Assert.Equal(1000UL * 1001 / 2, h.X(1));
+        Assert.Equal(7UL, h.X(2));
+        var head = h.Engine.Cache.Snapshot().Single(b => b.Pc == GuestHarness.CodeBase + 8);
+        var region = head.Region ?? head.CoveredBy;
+        Assert.NotNull(region);
+        Assert.True(region!.Contains(GuestHarness.CodeBase + 0x20), "the side path stayed an exit");
+        Assert.True(region.Contains(GuestHarness.CodeBase + 0x2C));
+        Assert.False(region.Contains(GuestHarness.CodeBase + 0x28), "a path that does not lead back joined");
+    }
+
     [Fact]
     public void InterruptLeavesTheLoop()
     {

@@ -8,7 +8,8 @@
 // then, as the run loop would: the target is Valid and no exit reason or interrupt is pending (the
 // budget is checked by the target's entry check, which returns at once when it does not fit). If
 // so `tail. calli` to its code with CpuState and the block's index (RyuJIT makes it a jump: the
-// stack does not grow along a chain); otherwise return the exit code. FAST_JIT_CHAIN=0 leaves every exit to the run loop (a reference).
+// stack does not grow along a chain); otherwise return the exit code. FAST_JIT_CHAIN=0 leaves every exit to the run loop (a reference),
+// as does FAST_JIT_STATS=3 (TransitionProfile counts them there).
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Runtime.InteropServices;
@@ -32,7 +33,8 @@ public sealed unsafe partial class RegionEmitter
     static readonly MethodInfo? MethodDescriptor =
         typeof(DynamicMethod).GetMethod("GetMethodDescriptor", BindingFlags.NonPublic | BindingFlags.Instance);
 
-    public static readonly bool ChainingEnabled = Environment.GetEnvironmentVariable("FAST_JIT_CHAIN") != "0" && MethodDescriptor is not null;
+    public static readonly bool ChainingEnabled = Environment.GetEnvironmentVariable("FAST_JIT_CHAIN") != "0" && MethodDescriptor is not null
+        && !TransitionProfile.Enabled;   // (it counts in the run loop)
 
     /// <summary>The address calli reaches the method at (0 when chaining is off).</summary>
     public static nint EntryPoint(DynamicMethod method) =>

@@ -109,10 +109,43 @@ public sealed unsafe class Core : IDisposable
 
     public void Join() => Volatile.Read(ref host)?.Join();
 
-    void Loop()
+    void Loop() => Loop(null);
+
+    /// <summary>
+    /// Runs this core's loop on the calling thread, which becomes its host thread, until done() holds
+    /// (checked between guest runs and at each wake-up: not while a guest thread keeps the core, which
+    /// the timer does not take from it when nothing else is ready) or the core stops; false, having run nothing,
+    /// when the core already has a host thread. `fast run` runs init's core so on its main thread,
+    /// which would otherwise only wait for the guest (and first wait, in Thread.Start, for a new
+    /// thread to run). When it returns the core is stopping (not Running): what reaches it afterwards
+    /// belongs to the run's end, and a HomeCall to it runs on its caller.
+    /// </summary>
+    public bool RunOnCallingThread(Func<bool> done)
+    {
+        lock (startLock)
+        {
+            if (host is not null || disposed || stopping) return false;
+            started = true;
+            Volatile.Write(ref host, Thread.CurrentThread);
+        }
+        CoreTicker.Add(this);
+        int outer = ExecutingId;
+        try
+        {
+            Loop(done);
+        }
+        finally
+        {
+            stopping = true;
+            ExecutingId = outer;
+        }
+        return true;
+    }
+
+    void Loop(Func<bool>? done)
     {
         ExecutingId = Id;
-        while (!stopping)
+        while (!stopping && !(done?.Invoke() ?? false))
         {
             BetweenRuns?.Invoke(this);
             var thread = Scheduler.PickNext();

@@ -180,13 +180,25 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
             Cores[thread.Core].Cpu.RaiseInterrupt(InterruptBits.Os);
     }
 
-    /// <summary>Starts every core and waits until the first process exits; returns its wait status.</summary>
+    /// <summary>
+    /// Starts the cores and runs until the first process exits; returns its wait status. Without a
+    /// timeout, core 0 (init's) runs on the calling thread (Core.RunOnCallingThread), which would
+    /// otherwise only wait; the others run on threads of their own. With one (tests), every core has
+    /// its own thread and this one waits: a guest spinning on core 0 never returns to a loop that
+    /// could look at the clock.
+    /// </summary>
     public int RunUntilInitExits(TimeSpan? timeout = null)
     {
-        foreach (var core in Cores) core.Start();
+        for (int i = 1; i < Cores.Count; i++) Cores[i].Start();
         Fast.Runtime.Observability.StartupPhases.Mark("started");
-        if (timeout is { } t) { if (!initExited.Wait(t)) throw new TimeoutException("the guest did not exit in time"); }
-        else initExited.Wait();
+        if (timeout is { } t)
+        {
+            Cores[0].Start();
+            if (!initExited.Wait(t)) throw new TimeoutException("the guest did not exit in time");
+            return initStatus;
+        }
+        if (!Cores[0].RunOnCallingThread(() => initExited.IsSet)) Cores[0].Start();
+        initExited.Wait();
         return initStatus;
     }
 
@@ -219,6 +231,7 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
         {
             initStatus = status;   // (once: Exiting above lets one exit through)
             initExited.Set();
+            Cores[0].Kick();   // (RunUntilInitExits runs core 0's loop, which may be idle)
             return;
         }
         var parent = process.Parent;

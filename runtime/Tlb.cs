@@ -64,7 +64,7 @@ public sealed unsafe class Tlb : IDisposable
 {
     /// <summary>log2 of the entries a new TLB has: 256 entries (1 MiB of reach) in 8 KiB. A vCPU has a
     /// TLB per recent ASID, most of them little used (`busybox true` made three of 4096 entries, 110 of
-    /// its 3 000 host page faults); a busy one grows to 4096 entries after ~3 000 misses.</summary>
+    /// its 3 000 host page faults); a busy one grows to 4096 entries after ~15 000 misses.</summary>
     public const int MinEntryBits = 8;
     /// <summary>log2 of the most entries a TLB grows to: 65536 (256 MiB of reach) in 2 MiB.</summary>
     public const int MaxEntryBits = 16;

@@ -86,7 +86,7 @@ public class MissResumeTests
     const string Program = """
         #include <stdio.h>
         #include <stdlib.h>
-        #define PAGES 20000   /* 78 MiB: five times the pages of a new TLB (4096 entries), which misses until it has grown */
+        #define PAGES 20000   /* 78 MiB: more pages than the TLB holds until it has grown to 32768 entries (it misses meanwhile) */
         int main(void) {
             long *area = malloc(PAGES * 4096L);
             for (long p = 0; p < PAGES; p++) area[p * 512 + (p & 511)] = p * 2654435761L;

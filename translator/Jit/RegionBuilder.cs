@@ -159,6 +159,7 @@ public static unsafe class RegionBuilder
     /// <summary>A cold path joins the region when it leads back into it within this many blocks and instructions (RejoinPath).</summary>
     public const int RejoinInstructions = 24, RejoinBlocks = 3;
     /// <summary>FAST_JIT_REJOIN=0: cold paths that lead back stay exits (a reference for measurements).</summary>
+    static readonly bool Rejoin = Environment.GetEnvironmentVariable("FAST_JIT_REJOIN") != "0";
 
     /// <summary>Whether a path from pc of at most blocksLeft blocks and instructionsLeft instructions reaches the region; collects its blocks.</summary>
     static bool RejoinPath(ulong pc, int blocksLeft, int instructionsLeft, PcMap<DecodedInstruction> region,
@@ -183,7 +184,6 @@ public static unsafe class RegionBuilder
         if (rejoins) side.Add(block);
         return rejoins;
     }
-    static readonly bool Rejoin = Environment.GetEnvironmentVariable("FAST_JIT_REJOIN") != "0";
 
     public static Region Build(DecodedBlock entry, Func<ulong, DecodedBlock?> blockAt, bool followLeaves = true)
     {

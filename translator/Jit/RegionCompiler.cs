@@ -155,7 +155,7 @@ public static unsafe class RegionCompiler
 
     /// <summary>
     /// The general registers to hold in IL locals (31 is SP's): the (at most MaxCachedRegisters) most
-    /// used by natively emitted instructions, if used at least MinWeight times, counting a use inside
+    /// used by natively emitted instructions, if used at least minWeight times, counting a use inside
     /// a loop (between a backward branch's target and the branch) as ten.
     /// </summary>
     static int[] PlanRegisters((ulong Pc, DecodedInstruction Inst)[] insts, PcList loops, int minWeight)
@@ -189,6 +189,12 @@ public static unsafe class RegionCompiler
         return result;
     }
 
+    /// <summary>In a region without a loop a register is held in a local only if natively emitted
+    /// instructions use it at least this often: then its load at entry and store at exit cost less
+    /// than the memory operands they replace (a 279-instruction function called in a loop: host
+    /// instructions -30 %, cycles -13 %; the workloads' loop-free regions are short and unchanged).</summary>
+    const int MinStraightWeight = 8;
+
     /// <summary>A local costs a load at entry and a store at exits. RyuJIT keeps a few long-lived
     /// values in callee-saved registers across the slow-path calls; more locals spill to the stack
     /// frame, which is no faster than CpuState and costs the copy. Measured with FAST_JIT_SYNC=1 and
@@ -202,11 +208,6 @@ public static unsafe class RegionCompiler
     /// live in the registers a call clobbers; host cycles at most 4 / 6 / 8 locals: lua5.4 6.99 / 7.00 /
     /// 6.99 G, awk 7.70 / 7.62 / 7.97 G, xz -6 9.23 / 9.04 / 9.36 G, xz -d 2.72 / 2.71 / 2.78 G, gzip -9
     /// 3.18 / 3.14 / 3.16 G, sha256sum 1.757 / 1.751 / 1.755 G. FAST_JIT_MAXREGS overrides.</summary>
-    /// <summary>In a region without a loop a register is held in a local only if natively emitted
-    /// instructions use it at least this often: then its load at entry and store at exit cost less
-    /// than the memory operands they replace (a 279-instruction function called in a loop: host
-    /// instructions -30 %, cycles -13 %; the workloads' loop-free regions are short and unchanged).</summary>
-    const int MinStraightWeight = 8;
     static readonly int MinWeight = 3,
         MaxCachedRegisters = int.TryParse(Environment.GetEnvironmentVariable("FAST_JIT_MAXREGS"), out int m) ? m : 6;
 

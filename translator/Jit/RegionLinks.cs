@@ -107,6 +107,9 @@ public static class RegionReclaimer
     {
         public volatile int InRegions;
         public long Passes;
+        /// <summary>Passes when the batch waiting to be freed closed (under Gate; a field, not a
+        /// List of (Participant, long): that instantiation was JIT-compiled at every start).</summary>
+        internal long PassesAtSnapshot;
         public Participant() { lock (Gate) participants.Add(new WeakReference<Participant>(this)); }
     }
 
@@ -114,7 +117,7 @@ public static class RegionReclaimer
     static readonly List<WeakReference<Participant>> participants = new();
     static List<Region> retired = new();
     static List<Region>? batch;
-    static List<(Participant P, long Passes)> snapshot = new();
+    static List<Participant> snapshot = new();
     /// <summary>Non-zero while something waits to be freed (read by the run loop without the lock).</summary>
     public static volatile int Pending;
     public static long Freed;
@@ -131,8 +134,8 @@ public static class RegionReclaimer
         {
             if (batch is not null)
             {
-                foreach (var (p, passes) in snapshot)
-                    if (p.InRegions != 0 && Volatile.Read(ref p.Passes) == passes) return;
+                foreach (var p in snapshot)
+                    if (p.InRegions != 0 && Volatile.Read(ref p.Passes) == p.PassesAtSnapshot) return;
                 foreach (var r in batch) r.Release();
                 Freed += batch.Count;
                 batch = null;
@@ -147,7 +150,11 @@ public static class RegionReclaimer
                 // be visible yet; by the next call it is, and then either it is still 1 with Passes
                 // unchanged (wait) or Passes moved on (it left since).
                 foreach (var w in participants)
-                    if (w.TryGetTarget(out var p)) snapshot.Add((p, Volatile.Read(ref p.Passes)));
+                    if (w.TryGetTarget(out var p))
+                    {
+                        p.PassesAtSnapshot = Volatile.Read(ref p.Passes);
+                        snapshot.Add(p);
+                    }
             }
             Pending = batch is not null ? 1 : 0;
         }

@@ -20,7 +20,7 @@ public sealed class WorkloadResults
     /// <summary>Debian package versions used, by package (arm64 and amd64 are the same version).</summary>
     public SortedDictionary<string, string> Packages { get; set; } = new();
     public List<WorkloadResult> Workloads { get; set; } = new();
-    /// <summary>Geometric means over the workloads where both engines ran correctly.</summary>
+    /// <summary>Geometric means over the throughput workloads (not StartUp) where both engines ran correctly.</summary>
     public double? GeomeanFastOverQemu { get; set; }
     public double? GeomeanFastOverNative { get; set; }
 
@@ -41,6 +41,8 @@ public sealed class WorkloadResult
 {
     public string Name { get; set; } = "";
     public string Description { get; set; } = "";
+    /// <summary>A start-up workload (Workload.StartUp): not in the geometric means.</summary>
+    public bool StartUp { get; set; }
     /// <summary>By engine name (fast, qemu, native).</summary>
     public SortedDictionary<string, EngineResult> Engines { get; set; } = new();
     public double? FastOverQemu { get; set; }

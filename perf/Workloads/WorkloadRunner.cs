@@ -6,7 +6,8 @@
 // first mismatch marks that engine "wrong-output" for the workload and it is not timed further.
 // An engine that is unavailable (with the reason) or fails to start is reported, never fatal.
 // The result holds every run's time, the medians, Fast/qemu and Fast/native per workload, and
-// their geometric means over the workloads where both sides ran correctly.
+// their geometric means over the throughput workloads (not the start-up one) where both sides ran
+// correctly.
 namespace Fast.Perf.Workloads;
 
 public sealed class WorkloadRunner(IReadOnlyList<IEngine> engines, IEngine reference, WorkloadEnvironment env, int runs, Action<string>? progress = null)
@@ -18,14 +19,15 @@ public sealed class WorkloadRunner(IReadOnlyList<IEngine> engines, IEngine refer
         foreach (var (name, reason) in unavailable)
             if (reason is not null) progress?.Invoke($"{name}: unavailable: {reason}");
         foreach (var workload in workloads) results.Workloads.Add(RunOne(workload, unavailable));
-        results.GeomeanFastOverQemu = Geomean(results.Workloads.Select(w => w.FastOverQemu));
-        results.GeomeanFastOverNative = Geomean(results.Workloads.Select(w => w.FastOverNative));
+        var throughput = results.Workloads.Where(w => !w.StartUp).ToList();
+        results.GeomeanFastOverQemu = Geomean(throughput.Select(w => w.FastOverQemu));
+        results.GeomeanFastOverNative = Geomean(throughput.Select(w => w.FastOverNative));
         return results;
     }
 
     WorkloadResult RunOne(Workload workload, Dictionary<string, string?> unavailable)
     {
-        var result = new WorkloadResult { Name = workload.Name, Description = workload.Description };
+        var result = new WorkloadResult { Name = workload.Name, Description = workload.Description, StartUp = workload.StartUp };
         foreach (var e in engines)
             result.Engines[e.Name] = unavailable[e.Name] is { } why
                 ? new EngineResult { Status = EngineResult.Unavailable, Reason = why } : new EngineResult();

@@ -19,14 +19,14 @@ public static class WorkloadTable
             foreach (var e in engines)
             {
                 if (!w.Engines.TryGetValue(e, out var r)) { cells.Add("-"); continue; }
-                cells.Add(r.MedianSeconds is double m ? $"{m:F3}" : r.Status);
+                cells.Add(r.MedianSeconds is double m ? (m < 0.1 ? $"{m:F4}" : $"{m:F3}") : r.Status);
                 if (r.Status != EngineResult.Ok && r.Reason is not null) notes.Add($"{e}: {r.Status}: {r.Reason}");
             }
             cells.Add(Ratio(w.FastOverQemu));
             cells.Add(Ratio(w.FastOverNative));
             rows.Add([.. cells]);
         }
-        rows.Add(["geometric mean", .. engines.Select(_ => ""), Ratio(results.GeomeanFastOverQemu), Ratio(results.GeomeanFastOverNative)]);
+        rows.Add([results.Workloads.Any(w => w.StartUp) ? "geometric mean (without start-up)" : "geometric mean", .. engines.Select(_ => ""), Ratio(results.GeomeanFastOverQemu), Ratio(results.GeomeanFastOverNative)]);
         ConsoleTable.Write(output, headers, rows, $"median wall time of {results.Runs} runs per engine");
         foreach (var note in notes.Distinct()) output.WriteLine(note);
     }

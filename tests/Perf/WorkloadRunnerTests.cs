@@ -58,6 +58,24 @@ public class WorkloadRunnerTests
         Assert.Contains(log, l => l.StartsWith("b fast run 2/3", StringComparison.Ordinal) && l.Contains("output differs"));
     }
 
+    /// <summary>A start-up workload (busybox true) is timed and shown, but its ratio stays out of the geometric means.</summary>
+    [Fact]
+    public void AStartUpWorkloadIsReportedButNotInTheMeans()
+    {
+        var startUp = new Workload("s", "", "bin/s", [], [], StartUp: true);
+        var qemu = new FakeEngine("qemu", (w, _) => Ok(w == A ? 4.0 : 0.005));
+        var fast = new FakeEngine("fast", (w, _) => Ok(w == A ? 2.0 : 0.015));
+        var reference = new FakeEngine("reference", (_, _) => Ok(0));
+        var results = new WorkloadRunner([fast, qemu], reference, Env, runs: 3).Run([A, startUp]);
+        Assert.Equal(3.0, results.Workloads[1].FastOverQemu);
+        Assert.True(results.Workloads[1].StartUp);
+        Assert.Equal(0.5, results.GeomeanFastOverQemu);
+        var text = new StringWriter();
+        WorkloadTable.Write(results, text);
+        Assert.Contains("0.0150", text.ToString());   // short times keep their milliseconds
+        Assert.Contains("geometric mean (without start-up)", text.ToString());
+    }
+
     [Fact]
     public void UnavailableEngineIsReportedNotRun()
     {

@@ -168,7 +168,7 @@ public static class PageTables
 
     static void Invalidate(CapSystem sys, VNode table, int slot, int count)
     {
-        var (top, vaBase) = table.Position();
+        var top = table.Position(out ulong vaBase);
         if (top.Level != 0) return;   // not reachable from a root: nothing can be cached
         ulong span = Descriptors.EntrySpan(table.Level);
         sys.RaiseInvalidate(new TlbInvalidation(top.TablePa, vaBase + (ulong)slot * span, (ulong)count * span));

@@ -27,8 +27,9 @@ public sealed class VNode
     public Mapping? this[int slot] => shadow[slot];
     public Mapping? ParentMapping => parentMapping;
 
-    /// <summary>The topmost table above this one and the VA its slot 0 translates.</summary>
-    public (VNode Top, ulong VaBase) Position()
+    /// <summary>The topmost table above this one; vaBase, the VA this table's slot 0 translates. (An out
+    /// parameter, not a (VNode, ulong) tuple: that instantiation was JIT-compiled at every start.)</summary>
+    public VNode Position(out ulong vaBase)
     {
         var v = this;
         ulong va = 0;
@@ -38,7 +39,8 @@ public sealed class VNode
             va += (ulong)m.Slot << Descriptors.Shift(parent.Level);
             v = parent;
         }
-        return (v, va);
+        vaBase = va;
+        return v;
     }
 
     public int UsedSlots() => shadow.Count(m => m != null);

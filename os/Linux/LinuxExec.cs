@@ -167,7 +167,8 @@ public sealed unsafe partial class LinuxPersonality
             if (file!.IsDirectory) return Errno.EACCES.Neg();
             if (file.Stat(out var st) < 0 || !StatMode.IsReg(st.Mode)) return Errno.EACCES.Neg();
             if (st.Size > 1L << 30) return Errno.E2BIG.Neg();
-            var data = GC.AllocateUninitializedArray<byte>((int)st.Size);   // (filled below; a short read is cut off)
+            var data = GC.AllocateUninitializedArray<byte>((int)st.Size, pinned: true);   // (filled below; a short read is cut off)
+            Vfs.Host.HostNative.Prefault(data);
             int done = 0;
             while (done < data.Length)
             {

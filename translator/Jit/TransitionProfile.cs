@@ -11,12 +11,13 @@ public static class TransitionProfile
     public static readonly bool Enabled = Environment.GetEnvironmentVariable("FAST_JIT_STATS") == "3";
     const int Shown = 30;
 
-    static Dictionary<(ulong From, ulong To, int Exit), long>? counts;
+    static readonly object Gate = new();
+    static Dictionary<(ulong From, ulong To, int Exit), long>? counts;   // guarded by Gate
 
     /// <summary>Counts one exit of the region entered at fromEntry to pc (exit: its link slot, or a negative exit code).</summary>
     public static void Record(ulong fromEntry, ulong pc, int exit)
     {
-        lock (typeof(TransitionProfile))
+        lock (Gate)
         {
             if (counts is null)
             {
@@ -28,14 +29,22 @@ public static class TransitionProfile
         }
     }
 
+    /// <summary>The total count and the n most frequent transitions so far, most frequent first.</summary>
+    public static (long Total, (ulong From, ulong To, int Exit, long Count)[] Top) MostFrequent(int n)
+    {
+        lock (Gate)
+        {
+            if (counts is null) return (0, []);
+            var top = counts.OrderByDescending(kv => kv.Value).Take(n).Select(kv => (kv.Key.From, kv.Key.To, kv.Key.Exit, kv.Value)).ToArray();
+            return (counts.Values.Sum(), top);
+        }
+    }
+
     static void Print()
     {
-        lock (typeof(TransitionProfile))
-        {
-            long total = counts!.Values.Sum();
-            Console.Error.WriteLine($"jit: {total} region transitions; the most frequent:");
-            foreach (var ((from, to, exit), n) in counts.OrderByDescending(kv => kv.Value).Take(Shown))
-                Console.Error.WriteLine($"  {n,12}  {100.0 * n / total,5:F1} %  region 0x{from:x} -> 0x{to:x} (exit {exit})");
-        }
+        var (total, top) = MostFrequent(Shown);
+        Console.Error.WriteLine($"jit: {total} region transitions; the most frequent:");
+        foreach (var (from, to, exit, n) in top)
+            Console.Error.WriteLine($"  {n,12}  {100.0 * n / total,5:F1} %  region 0x{from:x} -> 0x{to:x} (exit {exit})");
     }
 }

@@ -65,6 +65,7 @@ public static unsafe partial class HostNative
     static long Err(long r) => r < 0 ? -Marshal.GetLastPInvokeError() : r;
 
     [LibraryImport(Libc)] private static partial int madvise(void* addr, nuint length, int advice);
+    const int MadvPopulateWrite = 23;   // MADV_POPULATE_WRITE
 
     /// <summary>
     /// Has the host kernel back the whole pages of a pinned buffer before it is written
@@ -77,7 +78,7 @@ public static unsafe partial class HostNative
         fixed (byte* p = pinned)
         {
             ulong start = ((ulong)p + 4095) & ~4095UL, end = ((ulong)p + (ulong)pinned.Length) & ~4095UL;
-            if (end > start) _ = madvise((void*)start, (nuint)(end - start), 23);
+            if (end > start) _ = madvise((void*)start, (nuint)(end - start), MadvPopulateWrite);
         }
     }
 

@@ -188,6 +188,19 @@ public unsafe class RegionTests
         Assert.False(region.Contains(GuestHarness.CodeBase + 0x28), "a path that does not lead back joined");
     }
 
+    /// <summary>FAST_JIT_STATS=3's profile counts each (region, target, exit) and ranks them by count.</summary>
+    [Fact]
+    public void TheTransitionProfileRanksTransitionsByCount()
+    {
+        ulong from = 0x7E57_0000_0000;   // addresses no guest run in this process uses
+        for (int i = 0; i < 6; i++) Fast.Translator.Jit.TransitionProfile.Record(from, from + 0x40, 2);
+        for (int i = 0; i < 7; i++) Fast.Translator.Jit.TransitionProfile.Record(from, from + 0x80, -3);
+        var (total, top) = Fast.Translator.Jit.TransitionProfile.MostFrequent(1000);
+        var ours = top.Where(t => t.From == from).ToArray();
+        Assert.Equal([(from, from + 0x80, -3, 7L), (from, from + 0x40, 2, 6L)], ours);
+        Assert.True(total >= 13);
+    }
+
     [Fact]
     public void InterruptLeavesTheLoop()
     {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs, once and idempotently, the Debian packages Fast's commands and tests need:
+# Installs, once and idempotently, the Debian packages Fast's commands and tests need: the
+# host C compiler (cli/Launcher, the native launcher `./fast` builds),
 # libunicorn (the differential-testing oracle), the AArch64 cross toolchain and binutils (guest
 # test programs, objdump as the disassembly oracle) and qemu-user (the program-level oracle).
 set -euo pipefail
-packages=(libunicorn-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user)
+packages=(gcc libunicorn-dev gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

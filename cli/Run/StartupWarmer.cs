@@ -101,15 +101,22 @@ sealed class StartupWarmer
             // UTF-8 decoding: its first call (UTF8Encoding.GetChars's fix-ups for the vectorised transcoder)
             // is ~12M host instructions; the main thread's first is the environment, at ~Main + 6 ms.
             _ = System.Text.Encoding.UTF8.GetString("fast"u8);
+            StartupPhases.Mark("warm utf8");
             // The environment's cache (GuestRunner.Run copies it for the guest) and the EventSource
             // (exec asks it whether sampling is on): ~5M host instructions the main thread need not pay.
             _ = Environment.GetEnvironmentVariables();
             _ = FastEventSource.Log.SamplingEnabled;
+            StartupPhases.Mark("warm env+events");
             _ = Fast.Translator.Decoder.Decode(0xD503201F);   // NOP: builds the row table and one bucket
+            StartupPhases.Mark("warm decoder");
             _ = Fast.Os.Process.ElfLoader.Read(TinyElf(), "(warming)");
+            StartupPhases.Mark("warm elf");
             SemanticsWarmer.Run(SemanticsWarmer.StartupRows);
+            StartupPhases.Mark("warm semantics");
             _ = SyscallTable.Instance;
+            StartupPhases.Mark("warm syscalls");
             Fast.Os.Kernel.CoreTicker.Prestart();   // (a thread start the main thread would wait for as it starts core 0)
+            StartupPhases.Mark("warm ticker");
         }
         catch (Exception)
         {

@@ -24,18 +24,22 @@ public sealed unsafe partial class LinuxPersonality
     /// <summary>Replaces the process image. running: the vCPU if the thread is on it now (execve).</summary>
     public long Exec(GuestProcess process, GuestThread thread, string path, IReadOnlyList<string> args, IReadOnlyList<string> env, Vcpu? running = null)
     {
-        byte[] bytes;
+        LazyImageFile file;
         string programPath = path;
         var argv = args.ToList();
         for (int depth = 0; ; depth++)
         {
-            long r = ReadExecutable(process.Files, programPath, out bytes);
+            long r = OpenExecutable(process.Files, programPath, out file);
             if (r < 0) return r;
-            if (bytes.Length < 2 || bytes[0] != '#' || bytes[1] != '!') break;
+            // "#!interpreter [one argument]" within the first 256 bytes (Linux's BINPRM_BUF_SIZE): argv becomes
+            // interpreter, [argument], script path, argv[1..].
+            var head = file.Bytes.AsSpan(0, Math.Min(file.Bytes.Length, 256));
+            file.Load(0, head.Length);
+            if (head.Length < 2 || head[0] != '#' || head[1] != '!') break;
+            file.Close();
             if (depth == MaxScriptDepth) return Errno.ELOOP.Neg();
-            // "#!interpreter [one argument]": argv becomes interpreter, [argument], script path, argv[1..].
-            int end = Array.IndexOf(bytes, (byte)'\n');
-            string line = Latin1Text.GetString(bytes.AsSpan(2, (end < 0 ? Math.Min(bytes.Length, 256) : Math.Min(end, 256)) - 2)).Trim();
+            int end = head.IndexOf((byte)'\n');
+            string line = Latin1Text.GetString(head[2..(end < 0 ? head.Length : end)]).Trim();
             if (line.Length == 0) return Errno.ENOEXEC.Neg();
             int space = line.IndexOfAny([' ', '\t']);
             string interpreter = space < 0 ? line : line[..space];
@@ -48,10 +52,23 @@ public sealed unsafe partial class LinuxPersonality
         }
 
         Fast.Runtime.Observability.StartupPhases.Mark("exec read");
+        try
+        {
+            return ExecImage(process, thread, path, programPath, file, argv, env, running);
+        }
+        finally
+        {
+            file.Close();   // (kept open while unread pages of the image remain)
+        }
+    }
+
+    long ExecImage(GuestProcess process, GuestThread thread, string path, string programPath, LazyImageFile file,
+        List<string> argv, IReadOnlyList<string> env, Vcpu? running)
+    {
         ElfFile elf;
         try
         {
-            elf = ElfLoader.Read(bytes, programPath);
+            elf = ElfLoader.Read(file, programPath);
         }
         catch (LoaderException e)
         {
@@ -68,19 +85,27 @@ public sealed unsafe partial class LinuxPersonality
         try
         {
             ulong bias = ElfLoader.BiasFor(elf, VaLayout.PieBase);
-            var main = ElfLoader.Load(k, memory, elf, bias, programPath);
+            var main = ElfLoader.Load(k, memory, elf, bias, programPath, file);
             loadedImages.Add((main, programPath));
             Fast.Runtime.Observability.StartupPhases.Mark("main loaded");
             ulong interpBase = 0;
             entry = main.Entry;
             if (main.Interpreter is { } interpPath)
             {
-                long r = ReadExecutable(process.Files, interpPath, out var interpBytes);
+                long r = OpenExecutable(process.Files, interpPath, out var interpFile);
                 if (r < 0) throw new LoaderException($"{programPath}: cannot open its interpreter {interpPath}");
-                var interp = ElfLoader.Read(interpBytes, interpPath);
-                ulong span = ElfLoader.Span(interp);
-                memory.Space.FindFree(span, VaLayout.PieBase + 0x1000_0000_0000UL, VaLayout.MmapTop, out ulong at).ThrowIfFailed();
-                var loaded = ElfLoader.Load(k, memory, interp, ElfLoader.BiasFor(interp, at), interpPath);
+                LoadedImage loaded;
+                try
+                {
+                    var interp = ElfLoader.Read(interpFile, interpPath);
+                    ulong span = ElfLoader.Span(interp);
+                    memory.Space.FindFree(span, VaLayout.PieBase + 0x1000_0000_0000UL, VaLayout.MmapTop, out ulong at).ThrowIfFailed();
+                    loaded = ElfLoader.Load(k, memory, interp, ElfLoader.BiasFor(interp, at), interpPath, interpFile);
+                }
+                finally
+                {
+                    interpFile.Close();
+                }
                 loadedImages.Add((loaded, interpPath));
                 interpBase = loaded.Bias;
                 entry = loaded.Entry;
@@ -154,34 +179,22 @@ public sealed unsafe partial class LinuxPersonality
         return at;
     }
 
-    /// <summary>Reads a whole executable through the VFS, as execve's open would (-ENOENT, -EACCES, -EISDIR...).</summary>
-    static readonly byte[] NoBytes = new byte[0];   // (not []: Array.Empty<byte> is JIT-compiled at start-up)
-
-    long ReadExecutable(FsContext files, string path, out byte[] bytes)
+    /// <summary>Opens an executable through the VFS, as execve's open would (-ENOENT, -EACCES, -E2BIG...): a regular
+    /// file of at most 1 GiB, whose bytes are read as they are needed.</summary>
+    long OpenExecutable(FsContext files, string path, out LazyImageFile image)
     {
-        bytes = NoBytes;
+        image = null!;
         long r = os.Vfs.OpenFile(files, At.FDCWD, path, (int)OpenFlags.O_RDONLY, 0, out var file);
         if (r < 0) return r;
-        try
+        long size = -1;
+        if (!file!.IsDirectory && file.Stat(out var st) >= 0 && StatMode.IsReg(st.Mode)) size = st.Size;
+        long refused = size < 0 ? Errno.EACCES.Neg() : size > 1L << 30 ? Errno.E2BIG.Neg() : 0;
+        if (refused < 0)
         {
-            if (file!.IsDirectory) return Errno.EACCES.Neg();
-            if (file.Stat(out var st) < 0 || !StatMode.IsReg(st.Mode)) return Errno.EACCES.Neg();
-            if (st.Size > 1L << 30) return Errno.E2BIG.Neg();
-            var data = GC.AllocateUninitializedArray<byte>((int)st.Size, pinned: true);   // (filled below; a short read is cut off)
-            Vfs.Host.HostNative.Prefault(data);
-            int done = 0;
-            while (done < data.Length)
-            {
-                long n = file.PRead(data.AsSpan(done), done);
-                if (n <= 0) break;
-                done += (int)n;
-            }
-            bytes = done == data.Length ? data : data[..done];
-            return 0;
+            file.Release();
+            return refused;
         }
-        finally
-        {
-            file!.Release();
-        }
+        image = new LazyImageFile(file, (int)size);   // (takes over the reference)
+        return 0;
     }
 }

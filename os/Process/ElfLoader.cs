@@ -1,8 +1,8 @@
 // ElfLoader: maps an ELF64 AArch64 image into a process (static ET_EXEC, static-PIE and dynamic
 // ET_DYN, and the PT_INTERP loader) the way Linux's binfmt_elf does: every PT_LOAD becomes an
 // image region with the segment's permissions whose pages fault in lazily: a page holding file bytes
-// is filled from the file at its first touch (ProcessMemory's unread pages), the rest of each
-// segment (.bss) is zero.
+// is filled from the file at its first touch (ProcessMemory's unread pages; exec's LazyImageFile
+// reads it from the file only then), the rest of each segment (.bss) is zero.
 // Malformed input is refused with a LoaderException carrying one clear sentence.
 using Fast.Os.Kernel;
 using Fast.Os.Paging;
@@ -23,12 +23,17 @@ public static class ElfLoader
     const ulong Page = Descriptors.PageSize;
 
     /// <summary>Reads and validates an executable; a missing, non-ELF or foreign file is a LoaderException.</summary>
-    public static ElfFile Read(byte[] bytes, string name)
+    public static ElfFile Read(byte[] bytes, string name) => Read(bytes, null, name);
+
+    /// <summary>Read, for a file read as it is needed (only what the parse looks at, here).</summary>
+    public static ElfFile Read(LazyImageFile file, string name) => Read(file.Bytes, file.Load, name);
+
+    static ElfFile Read(byte[] bytes, ElfRangeLoader? load, string name)
     {
         ElfFile elf;
         try
         {
-            elf = new ElfFile(bytes);
+            elf = new ElfFile(bytes, load);
         }
         catch (ElfFormatException e)
         {
@@ -63,7 +68,8 @@ public static class ElfLoader
         return (lo, hi);
     }
 
-    public static LoadedImage Load(KernelServices k, ProcessMemory memory, ElfFile elf, ulong bias, string name)
+    /// <param name="file">The file elf was read from lazily (its pages are read from it as they fault in), or null.</param>
+    public static LoadedImage Load(KernelServices k, ProcessMemory memory, ElfFile elf, ulong bias, string name, LazyImageFile? file = null)
     {
         // The image's pages in order with their protection (the union over the segments touching each).
         // Arrays and loops, not a SortedDictionary and LINQ: their instantiations over these value
@@ -104,7 +110,7 @@ public static class ElfLoader
 
         // Pages holding file bytes are read in at their first fault (a short run touches a fraction of
         // its image: busybox true ~100 of 450 pages); pure .bss pages fault in as zero pages.
-        var source = new ImageSource(elf, segments, bias);
+        var source = new ImageSource(elf, segments, bias, file);
         for (int i = 0; i < pageCount; i++)
         {
             ulong page = lowPage + (ulong)i * Page;
@@ -122,7 +128,7 @@ public static class ElfLoader
     }
 
     /// <summary>An image's file bytes for the pages the loader left to fault in.</summary>
-    sealed class ImageSource(ElfFile elf, ElfProgramHeader[] segments, ulong bias) : IPageSource
+    sealed class ImageSource(ElfFile elf, ElfProgramHeader[] segments, ulong bias, LazyImageFile? file) : IPageSource
     {
         public void Fill(ulong page, Span<byte> bytes)
         {
@@ -131,9 +137,14 @@ public static class ElfLoader
                 ulong fileStart = s.VirtualAddress + bias, fileEnd = fileStart + s.FileSize;
                 ulong from = Math.Max(fileStart, page), to = Math.Min(fileEnd, page + Page);
                 if (from >= to) continue;
-                elf.SegmentData(s).Slice((int)(from - fileStart), (int)(to - from)).CopyTo(bytes[(int)(from - page)..]);
+                ulong offset = s.Offset + (from - fileStart);
+                var destination = bytes.Slice((int)(from - page), (int)(to - from));
+                if (file is not null) file.ReadAt((long)offset, destination);
+                else elf.FileBytes(offset, destination.Length).CopyTo(destination);
             }
         }
+
+        public void Track(int delta) => file?.Track(delta);
     }
 
     static ulong? ProgramHeaderAddress(ElfFile elf, ulong bias)

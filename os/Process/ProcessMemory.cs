@@ -31,6 +31,10 @@ public interface IPageSource
 {
     /// <summary>Writes the page at pageVa into page (zeroed: bytes the source has not stay 0).</summary>
     void Fill(ulong pageVa, Span<byte> page);
+
+    /// <summary>One more (+1) or one fewer (-1) unread page, in any address space, refers to the source;
+    /// when none does any more it can let go of what it holds (an image's open file).</summary>
+    void Track(int delta);
 }
 
 public sealed class ProcessMemory
@@ -97,7 +101,11 @@ public sealed class ProcessMemory
                 case FaultVerdict.Spurious: return FaultOutcome.Resolved;
                 case FaultVerdict.Allocate:
                     if (UserPage.Allocate(k, out var page) != Err.Ok) return FaultOutcome.OutOfMemory;
-                    if (unread.Remove(va & ~0xFFFUL, out var source)) source.Fill(va & ~0xFFFUL, page.Bytes(k.Ram));
+                    if (unread.Remove(va & ~0xFFFUL, out var source))
+                    {
+                        source.Fill(va & ~0xFFFUL, page.Bytes(k.Ram));
+                        source.Track(-1);
+                    }
                     if (MapFaultedLocked(va & ~0xFFFUL, page, region!.Protection) != FaultOutcome.Resolved) return FaultOutcome.OutOfMemory;
                     MinorFaults++;
                     return FaultOutcome.Resolved;
@@ -160,7 +168,12 @@ public sealed class ProcessMemory
     {
         if (!k.Calls.Local(Home)) { k.Calls.Call(Home, () => AddUnreadPage(pageVa, source)); return; }
         k.Calls.Enter(Home);
-        lock (gate) unread[pageVa] = source;
+        lock (gate)
+        {
+            source.Track(+1);
+            if (unread.Remove(pageVa, out var replaced)) replaced.Track(-1);
+            unread[pageVa] = source;
+        }
     }
 
     /// <summary>Image pages not read in yet (their first touch will fault).</summary>
@@ -171,7 +184,8 @@ public sealed class ProcessMemory
         if (unread.Count == 0) return;
         var gone = new List<ulong>();
         foreach (ulong va in unread.Keys) if (va >= start && va - start < size) gone.Add(va);
-        foreach (ulong va in gone) unread.Remove(va);
+        foreach (ulong va in gone)
+            if (unread.Remove(va, out var source)) source.Track(-1);
     }
 
     /// <summary>Maps a frame capability of the home database at va (the native API's frame window).</summary>
@@ -293,7 +307,13 @@ public sealed class ProcessMemory
                 if ((protection & MapFlags.Write) != 0) Tables.Protect(va, Descriptors.PageSize, shared);
                 child.MapPage(va, page, shared);
             }
-            lock (child.gate) foreach (ulong va in unread.Keys) child.unread[va] = unread[va];   // the child reads them in itself
+            lock (child.gate)
+                foreach (ulong va in unread.Keys)
+                {
+                    var source = unread[va];
+                    source.Track(+1);
+                    child.unread[va] = source;   // the child reads them in itself
+                }
             child.BrkStart = BrkStart;
             child.SigreturnTrampoline = SigreturnTrampoline;
             child.Brk = Brk;
@@ -312,6 +332,7 @@ public sealed class ProcessMemory
             destroyed = true;
             foreach (ulong va in pages.Keys) pages[va].Release(k);   // (Keys: the Values enumerator is JIT-compiled at start-up)
             pages.Clear();
+            foreach (ulong va in unread.Keys) unread[va].Track(-1);
             unread.Clear();
             foreach (var v in k.Machine.Vcpus) v.MarkAsidStale(Tables.Asid);
             k.ForgetAddressSpace(Tables.RootPa);

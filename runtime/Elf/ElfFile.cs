@@ -9,14 +9,22 @@
 // Layers: header (e_ident, sizes, counts incl. the extended-numbering escapes PN_XNUM/SHN_XINDEX)
 // -> program headers (PT_LOAD, PT_INTERP, PT_DYNAMIC) -> section headers and their names ->
 // symbol tables (.symtab, .dynsym). The bytes are kept; SegmentData/SectionData slice them.
+//
+// A file may also be read lazily: the array is the file's size, and an ElfRangeLoader fills each
+// range before it is first read (the parse reads only the header, the header tables, the section
+// names, the symbol tables and PT_INTERP/PT_DYNAMIC; an image's pages are read as they fault in).
 using System.Buffers.Binary;
 using System.Text;
 
 namespace Fast.Runtime.Elf;
 
+/// <summary>Makes bytes [offset, offset + length) of a lazily read file's array hold the file's bytes (the range lies inside the file).</summary>
+public delegate void ElfRangeLoader(int offset, int length);
+
 public sealed class ElfFile
 {
     readonly byte[] data;
+    readonly ElfRangeLoader? load;
 
     public ElfHeader Header { get; }
     public IReadOnlyList<ElfProgramHeader> ProgramHeaders { get; }
@@ -35,9 +43,16 @@ public sealed class ElfFile
 
     /// <param name="bytes">The whole file (kept, not copied).</param>
     /// <param name="machine">The required e_machine, or null to accept any.</param>
-    public ElfFile(byte[] bytes, ushort? machine = ElfConstants.MachineAArch64)
+    public ElfFile(byte[] bytes, ushort? machine = ElfConstants.MachineAArch64) : this(bytes, null, machine) { }
+
+    /// <param name="bytes">An array of the file's length, kept (not copied).</param>
+    /// <param name="load">Fills a range of bytes before it is first read; null: bytes already holds the whole file.</param>
+    /// <param name="machine">The required e_machine, or null to accept any.</param>
+    public ElfFile(byte[] bytes, ElfRangeLoader? load, ushort? machine = ElfConstants.MachineAArch64)
     {
         data = bytes ?? throw new ArgumentNullException(nameof(bytes));
+        this.load = load;
+        load?.Invoke(0, Math.Min(data.Length, ElfConstants.HeaderSize));
         Header = ReadHeader(machine);
         ProgramHeaders = ReadProgramHeaders();
         Sections = ReadSections();
@@ -48,11 +63,14 @@ public sealed class ElfFile
 
     /// <summary>The file bytes of a segment (FileSize bytes; the rest up to MemorySize is zero-fill).</summary>
     public ReadOnlySpan<byte> SegmentData(ElfProgramHeader segment) =>
-        segment.FileSize == 0 ? ReadOnlySpan<byte>.Empty : data.AsSpan((int)segment.Offset, (int)segment.FileSize);
+        segment.FileSize == 0 ? ReadOnlySpan<byte>.Empty : Bytes(segment.Offset, segment.FileSize);
 
     /// <summary>The file bytes of a section (empty for NOBITS).</summary>
     public ReadOnlySpan<byte> SectionData(ElfSection section) =>
-        section.HasFileData ? data.AsSpan((int)section.Offset, (int)section.Size) : ReadOnlySpan<byte>.Empty;
+        section.HasFileData ? Bytes(section.Offset, section.Size) : ReadOnlySpan<byte>.Empty;
+
+    /// <summary>length bytes of the file at offset (a range of a segment or section the parse checked lies in the file).</summary>
+    public ReadOnlySpan<byte> FileBytes(ulong offset, int length) => Bytes(offset, (ulong)length);
 
     public ElfSection? FindSection(string name) => Sections.FirstOrDefault(s => s.Name == name);
 
@@ -195,7 +213,7 @@ public sealed class ElfFile
         {
             var s = raw[Header.SectionNameTableIndex];
             if (s.Type != ElfSectionType.StrTab) throw Error($"section name table (section {Header.SectionNameTableIndex}) is not SHT_STRTAB");
-            names = data.AsSpan((int)s.Offset, (int)s.Size);
+            names = Bytes(s.Offset, s.Size);
         }
         var list = new List<ElfSection>(count);
         for (int i = 0; i < count; i++)
@@ -270,6 +288,14 @@ public sealed class ElfFile
     {
         if (!InFile(offset, size))
             throw Error($"{what}: bytes 0x{offset:x}+0x{size:x} lie outside the file (0x{data.Length:x} bytes)");
+        load?.Invoke((int)offset, (int)size);   // (the header's tables: read by the parse next)
+    }
+
+    /// <summary>A range checked to lie in the file, filled first when the file is read lazily.</summary>
+    ReadOnlySpan<byte> Bytes(ulong offset, ulong size)
+    {
+        load?.Invoke((int)offset, (int)size);
+        return data.AsSpan((int)offset, (int)size);
     }
 
     int Count(ulong value, string what) =>

@@ -137,10 +137,9 @@ public static class ElfLoader
                 ulong fileStart = s.VirtualAddress + bias, fileEnd = fileStart + s.FileSize;
                 ulong from = Math.Max(fileStart, page), to = Math.Min(fileEnd, page + Page);
                 if (from >= to) continue;
-                ulong offset = s.Offset + (from - fileStart);
                 var destination = bytes.Slice((int)(from - page), (int)(to - from));
-                if (file is not null) file.ReadAt((long)offset, destination);
-                else elf.FileBytes(offset, destination.Length).CopyTo(destination);
+                if (file is not null) file.ReadAt((long)(s.Offset + (from - fileStart)), destination);
+                else elf.SegmentData(s).Slice((int)(from - fileStart), destination.Length).CopyTo(destination);   // (read whole)
             }
         }
 

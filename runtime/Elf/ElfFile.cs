@@ -69,9 +69,6 @@ public sealed class ElfFile
     public ReadOnlySpan<byte> SectionData(ElfSection section) =>
         section.HasFileData ? Bytes(section.Offset, section.Size) : ReadOnlySpan<byte>.Empty;
 
-    /// <summary>length bytes of the file at offset (a range of a segment or section the parse checked lies in the file).</summary>
-    public ReadOnlySpan<byte> FileBytes(ulong offset, int length) => Bytes(offset, (ulong)length);
-
     public ElfSection? FindSection(string name) => Sections.FirstOrDefault(s => s.Name == name);
 
     // ---- header ----

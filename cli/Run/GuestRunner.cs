@@ -35,7 +35,7 @@ public sealed class GuestRunner : IDisposable
             Engine = new Interpreter { TierUp = TierUp, TierUpAfter = 500_000 };
             StartupPhases.Mark("engine");
             Machine = new Machine(options.MemoryBytes, Engine);
-            var vfs = options.Root is not null ? VirtualFileSystem.Confined(Path.GetFullPath(options.Root)) : VirtualFileSystem.WithSysroot(options.Sysroot);
+            var vfs = options.Root is not null ? VirtualFileSystem.Confined(HostPath(options.Root)) : VirtualFileSystem.WithSysroot(options.Sysroot is null ? null : HostPath(options.Sysroot));
             StartupPhases.Mark("machine");
             Os = new FastOs(Machine, vfs, new OsOptions { Cores = options.Cores, Strace = options.Strace, Log = log ?? StderrWriter.Instance });
             StartupPhases.Mark("os booted");
@@ -63,28 +63,25 @@ public sealed class GuestRunner : IDisposable
         }
     }
 
+    /// <summary>A host path from the command line as its bytes, made absolute.</summary>
+    static string HostPath(string path) => Latin1Text.FromUtf16(Path.GetFullPath(path));
+
     static unsafe ulong RetiredOn(Vcpu cpu) => cpu.State->Retired;
 
     /// <summary>Runs the program; returns its exit code as a shell would see it (128 + signal if killed).</summary>
     public int Run()
     {
-        var env = new Dictionary<string, string>();
-        foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables()) env[(string)e.Key] = (string?)e.Value ?? "";
-        foreach (var assignment in options.Environment)
-        {
-            int eq = assignment.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"-E wants VAR=VALUE, not '{assignment}'");
-            env[assignment[..eq]] = assignment[(eq + 1)..];
-        }
-        var args = new List<string> { options.Program };
-        args.AddRange(options.Arguments);
+        // The guest's strings are the host's bytes (HostEnvironment): the command line's strings, which
+        // the runtime decoded from UTF-8, go back to their bytes.
+        var environment = HostEnvironment.Entries(options.Environment);
+        string program = Latin1Text.FromUtf16(options.Program);
+        var args = new List<string>(options.Arguments.Count + 1) { program };
+        foreach (string a in options.Arguments) args.Add(Latin1Text.FromUtf16(a));
         clock.Start();
         using var sampler = options.Trace is not null ? new GuestSampler(Os) : null;
-        var environment = new List<string>(env.Count);
-        foreach (var (name, value) in env) environment.Add($"{name}={value}");   // a loop: Select over these pairs is JIT-compiled
-        var process = Os.SpawnInit(options.Program, args, environment);
+        var process = Os.SpawnInit(program, args, environment);
         StartupPhases.Mark("spawned");
-        if (options.Root is null) process.Files.Cwd = Directory.GetCurrentDirectory();
+        if (options.Root is null) process.Files.Cwd = HostEnvironment.CurrentDirectory() ?? "/";
         int status = Os.RunUntilInitExits();
         clock.Stop();
         StartupPhases.Mark("init exited");

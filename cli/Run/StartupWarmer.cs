@@ -1,9 +1,8 @@
 // StartupWarmer: `fast run` starts up mostly single-threaded (type loads, ReadyToRun fix-ups,
 // some JIT), and the host has more than one CPU. While the main thread boots the OS, this thread
 // does first what the run needs later, so that the main thread finds it done (or waits for the
-// rest of one initialiser already under way), in the order the run reaches them: UTF-8 decoding's
-// first call (~12M host instructions: the environment and ELF names need it), the environment's
-// cache and the EventSource, the decoder's row table, the ELF reader (on a tiny image made here),
+// rest of one initialiser already under way), in the order the run reaches them: the EventSource,
+// the decoder's row table, the ELF reader (on a tiny image made here),
 // the semantics of the instructions a program's start-up runs (SemanticsWarmer: their first
 // calls), the syscall table, and the core ticker's thread (a thread start the main thread would
 // otherwise wait for when it starts core 0).
@@ -98,15 +97,9 @@ sealed class StartupWarmer
     {
         try
         {
-            // UTF-8 decoding: its first call (UTF8Encoding.GetChars's fix-ups for the vectorised transcoder)
-            // is ~12M host instructions; the main thread's first is the environment, at ~Main + 6 ms.
-            _ = System.Text.Encoding.UTF8.GetString("fast"u8);
-            StartupPhases.Mark("warm utf8");
-            // The environment's cache (GuestRunner.Run copies it for the guest) and the EventSource
-            // (exec asks it whether sampling is on): ~5M host instructions the main thread need not pay.
-            _ = Environment.GetEnvironmentVariables();
+            // The EventSource (exec asks it whether sampling is on).
             _ = FastEventSource.Log.SamplingEnabled;
-            StartupPhases.Mark("warm env+events");
+            StartupPhases.Mark("warm events");
             _ = Fast.Translator.Decoder.Decode(0xD503201F);   // NOP: builds the row table and one bucket
             StartupPhases.Mark("warm decoder");
             _ = Fast.Os.Process.ElfLoader.Read(TinyElf(), "(warming)");

@@ -3,6 +3,8 @@
 // NULL, envp[], NULL, the auxiliary vector of (type, value) pairs ending in AT_NULL; above them
 // the 16 AT_RANDOM bytes, the platform string and the argument and environment strings, with
 // the execfn string at the very top. The stack pointer is 16-byte aligned.
+using Fast.Runtime;
+
 namespace Fast.Os.Process;
 
 public static class Auxv

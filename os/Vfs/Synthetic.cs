@@ -5,6 +5,7 @@
 // so /proc/self/fd shows the descriptors open at that moment.
 using System.Text;
 using Fast.Os.Linux.Abi;
+using Fast.Runtime;
 
 namespace Fast.Os.Vfs;
 

@@ -2,6 +2,7 @@
 // unlinkat, renameat2, chdir, getcwd) with Linux's argument checks and return values.
 using System.Text;
 using Fast.Os.Linux.Abi;
+using Fast.Runtime;
 
 namespace Fast.Os.Vfs;
 

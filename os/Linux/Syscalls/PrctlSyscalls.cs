@@ -2,6 +2,7 @@
 // any other option is EINVAL, as Linux answers an option it does not know.
 using System.Text;
 using Fast.Os.Linux.Abi;
+using Fast.Runtime;
 
 namespace Fast.Os.Linux.Syscalls;
 

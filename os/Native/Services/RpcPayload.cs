@@ -5,6 +5,7 @@
 // a payload into channel units is RpcFraming's.
 using System.Buffers.Binary;
 using System.Text;
+using Fast.Runtime;
 
 namespace Fast.Os.Native.Services;
 

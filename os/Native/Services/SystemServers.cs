@@ -14,6 +14,7 @@ using Fast.Os.Capabilities;
 using Fast.Os.Ipc;
 using Fast.Os.Linux.Abi;
 using Fast.Os.Process;
+using Fast.Runtime;
 
 namespace Fast.Os.Native.Services;
 

@@ -6,6 +6,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using Fast.Os.Linux.Abi;
+using Fast.Runtime;
 
 namespace Fast.Os.Vfs.Host;
 
@@ -119,6 +120,7 @@ public static unsafe partial class HostNative
     [LibraryImport(Libc, SetLastError = true)] private static partial int unlinkat(int dirfd, byte* path, int flags);
     [LibraryImport(Libc, SetLastError = true)] private static partial int renameat2(int od, byte* op, int nd, byte* np, uint flags);
     [LibraryImport(Libc, SetLastError = true)] private static partial nint readlinkat(int dirfd, byte* path, byte* buf, nuint n);
+    [LibraryImport(Libc, SetLastError = true)] private static partial byte* getcwd(byte* buf, nuint size);
 
     public static int OpenAt(int dirfd, string path, int hostFlags, uint mode)
     {
@@ -208,4 +210,16 @@ public static unsafe partial class HostNative
     /// <summary>The host path a descriptor refers to (readlink of /proc/self/fd/N).</summary>
     public static string? PathOf(int fd) =>
         Readlinkat(AT_FDCWD, $"/proc/self/fd/{fd}", out var t) < 0 ? null : t;
+
+    /// <summary>The host's working directory as its bytes (one char per byte); null if getcwd fails
+    /// (the directory was removed, or its path is longer than PATH_MAX).</summary>
+    public static string? CurrentDirectory()
+    {
+        var buf = new byte[4096];
+        fixed (byte* b = buf)
+        {
+            if (getcwd(b, (nuint)buf.Length) == null) return null;
+            return Str(buf.AsSpan(0, buf.AsSpan().IndexOf((byte)0)));
+        }
+    }
 }

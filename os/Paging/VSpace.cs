@@ -88,11 +88,7 @@ public sealed class VSpace
         {
             sys.NoteCaller();
             if (CheckRange(va, size) is var e && e != Err.Ok) return e;
-            return ForEachL3Run(va, size, (l3, index, count) =>
-            {
-                var r = PageTables.Unmap(sys, l3, index, count, out int n);
-                return (r, n);
-            }, out pagesUnmapped);
+            return ForEachL3Run(va, size, (Capability l3, int index, int count, out int n) => PageTables.Unmap(sys, l3, index, count, out n), out pagesUnmapped);
         }
     }
 
@@ -104,7 +100,7 @@ public sealed class VSpace
             sys.NoteCaller();
             if (CheckRange(va, size) is var e && e != Err.Ok) return e;
             if ((flags & MapFlags.Read) == 0) return Err.MappingNotReadable;
-            return ForEachL3Run(va, size, (l3, index, count) => (PageTables.Protect(sys, l3, index, count, flags), 0), out _);
+            return ForEachL3Run(va, size, (Capability l3, int index, int count, out int n) => { n = 0; return PageTables.Protect(sys, l3, index, count, flags); }, out _);
         }
     }
 
@@ -159,8 +155,13 @@ public sealed class VSpace
         }
     }
 
+    /// <summary>An operation on count slots of an L3 table from index; done: the pages it changed.
+    /// (A delegate of Fast's own: Func returning an (Err, int) tuple made the runtime JIT-compile the
+    /// tuple's constructor, a framework generic over Fast's enum, at the first munmap.)</summary>
+    delegate Err L3RunOp(Capability table, int index, int count, out int done);
+
     /// <summary>Calls op for each run of slots of one existing L3 table in the range.</summary>
-    Err ForEachL3Run(ulong va, ulong size, Func<Capability, int, int, (Err, int)> op, out int total)
+    Err ForEachL3Run(ulong va, ulong size, L3RunOp op, out int total)
     {
         total = 0;
         for (ulong at = va, end = va + size; at < end;)
@@ -174,7 +175,7 @@ public sealed class VSpace
             }
             int index = Descriptors.Index(at, 3);
             int count = (int)Math.Min((ulong)(Descriptors.Entries - index), (end - at) / Descriptors.PageSize);
-            var (err, n) = op(table, index, count);
+            var err = op(table, index, count, out int n);
             if (err != Err.Ok) return err;
             total += n;
             at += (ulong)count * Descriptors.PageSize;

@@ -26,26 +26,34 @@ public static class CoreTicker
 
     public static void Add(Core core)
     {
+        Thread? start;
         lock (entries)
         {
             entries.Add(new Entry(core, Stopwatch.GetTimestamp() + Slice(core)));
-            if (thread is null) StartThread();
-            else Monitor.Pulse(entries);
+            start = NewThreadIfNone();
+            if (start is null) Monitor.Pulse(entries);
         }
+        start?.Start();
     }
 
     /// <summary>Starts the ticker's thread now (it then sleeps until a core is added): the start-up warming
     /// thread calls it, so that the main thread does not wait for a thread start when it starts core 0.</summary>
     public static void Prestart()
     {
-        lock (entries)
-            if (thread is null) StartThread();
+        Thread? start;
+        lock (entries) start = NewThreadIfNone();
+        start?.Start();
     }
 
-    static void StartThread()
+    /// <summary>The ticker's thread, created (under the lock) if there is none yet, for the caller to start
+    /// outside the lock: Thread.Start waits for the thread to run, and a core being added meanwhile (the main
+    /// thread starting core 0 while the warming thread starts the ticker) need not wait with it. The thread
+    /// reads the entries when it first takes the lock, so one added before then is not missed.</summary>
+    static Thread? NewThreadIfNone()
     {
+        if (thread is not null) return null;
         thread = new Thread(Run) { IsBackground = true, Name = "Fast core ticker" };
-        thread.Start();
+        return thread;
     }
 
     public static void Remove(Core core)

@@ -79,9 +79,9 @@ public sealed class GuestRunner : IDisposable
         foreach (string a in options.Arguments) args.Add(Latin1Text.FromUtf16(a));
         clock.Start();
         using var sampler = options.Trace is not null ? new GuestSampler(Os) : null;
-        var process = Os.SpawnInit(program, args, environment);
+        // The host's working directory (--root: the root's /), before exec: `fast run ./prog` looks prog up there.
+        Os.SpawnInit(program, args, environment, options.Root is null ? HostEnvironment.CurrentDirectory() ?? "/" : null);
         StartupPhases.Mark("spawned");
-        if (options.Root is null) process.Files.Cwd = HostEnvironment.CurrentDirectory() ?? "/";
         int status = Os.RunUntilInitExits();
         clock.Stop();
         StartupPhases.Mark("init exited");

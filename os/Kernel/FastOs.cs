@@ -89,13 +89,15 @@ public sealed unsafe partial class FastOs : IGuestOs, IDisposable
 
     // ---- processes ----
 
-    /// <summary>Creates the first process from a program and makes it runnable on core 0.</summary>
-    public GuestProcess SpawnInit(string path, IReadOnlyList<string> args, IReadOnlyList<string> env)
+    /// <summary>Creates the first process from a program and makes it runnable on core 0. It starts in
+    /// directory cwd (a relative path is looked up from there), / when none is given.</summary>
+    public GuestProcess SpawnInit(string path, IReadOnlyList<string> args, IReadOnlyList<string> env, string? cwd = null)
     {
         int pid = Processes.AllocateId();
         var memory = ProcessMemory.Create(Kernel);
         var process = new GuestProcess(pid, memory, new UserMemory(Kernel, memory), Vfs.NewContext());
         process.Files.Process = process;
+        if (cwd is not null) process.Files.Cwd = cwd;
         if (Options.Stdio is var (input, output, error))
         {
             var console = new ConsoleDevice(input, output);

@@ -141,7 +141,8 @@ public sealed unsafe partial class LinuxPersonality
         var old = process.Memory;
         process.Memory = memory;
         process.User = user;
-        process.ExecutablePath = path;
+        // Absolute, as Linux's /proc/self/exe always is (glibc's _dl_get_origin asserts it).
+        process.ExecutablePath = VirtualFileSystem.Normalize(path.StartsWith('/') ? path : process.Files.Cwd + "/" + path);
         process.Arguments = argv.ToArray();
         process.Files.Fds.CloseOnExec();
         process.Signals = process.Signals.ForExec();

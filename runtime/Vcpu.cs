@@ -191,7 +191,7 @@ public sealed unsafe partial class Vcpu : IDisposable
         Exceptions++;
         AbandonedPc = State->PC;
         State->PC = e.Pc;
-        if (e.Kind != ExceptionKind.Svc && FastEventSource.Log.FaultEnabled)
+        if (e.Kind != ExceptionKind.Svc && FastEventSource.FaultEnabled)
             FastEventSource.Log.GuestException(Id, (int)e.Kind, e.Pc, e.Syndrome);
         EnterOs();
         Resume resume;
@@ -208,7 +208,7 @@ public sealed unsafe partial class Vcpu : IDisposable
     {
         Exceptions++;
         ulong pc = State->PC;
-        bool traced = FastEventSource.Log.FaultEnabled;
+        bool traced = FastEventSource.FaultEnabled;
         long started = 0;
         if (traced)
         {

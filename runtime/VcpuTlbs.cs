@@ -87,7 +87,7 @@ public sealed unsafe partial class Vcpu
         currentTlb.Grow();
         PointStateAtTlb();
         State->MapEpoch = Tlb.NextEpoch();
-        if (FastEventSource.Log.FaultEnabled) FastEventSource.Log.TlbGrown(Id, currentTlb.EntryCount, currentTlb.Misses);
+        if (FastEventSource.FaultEnabled) FastEventSource.Log.TlbGrown(Id, currentTlb.EntryCount, currentTlb.Misses);
     }
 
     void DisposeTlbs()

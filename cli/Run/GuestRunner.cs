@@ -28,6 +28,9 @@ public sealed class GuestRunner : IDisposable
         this.options = options;
         StartupPhases.Mark("runner");
         warmer = StartupWarmer.Claim();
+        // The EventSource: the warmer makes it once its other work is done; here, at once, when there is no
+        // warmer or when a session may be listening from the start (one set up from the environment).
+        if (warmer is null || SessionFromStart()) FastEventSource.Create();
         try
         {
             TierUp = options.Tier == "jit" ? new TierUpQueue() : null;
@@ -62,6 +65,12 @@ public sealed class GuestRunner : IDisposable
             throw;
         }
     }
+
+    /// <summary>Whether an EventPipe session may have been listening since the process started: one the
+    /// environment configures (DOTNET_EnableEventPipe), or a tool's that started this process suspended
+    /// (dotnet-trace collect, through DOTNET_DiagnosticPorts).</summary>
+    static bool SessionFromStart() =>
+        Environment.GetEnvironmentVariable("DOTNET_EnableEventPipe") is "1" || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_DiagnosticPorts"));
 
     /// <summary>A host path from the command line as its bytes, made absolute.</summary>
     static string HostPath(string path) => Latin1Text.FromUtf16(Path.GetFullPath(path));

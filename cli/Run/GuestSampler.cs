@@ -30,7 +30,7 @@ public sealed unsafe class GuestSampler : IDisposable
         while (!stopping)
         {
             Thread.Sleep(interval);
-            if (!FastEventSource.Log.SamplingEnabled) continue;
+            if (!FastEventSource.SamplingEnabled) continue;
             foreach (var core in os.Cores)
             {
                 var current = core.Current;

@@ -67,7 +67,7 @@ public sealed class ChannelEnd
     {
         if (IsClosed) return IpcStatus.Closed;
         var m = message;
-        bool traced = FastEventSource.Log.IpcEnabled;
+        bool traced = FastEventSource.IpcEnabled;
         if (traced) m.SentTicks = Stopwatch.GetTimestamp();
         var status = m.Cap is { } cap && Peer.Inbox is UmpRing ring ? Relay(ring, m, cap) : Peer.Inbox.TryEnqueue(m);
         if (status == IpcStatus.Ok)
@@ -96,7 +96,7 @@ public sealed class ChannelEnd
     {
         Sends++;
         Peer.Receives++;
-        if (FastEventSource.Log.IpcEnabled)
+        if (FastEventSource.IpcEnabled)
         {
             FastEventSource.Log.IpcSend(Id, (int)Transport, m.Length * 8, Core, Pid, Peer.Core);
             FastEventSource.Log.IpcReceive(Peer.Id, (int)Transport, m.Length * 8, Peer.Core, Peer.Pid, 0);
@@ -125,7 +125,7 @@ public sealed class ChannelEnd
         bool got = spinMicroseconds > 0 && Inbox is UmpRing ring ? ring.SpinDequeue(out message, spinMicroseconds) : Inbox.TryDequeue(out message);
         if (!got) return false;
         Receives++;
-        if (FastEventSource.Log.IpcEnabled)
+        if (FastEventSource.IpcEnabled)
             FastEventSource.Log.IpcReceive(Id, (int)Transport, message.Length * 8, Core, Pid,
                 message.SentTicks == 0 ? 0 : Stopwatch.GetTimestamp() - message.SentTicks);
         return true;

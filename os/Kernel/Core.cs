@@ -210,7 +210,7 @@ public sealed unsafe class Core : IDisposable
         if (Cpu.State->Ttbr0 != thread.Ttbr0 || (Cpu.State->Control & CpuControl.MmuEnabled) == 0) Cpu.SetTranslationTable(thread.Ttbr0);
         ContextSwitches++;
         thread.Switches++;
-        if (FastEventSource.Log.SchedulerEnabled)
+        if (FastEventSource.SchedulerEnabled)
             FastEventSource.Log.ContextSwitch(Id, from?.Tid ?? 0, thread.Tid, (int)(from?.State ?? GuestThreadState.New));
         thread.RunningSince = now;
     }

@@ -89,7 +89,7 @@ public sealed class HomeCalls
                 mail.Doze(here, 10);
             }
         }
-        if (FastEventSource.Log.IpcEnabled) FastEventSource.Log.HomeCall(here, home, Stopwatch.GetTimestamp() - start);
+        if (FastEventSource.IpcEnabled) FastEventSource.Log.HomeCall(here, home, Stopwatch.GetTimestamp() - start);
         reply.Error?.Throw();
         return reply.Value!;
     }

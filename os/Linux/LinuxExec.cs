@@ -133,7 +133,7 @@ public sealed unsafe partial class LinuxPersonality
             return Errno.ENOEXEC.Neg();
         }
 
-        if (Fast.Runtime.Observability.FastEventSource.Log.SamplingEnabled)
+        if (Fast.Runtime.Observability.FastEventSource.SamplingEnabled)
             foreach (var (image, imagePath) in loadedImages)
                 Fast.Runtime.Observability.FastEventSource.Log.ImageMapped(process.Pid, image.Start, image.End, image.Bias, ulong.MaxValue, imagePath);
 

@@ -35,7 +35,7 @@ public sealed unsafe partial class LinuxPersonality
         var ctx = new SyscallContext { Os = os, Cpu = cpu, Core = core, Thread = thread, Process = process, Number = number };
 
         string? traceLine = os.Options.Strace ? Strace.Format(entry, number, ctx) : null;
-        bool traced = FastEventSource.Log.SyscallEnabled;
+        bool traced = FastEventSource.SyscallEnabled;
         long started = traced ? Stopwatch.GetTimestamp() : 0;
         if (traced) FastEventSource.Log.SyscallStart(process.Pid, thread.Tid, number, c->X[0], c->X[1], c->X[2]);
 

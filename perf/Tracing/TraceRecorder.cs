@@ -66,6 +66,7 @@ public sealed class TraceRecorder : IDisposable
     /// </summary>
     public static TraceRecorder Start(string path, bool sampleProfiler = true, int bufferMegabytes = 256)
     {
+        Fast.Runtime.Observability.FastEventSource.Create();   // (made lazily otherwise: its first events would be lost)
         string full = System.IO.Path.GetFullPath(path);
         var file = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         try

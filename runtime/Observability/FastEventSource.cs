@@ -3,6 +3,12 @@
 // WriteEventCore over stack-allocated EventData; every call site guards with IsEnabled(level,
 // keyword) through the *Enabled properties, so disabled tracing costs one field load and branch.
 //
+// The source is made at the first use of Log, or by Create. Making it costs ~1.6 ms (its GUID from
+// its name, registration with EventPipe), so `fast run` makes it off the main thread, on the start-up
+// warmer once the rest of its work is done, or at once when a session may already be listening
+// (--trace, a session set up from the environment at start); until then the guards, which are
+// static, read false: nothing can be listening to a source that does not exist yet.
+//
 // Events with a start and a stop (a fault's resolution, a syscall, an IPC round trip, a region
 // compile) use the EventSource Start/Stop opcodes so TraceEvent computes durations, and the stop
 // also carries the measured duration in ticks of Stopwatch.Frequency for latency histograms.
@@ -16,7 +22,20 @@ namespace Fast.Runtime.Observability;
 [EventSource(Name = "Fast")]
 public sealed unsafe class FastEventSource : EventSource
 {
-    public static readonly FastEventSource Log = new();
+    static FastEventSource? log;
+    static readonly object creating = new();
+
+    /// <summary>The source (made now if it does not exist yet).</summary>
+    public static FastEventSource Log => Volatile.Read(ref log) ?? Create();
+
+    /// <summary>Makes the source if it does not exist yet (then sessions can enable it).</summary>
+    public static FastEventSource Create()
+    {
+        lock (creating) return log ??= new FastEventSource();
+    }
+
+    /// <summary>Whether the source exists (Log or Create made it).</summary>
+    public static bool Created => Volatile.Read(ref log) is not null;
 
     public static class Keywords
     {
@@ -45,24 +64,27 @@ public sealed unsafe class FastEventSource : EventSource
 #if FAST_NO_EVENTS
     // A build without events (dotnet build -p:FastEvents=false): every guard is a constant false,
     // so the JIT removes the event code entirely. Used to measure what disabled tracing costs.
-    public bool TranslationEnabled => false;
-    public bool CompileEnabled => false;
-    public bool FaultEnabled => false;
-    public bool SyscallEnabled => false;
-    public bool SchedulerEnabled => false;
-    public bool IpcEnabled => false;
-    public bool PacketEnabled => false;
-    public bool SamplingEnabled => false;
+    public static bool TranslationEnabled => false;
+    public static bool CompileEnabled => false;
+    public static bool FaultEnabled => false;
+    public static bool SyscallEnabled => false;
+    public static bool SchedulerEnabled => false;
+    public static bool IpcEnabled => false;
+    public static bool PacketEnabled => false;
+    public static bool SamplingEnabled => false;
 #else
-    public bool TranslationEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Verbose, Keywords.Translation); }
+    public static bool TranslationEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Verbose, Keywords.Translation); }
     /// <summary>The region-compile start/stop events (Translation keyword at Informational).</summary>
-    public bool CompileEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Translation); }
-    public bool FaultEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Fault); }
-    public bool SyscallEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Syscall); }
-    public bool SchedulerEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Scheduler); }
-    public bool IpcEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Ipc); }
-    public bool PacketEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Packet); }
-    public bool SamplingEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => IsEnabled(EventLevel.Informational, Keywords.Sampling); }
+    public static bool CompileEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Informational, Keywords.Translation); }
+    public static bool FaultEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Informational, Keywords.Fault); }
+    public static bool SyscallEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Informational, Keywords.Syscall); }
+    public static bool SchedulerEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Informational, Keywords.Scheduler); }
+    public static bool IpcEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Informational, Keywords.Ipc); }
+    public static bool PacketEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Informational, Keywords.Packet); }
+    public static bool SamplingEnabled { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => On(EventLevel.Informational, Keywords.Sampling); }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static bool On(EventLevel level, EventKeywords keywords) => log is { } source && source.IsEnabled(level, keywords);
 #endif
 
     // ---- Translation ----

@@ -4,7 +4,9 @@
 //   directory, non-ASCII ones included. Before HostEnvironment these went through .NET strings and
 //   came out Latin-1: "é" (C3 A9) reached the guest as the byte E9;
 // - a relative program path is looked up from the working directory, and /proc/self/exe is absolute
-//   (both failed before: init's directory was set only after its exec).
+//   (both failed before: init's directory was set only after its exec);
+// - a trace session the environment sets up at start sees the guest's first events, though the
+//   `Fast` EventSource is otherwise made late, off the main thread.
 using System.Diagnostics;
 using Fast.Cli.Selftest;
 using Fast.Tests.Os.Linux;
@@ -47,6 +49,30 @@ public sealed class RunCommandTests(DebianSysrootFixture debian) : IClassFixture
         finally
         {
             Directory.Delete(cwd, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ASessionSetUpFromTheEnvironmentSeesTheFirstSyscalls()
+    {
+        string dir = Directory.CreateTempSubdirectory("fast-envtrace-").FullName;
+        try
+        {
+            string trace = Path.Combine(dir, "run.nettrace");
+            var (status, _, stderr) = RunFast(dir, new()
+            {
+                ["DOTNET_EnableEventPipe"] = "1",
+                ["DOTNET_EventPipeOutputPath"] = trace,
+                ["DOTNET_EventPipeConfig"] = "Fast:0x10:4",   // the Syscall keyword
+            }, ["-L", debian.Sysroot.Arm64, Busybox, "true"]);
+            Assert.True(status == 0, stderr);
+            var report = Fast.Perf.Tracing.TraceReport.Analyze(trace);
+            // busybox true makes 15 system calls, the first (brk) within a millisecond of its start.
+            Assert.True(report.Counts.GetValueOrDefault("SyscallStop") >= 14, string.Join(", ", report.Counts));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 

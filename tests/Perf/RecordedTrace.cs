@@ -43,11 +43,11 @@ public sealed class RecordedTrace : IDisposable
             {
                 if (e.Kind != ExceptionKind.Svc) return Resume.Halt;
                 long started = Stopwatch.GetTimestamp();
-                if (FastEventSource.Log.SyscallEnabled) FastEventSource.Log.SyscallStart(1, 1, LoopSyscall, 0, 0, 0);
+                if (FastEventSource.SyscallEnabled) FastEventSource.Log.SyscallStart(1, 1, LoopSyscall, 0, 0, 0);
                 long sum = 0;
                 for (int i = 0; i < work.Length; i++) sum += work[i] ^ i;
                 KernelWork += sum;
-                if (FastEventSource.Log.SyscallEnabled) FastEventSource.Log.SyscallStop(1, 1, LoopSyscall, 1, Stopwatch.GetTimestamp() - started);
+                if (FastEventSource.SyscallEnabled) FastEventSource.Log.SyscallStop(1, 1, LoopSyscall, 1, Stopwatch.GetTimestamp() - started);
                 return Resume.Continue;
             };
             h.Load(GuestHarness.CodeBase, SyscallLoop);

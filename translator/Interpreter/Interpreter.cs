@@ -200,7 +200,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
             if (rows[row].EndsBlock) { endsWithControl = true; break; }
         }
         var block = Cache.Add(new DecodedBlock(pc, pa, buffer, count, endsWithControl));
-        if (FastEventSource.Log.TranslationEnabled) FastEventSource.Log.BlockDecoded(pc, pa, count);
+        if (FastEventSource.TranslationEnabled) FastEventSource.Log.BlockDecoded(pc, pa, count);
         return block;
     }
 
@@ -223,7 +223,7 @@ public sealed unsafe partial class Interpreter : IExecutionEngine
     public void InvalidateCodePage(ulong physicalPage)
     {
         int dropped = Cache.InvalidatePage(physicalPage);
-        if (FastEventSource.Log.TranslationEnabled) FastEventSource.Log.CodeInvalidated(physicalPage, dropped);
+        if (FastEventSource.TranslationEnabled) FastEventSource.Log.CodeInvalidated(physicalPage, dropped);
     }
 
     public void InvalidateAll() => Cache.InvalidateAll();

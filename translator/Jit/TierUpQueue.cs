@@ -126,7 +126,7 @@ public sealed class TierUpQueue : IDisposable
     {
         if (!region.Valid) return;
         long start = Stopwatch.GetTimestamp();
-        if (FastEventSource.Log.CompileEnabled) FastEventSource.Log.RegionCompileStart(region.EntryPc, region.InstructionCount);
+        if (FastEventSource.CompileEnabled) FastEventSource.Log.RegionCompileStart(region.EntryPc, region.InstructionCount);
         try
         {
             if (Namer is not null) region.Name = Namer(region.EntryPc);
@@ -161,7 +161,7 @@ public sealed class TierUpQueue : IDisposable
         long ticks = Stopwatch.GetTimestamp() - start;
         Interlocked.Add(ref CompileTicks, ticks);
         CompilerCpu = ThreadCpu.Current();
-        if (FastEventSource.Log.CompileEnabled) FastEventSource.Log.RegionCompileStop(region.EntryPc, region.InstructionCount, ticks);
+        if (FastEventSource.CompileEnabled) FastEventSource.Log.RegionCompileStop(region.EntryPc, region.InstructionCount, ticks);
     }
 
     void CompileWarmUp()

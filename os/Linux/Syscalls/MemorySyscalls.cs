@@ -75,7 +75,7 @@ static partial class MemorySyscalls
         var protection = ToMapFlags(prot);
         if (m.Space.AddRegion(start, size, RegionKind.Mmap, protection, file?.Path ?? "", out _) != Err.Ok) return Errno.ENOMEM.Neg();
 
-        if (file is not null && (protection & MapFlags.Execute) != 0 && Fast.Runtime.Observability.FastEventSource.Log.SamplingEnabled)
+        if (file is not null && (protection & MapFlags.Execute) != 0 && Fast.Runtime.Observability.FastEventSource.SamplingEnabled)
             Fast.Runtime.Observability.FastEventSource.Log.ImageMapped(c.Process.Pid, start, start + size, 0, (ulong)offset, file.Path);
         if (file is not null && (protection & MapFlags.Read) != 0)
         {

@@ -2,20 +2,21 @@
 // some JIT), and the host has more than one CPU. While the main thread boots the OS, this thread
 // does first what the run needs later, so that the main thread finds it done (or waits for the
 // rest of one initialiser already under way), in the order the run reaches them: the decoder's row
-// table, the ELF reader (on WarmRun's executable), the semantics of the instructions a program's
-// start-up runs (SemanticsWarmer: their first calls), the syscall table, the core ticker's thread
-// (a thread start the main thread would otherwise wait for when it starts core 0), and a run of a
-// tiny guest of its own (WarmRun: exec, faults, syscalls, exit). Then it makes the EventSource
-// (~1.6 ms; nothing on the main thread needs it: its guards read false until it exists).
+// table, the ELF reader (on a tiny image made here), the semantics of the instructions a program's
+// start-up runs (SemanticsWarmer: their first calls), the syscall table and the core ticker's
+// thread (a thread start the main thread would otherwise wait for when it starts core 0). Then it
+// makes the EventSource (~1.6 ms; nothing on the main thread needs it: its guards read false until
+// it exists).
 //
 // Metrics: the run's source is registered here, and only once the run has lasted MetricsAfter: the
 // Meter costs ~4 ms (System.Diagnostics.Metrics and its EventSource), nothing reads it before
 // dotnet-counters attaches, and a short run (busybox true) ends without ever paying for it.
 // `--stats` asks for the registration at once (RegisterNow). Nothing here has effects beyond these
-// initialisers, the ticker's (sleeping) thread, the EventSource and that registration (WarmRun's
-// machine and OS are its own, and gone when it returns).
+// initialisers, the ticker's (sleeping) thread, the EventSource and that registration.
+using System.Buffers.Binary;
 using System.Diagnostics;
 using Fast.Os.Linux.Syscalls;
+using Fast.Runtime.Elf;
 using Fast.Runtime.Observability;
 using Fast.Translator.Interpreter;
 
@@ -99,7 +100,7 @@ sealed class StartupWarmer
         {
             _ = Fast.Translator.Decoder.Decode(0xD503201F);   // NOP: builds the row table and one bucket
             StartupPhases.Mark("warm decoder");
-            _ = Fast.Os.Process.ElfLoader.Read(WarmRun.Executable(), "(warming)");
+            _ = Fast.Os.Process.ElfLoader.Read(TinyElf(), "(warming)");
             StartupPhases.Mark("warm elf");
             SemanticsWarmer.Run(SemanticsWarmer.StartupRows);
             StartupPhases.Mark("warm semantics");
@@ -107,8 +108,6 @@ sealed class StartupWarmer
             StartupPhases.Mark("warm syscalls");
             Fast.Os.Kernel.CoreTicker.Prestart();   // (a thread start the main thread would wait for as it starts core 0)
             StartupPhases.Mark("warm ticker");
-            WarmRun.Run();   // (the main thread is exec'ing by now: its own boot made this one's cheap)
-            StartupPhases.Mark("warm run");
             FastEventSource.Create();   // (last: nothing waits for it, and its guards read false until it exists)
             StartupPhases.Mark("warm events");
         }
@@ -127,5 +126,30 @@ sealed class StartupWarmer
             }
             if (!ended) registration = FastMetrics.Register(metrics!);
         }
+    }
+
+    /// <summary>A minimal AArch64 executable (header and one PT_LOAD of itself) for the ELF reader to warm on.</summary>
+    static byte[] TinyElf()
+    {
+        var b = new byte[ElfConstants.HeaderSize + ElfConstants.ProgramHeaderSize];
+        var s = b.AsSpan();
+        b[0] = 0x7F; b[1] = (byte)'E'; b[2] = (byte)'L'; b[3] = (byte)'F'; b[4] = 2; b[5] = 1; b[6] = 1;   // ELF64, little-endian, v1
+        BinaryPrimitives.WriteUInt16LittleEndian(s[16..], 2);                                    // ET_EXEC
+        BinaryPrimitives.WriteUInt16LittleEndian(s[18..], ElfConstants.MachineAArch64);
+        BinaryPrimitives.WriteUInt32LittleEndian(s[20..], 1);
+        BinaryPrimitives.WriteUInt64LittleEndian(s[24..], 0x40_0000);                            // e_entry
+        BinaryPrimitives.WriteUInt64LittleEndian(s[32..], ElfConstants.HeaderSize);              // e_phoff
+        BinaryPrimitives.WriteUInt16LittleEndian(s[52..], ElfConstants.HeaderSize);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[54..], ElfConstants.ProgramHeaderSize);
+        BinaryPrimitives.WriteUInt16LittleEndian(s[56..], 1);
+        var p = s[ElfConstants.HeaderSize..];
+        BinaryPrimitives.WriteUInt32LittleEndian(p, 1);                                          // PT_LOAD
+        BinaryPrimitives.WriteUInt32LittleEndian(p[4..], 5);                                     // R+X
+        BinaryPrimitives.WriteUInt64LittleEndian(p[16..], 0x40_0000);                            // p_vaddr
+        BinaryPrimitives.WriteUInt64LittleEndian(p[24..], 0x40_0000);
+        BinaryPrimitives.WriteUInt64LittleEndian(p[32..], (ulong)b.Length);                      // p_filesz
+        BinaryPrimitives.WriteUInt64LittleEndian(p[40..], (ulong)b.Length);                      // p_memsz
+        BinaryPrimitives.WriteUInt64LittleEndian(p[48..], 0x1000);
+        return b;
     }
 }

@@ -15,15 +15,12 @@ public sealed class TextFile : OpenFile
     readonly byte[] content;
     readonly ulong ino;
     readonly uint mode;
-    readonly bool sized;
 
-    /// <param name="sized">Whether fstat reports the content's size (a file held in memory), not 0 (a /proc file).</param>
-    public TextFile(string path, byte[] content, ulong ino, int flags, uint mode = StatMode.S_IFREG | 0x124, bool sized = false) : base(flags, path)
+    public TextFile(string path, byte[] content, ulong ino, int flags, uint mode = StatMode.S_IFREG | 0x124) : base(flags, path)
     {
         this.content = content;
         this.ino = ino;
         this.mode = mode;
-        this.sized = sized;
     }
 
     public TextFile(string path, string text, ulong ino, int flags) : this(path, Encoding.UTF8.GetBytes(text), ino, flags) { }
@@ -54,7 +51,7 @@ public sealed class TextFile : OpenFile
     public override long Stat(out StatInfo st)
     {
         // /proc files report size 0, as Linux does.
-        st = StatInfo.Synthetic(mode, ino, sized ? content.Length : 0);
+        st = StatInfo.Synthetic(mode, ino, 0);
         st.Blocks = 0;
         st.BlkSize = 1024;
         return 0;

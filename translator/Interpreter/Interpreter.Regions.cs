@@ -24,9 +24,18 @@ public sealed unsafe partial class Interpreter
         long slot = (long)((c->PC >> 2) & JumpCacheMask);
         data.RegionCache[slot] = r;
         data.RegionCachePc[slot] = c->PC;
+        // In compiled code from here (RegionReclaimer): announced before r's validity is read again, with
+        // a full fence, so that a region invalidated meanwhile is either seen invalid here or not freed
+        // under this vCPU by another one's reclaim (the caller's check came before the announcement).
+        data.Quiescence.InRegions = 1;
+        Interlocked.MemoryBarrier();
+        if (!r.Valid)
+        {
+            data.Quiescence.InRegions = 0;
+            return false;
+        }
         c->BudgetEnd = end;
         cpu.RegistersInLocals = true;
-        data.Quiescence.InRegions = 1;
         int entry = r.EntryIndexOf(c->PC);
         while (true)
         {

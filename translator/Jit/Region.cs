@@ -90,21 +90,26 @@ public sealed unsafe class Region
         Volatile.Write(ref slot->Epoch, epoch);
     }
 
-    /// <summary>Publishes the compiled code: the header gets its code pointer and a handle back to this region.</summary>
+    /// <summary>Publishes the compiled code: the header gets a handle back to this region and its code
+    /// pointer, and Code is set last. Code is what says "compiled" to a vCPU (TierUpFrom installs a
+    /// covering region whose Code it sees), so everything the run loop reads of a region it enters
+    /// (the handle CpuState.CurrentRegion is mapped back through) must be in place before it.</summary>
     internal void Publish(RegionCode code, nint entryPoint)
     {
         lock (this)
         {
-            Code = code;
-            Header->Code = entryPoint;
             if (Header->Valid == 0)
             {
                 // Invalidated while compiling: nothing has reached it (it is found only once published), nothing will.
                 if (Links != null) NativeMemory.Free(Links);
                 Links = null;
+                Header->Code = entryPoint;
+                Code = code;
                 return;
             }
             Header->Handle = GCHandle.ToIntPtr(GCHandle.Alloc(this));
+            Header->Code = entryPoint;
+            Code = code;   // (volatile: after the stores above)
         }
     }
 

@@ -4,13 +4,14 @@
 // rest of one initialiser already under way), in the order the run reaches them: the decoder's row
 // table, the ELF reader (on a tiny image made here), the semantics of the instructions a program's
 // start-up runs (SemanticsWarmer: their first calls), the syscall table and the core ticker's
-// thread (a thread start the main thread would otherwise wait for when it starts core 0). Then it
-// makes the EventSource (~1.6 ms; nothing on the main thread needs it: its guards read false until
-// it exists).
+// thread (a thread start the main thread would otherwise wait for when it starts core 0).
 //
-// Metrics: the run's source is registered here, and only once the run has lasted MetricsAfter: the
-// Meter costs ~4 ms (System.Diagnostics.Metrics and its EventSource), nothing reads it before
-// dotnet-counters attaches, and a short run (busybox true) ends without ever paying for it.
+// Observability: the `Fast` EventSource and the run's metrics source are made here, and only once the
+// run has lasted MetricsAfter: the EventSource costs ~1.6 ms (its GUID, its registration with
+// EventPipe) and the Meter ~4 ms (System.Diagnostics.Metrics and its EventSource); nothing can
+// listen before dotnet-trace or dotnet-counters attaches (the EventSource's guards read false until
+// it exists), and a short run (busybox true) ends without ever paying for them. A session listening
+// from the start has GuestRunner make the EventSource at once.
 // `--stats` asks for the registration at once (RegisterNow). Nothing here has effects beyond these
 // initialisers, the ticker's (sleeping) thread, the EventSource and that registration.
 using System.Buffers.Binary;
@@ -108,13 +109,12 @@ sealed class StartupWarmer
             StartupPhases.Mark("warm syscalls");
             Fast.Os.Kernel.CoreTicker.Prestart();   // (a thread start the main thread would wait for as it starts core 0)
             StartupPhases.Mark("warm ticker");
-            FastEventSource.Create();   // (last: nothing waits for it, and its guards read false until it exists)
-            StartupPhases.Mark("warm events");
         }
         catch (Exception)
         {
             // An initialiser that failed here fails again, with its error, on the thread that needs it.
         }
+        bool lasted;
         lock (this)
         {
             while (!ended)
@@ -124,8 +124,12 @@ sealed class StartupWarmer
                 if (now || left <= TimeSpan.Zero) break;
                 Monitor.Wait(this, left);
             }
-            if (!ended) registration = FastMetrics.Register(metrics!);
+            lasted = !ended;
         }
+        if (!lasted) return;
+        FastEventSource.Create();   // (outside the lock: the run's end need not wait for it)
+        lock (this)
+            if (!ended) registration = FastMetrics.Register(metrics!);
     }
 
     /// <summary>A minimal AArch64 executable (header and one PT_LOAD of itself) for the ELF reader to warm on.</summary>

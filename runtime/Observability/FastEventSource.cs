@@ -5,9 +5,10 @@
 //
 // The source is made at the first use of Log, or by Create. Making it costs ~1.6 ms (its GUID from
 // its name, registration with EventPipe), so `fast run` makes it off the main thread, on the start-up
-// warmer once the rest of its work is done, or at once when a session may already be listening
-// (--trace, a session set up from the environment at start); until then the guards, which are
-// static, read false: nothing can be listening to a source that does not exist yet.
+// warmer once the run has lasted 100 ms (a short run never pays for it), or at once when a session
+// may already be listening (--trace, a session set up from the environment at start); until then
+// the guards, which are static, read false: nothing can be listening to a source that does not exist.
+// An in-process EventListener enables it through Log (which makes it), not by waiting for its name.
 //
 // Events with a start and a stop (a fault's resolution, a syscall, an IPC round trip, a region
 // compile) use the EventSource Start/Stop opcodes so TraceEvent computes durations, and the stop

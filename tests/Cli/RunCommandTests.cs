@@ -5,8 +5,9 @@
 //   came out Latin-1: "é" (C3 A9) reached the guest as the byte E9;
 // - a relative program path is looked up from the working directory, and /proc/self/exe is absolute
 //   (both failed before: init's directory was set only after its exec);
-// - a trace session the environment sets up at start sees the guest's first events, though the
-//   `Fast` EventSource is otherwise made late, off the main thread.
+// - a trace session the environment sets up at start sees the guest's first events, and one that
+//   attaches later sees the run's, though the `Fast` EventSource is otherwise made late (once a run
+//   has lasted 100 ms, off the main thread).
 using System.Diagnostics;
 using Fast.Cli.Selftest;
 using Fast.Tests.Os.Linux;
@@ -73,6 +74,37 @@ public sealed class RunCommandTests(DebianSysrootFixture debian) : IClassFixture
         finally
         {
             Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void ASessionThatAttachesToARunningGuestSeesItsSyscalls()
+    {
+        var (file, prefix) = GuestProcessRunner.FastCommand();
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in prefix) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "run", "-L", debian.Sysroot.Arm64, Busybox, "sh", "-c", "while true; do echo > /dev/null; done" }) info.ArgumentList.Add(a);
+        using var p = Process.Start(info)!;
+        try
+        {
+            Thread.Sleep(1000);   // (past the 100 ms after which the run makes its EventSource)
+            var client = new Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient(p.Id);
+            using var session = client.StartEventPipeSession(
+                [new Microsoft.Diagnostics.NETCore.Client.EventPipeProvider("Fast", System.Diagnostics.Tracing.EventLevel.Informational, 0x10)],
+                requestRundown: false);
+            long syscalls = 0;
+            using var source = new Microsoft.Diagnostics.Tracing.EventPipeEventSource(session.EventStream);
+            source.Dynamic.All += e => { if (e.ProviderName == "Fast") Interlocked.Increment(ref syscalls); };
+            var reading = Task.Run(source.Process);
+            for (int i = 0; i < 100 && Interlocked.Read(ref syscalls) == 0; i++) Thread.Sleep(50);
+            session.Stop();
+            reading.Wait(TimeSpan.FromSeconds(10));
+            Assert.True(syscalls > 0, "no Fast events reached the attached session");
+        }
+        finally
+        {
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
         }
     }
 

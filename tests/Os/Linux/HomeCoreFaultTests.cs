@@ -86,10 +86,9 @@ int main(int argc, char **argv) {
     sealed class HomeCallListener : System.Diagnostics.Tracing.EventListener
     {
         public readonly List<(int Core, int Home, long Ticks)> Calls = new();
-        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource source)
-        {
-            if (source.Name == "Fast") EnableEvents(source, System.Diagnostics.Tracing.EventLevel.Informational, Fast.Runtime.Observability.FastEventSource.Keywords.Ipc);
-        }
+        // Through Log, which makes the source: it is made lazily, so one waiting for its creation by name may wait forever.
+        public HomeCallListener() =>
+            EnableEvents(Fast.Runtime.Observability.FastEventSource.Log, System.Diagnostics.Tracing.EventLevel.Informational, Fast.Runtime.Observability.FastEventSource.Keywords.Ipc);
         protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs e)
         {
             if (e.EventName != "HomeCall") return;

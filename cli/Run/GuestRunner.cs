@@ -28,8 +28,8 @@ public sealed class GuestRunner : IDisposable
         this.options = options;
         StartupPhases.Mark("runner");
         warmer = StartupWarmer.Claim();
-        // The EventSource: the warmer makes it once its other work is done; here, at once, when there is no
-        // warmer or when a session may be listening from the start (one set up from the environment).
+        // The EventSource: the warmer makes it 100 ms into the run; here, at once, when there is no warmer
+        // or when a session may be listening from the start (one set up from the environment).
         if (warmer is null || SessionFromStart()) FastEventSource.Create();
         try
         {

@@ -1,7 +1,8 @@
 // FastEventSource: the one EventSource provider, "Fast", through which every hot path reports
 // (DESIGN.md section 6). A keyword per concern; explicit event ids; payloads written with
 // WriteEventCore over stack-allocated EventData; every call site guards with IsEnabled(level,
-// keyword) through the *Enabled properties, so disabled tracing costs one field load and branch.
+// keyword) through the static *Enabled properties, so disabled tracing costs a static field load,
+// a null test and IsEnabled's own test.
 //
 // The source is made at the first use of Log, or by Create. Making it costs ~1.6 ms (its GUID from
 // its name, registration with EventPipe), so `fast run` makes it off the main thread, on the start-up
@@ -34,9 +35,6 @@ public sealed unsafe class FastEventSource : EventSource
     {
         lock (creating) return log ??= new FastEventSource();
     }
-
-    /// <summary>Whether the source exists (Log or Create made it).</summary>
-    public static bool Created => Volatile.Read(ref log) is not null;
 
     public static class Keywords
     {

@@ -176,12 +176,34 @@ public sealed class ProcessMemory
         }
     }
 
+    /// <summary>AddUnreadPage for count consecutive pages from startVa, under one lock (a file mapping's).</summary>
+    public void AddUnreadPages(ulong startVa, int count, IPageSource source)
+    {
+        if (!k.Calls.Local(Home)) { k.Calls.Call(Home, () => AddUnreadPages(startVa, count, source)); return; }
+        k.Calls.Enter(Home);
+        lock (gate)
+            for (int i = 0; i < count; i++)
+            {
+                ulong pageVa = startVa + (ulong)i * Descriptors.PageSize;
+                source.Track(+1);
+                if (unread.Remove(pageVa, out var replaced)) replaced.Track(-1);
+                unread[pageVa] = source;
+            }
+    }
+
     /// <summary>Image pages not read in yet (their first touch will fault).</summary>
     public int UnreadPageCount { get { lock (gate) return unread.Count; } }
 
     void ForgetUnreadLocked(ulong start, ulong size)
     {
         if (unread.Count == 0) return;
+        if (size / Descriptors.PageSize < (ulong)unread.Count)
+        {
+            // A range smaller than what is unread (a munmap of a buffer): look its pages up.
+            for (ulong va = start; va - start < size; va += Descriptors.PageSize)
+                if (unread.Remove(va, out var source)) source.Track(-1);
+            return;
+        }
         var gone = new List<ulong>();
         foreach (ulong va in unread.Keys) if (va >= start && va - start < size) gone.Add(va);
         foreach (ulong va in gone)

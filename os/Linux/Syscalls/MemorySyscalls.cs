@@ -1,7 +1,8 @@
 // Memory system calls: brk, mmap, munmap, mprotect, mremap, madvise. Anonymous memory is lazy:
-// mmap only records a region and pages fault in zero-filled. A private file mapping is filled
-// from the file when it is made (MAP_SHARED file mappings are treated as private copies: writes
-// do not reach the file — a known limitation). Addresses are chosen bottom-up above the PIE area.
+// mmap only records a region and pages fault in zero-filled. A regular file's mapping reads each
+// page from the file at its first fault (FileMappingSource); a device's is read when it is made
+// (MAP_SHARED file mappings are treated as private copies: writes do not reach the file — a known
+// limitation). Addresses are chosen bottom-up above the PIE area.
 using Fast.Os.Linux.Abi;
 using Fast.Os.Paging;
 using Fast.Os.Process;
@@ -77,9 +78,17 @@ static partial class MemorySyscalls
 
         if (file is not null && (protection & MapFlags.Execute) != 0 && Fast.Runtime.Observability.FastEventSource.SamplingEnabled)
             Fast.Runtime.Observability.FastEventSource.Log.ImageMapped(c.Process.Pid, start, start + size, 0, (ulong)offset, file.Path);
-        if (file is not null && (protection & MapFlags.Read) != 0)
+        if (file is not null && file.Stat(out var st) >= 0 && StatMode.IsReg(st.Mode))
         {
-            // Fill the pages from the file now; bytes past the end of the file read as zero.
+            // A regular file's pages are read as they fault in (FileMappingSource); those wholly past
+            // its end stay zero pages.
+            long filePages = offset >= st.Size ? 0 : (st.Size - offset + (long)Page - 1) / (long)Page;
+            int count = (int)Math.Min(filePages, (long)(size / Page));
+            if (count > 0) m.AddUnreadPages(start, count, new FileMappingSource(file, start, offset));
+        }
+        else if (file is not null && (protection & MapFlags.Read) != 0)
+        {
+            // Anything else (a device) is read now; bytes past what it gives read as zero.
             var buffer = new byte[Page];
             for (ulong done = 0; done < size; done += Page)
             {

@@ -3,8 +3,8 @@ using Fast.Runtime.Observability;
 
 namespace Fast.Tests.Perf;
 
-// (In the recorded trace's collection: `fast run`'s warmer registers a run's metrics source in the
-// process-wide registry 100 ms into a run, and these tests' totals must not include another's.)
+// (In the recorded trace's collection, which runs alone: every GuestRunner registers its run's metrics
+// source in the process-wide registry, and these totals must not include another run's.)
 [Collection(Fast.Tests.Perf.RecordedTraceCollection.Name)]
 public class FastMetricsTests
 {

@@ -83,8 +83,9 @@ public sealed class RecordedTrace : IDisposable
     }
 }
 
-/// <summary>The trace tests share one recording.</summary>
-[CollectionDefinition(Name)]
+/// <summary>The trace tests share one recording, and run alone: a trace session in this process, and
+/// the process-wide metrics registry, see every guest run in it (guest pids start at 1 in every run).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class RecordedTraceCollection : ICollectionFixture<RecordedTrace>
 {
     public const string Name = "recorded trace";

@@ -8,9 +8,6 @@ namespace Fast.Tests.Os.Linux;
 /// the run must end when init exits from a thread on another core and after init slept (core 0 idle).
 /// With a timeout (the tests' runs) a guest that never exits still times out.
 /// </summary>
-// (In the recorded trace's collection: `fast run`'s warmer registers a run's metrics source in the
-// process-wide registry 100 ms into a run, and these tests' totals must not include another's.)
-[Collection(Fast.Tests.Perf.RecordedTraceCollection.Name)]
 public class InitCoreTests
 {
     /// <summary>Runs the program as `fast run` does; the test fails (rather than hangs) if the run does not end.</summary>

@@ -27,7 +27,7 @@ public sealed unsafe class DecodedBlock
     /// <summary>The last instruction ends the block (its semantics sets PC on every path).</summary>
     public bool EndsWithControl { get; }
     public DecodedInstruction* Instructions { get; }
-    readonly byte[] storage;   // pinned; owns Instructions
+    readonly byte[] storage;   // the pinned chunk Instructions lies in (InstructionArena): kept alive with the block
 
     /// <summary>Entries into this block (the tier-1 hotness signal).</summary>
     public long EntryCount;
@@ -57,8 +57,8 @@ public sealed unsafe class DecodedBlock
         EndsWithControl = endsWithControl;
         if (endsWithControl && instructions[count - 1].Row >= 0 && rows[instructions[count - 1].Row].Name == "BR") Targets = new IndirectTargets();
         int bytes = count * sizeof(DecodedInstruction);
-        storage = GC.AllocateUninitializedArray<byte>(bytes, pinned: true);
-        fixed (byte* at = storage) Instructions = (DecodedInstruction*)at;   // (the pinned heap: it stays there)
+        storage = InstructionArena.Allocate(bytes, out byte* at);
+        Instructions = (DecodedInstruction*)at;
         Buffer.MemoryCopy(instructions, Instructions, bytes, bytes);
     }
 

@@ -23,8 +23,9 @@ public interface IMessageQueue
     WaitQueue Writable { get; }
     bool IsClosed { get; }
     bool HasMessage { get; }
-    /// <summary>Closes the queue: further sends fail; waiters wake. Returns the messages never received.</summary>
-    List<IpcMessage> Close();
+    /// <summary>Closes the queue: further sends fail; waiters wake. Returns the messages never received
+    /// (an array: List of this struct is a framework generic the runtime JIT-compiles at first use).</summary>
+    IpcMessage[] Close();
 }
 
 public sealed class LmpEndpoint : IMessageQueue
@@ -81,15 +82,16 @@ public sealed class LmpEndpoint : IMessageQueue
         return true;
     }
 
-    public List<IpcMessage> Close()
+    public IpcMessage[] Close()
     {
-        var left = new List<IpcMessage>();
+        IpcMessage[] left;
         lock (ring)
         {
             closed = true;
-            while (count > 0)
+            left = new IpcMessage[count];
+            for (int i = 0; count > 0; i++)
             {
-                left.Add(ring[head]);
+                left[i] = ring[head];
                 ring[head] = default;
                 head = (head + 1) % ring.Length;
                 count--;

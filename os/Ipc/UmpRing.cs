@@ -140,14 +140,27 @@ public sealed unsafe class UmpRing : IMessageQueue
         }
     }
 
-    public List<IpcMessage> Close()
+    public IpcMessage[] Close()
     {
         closed = true;
-        var left = new List<IpcMessage>();
+        var left = new IpcMessage[4];
+        int n = 0;
         while (TryDequeue(out var m, out var wire, out bool hasCap))
         {
             if (hasCap) Discard?.Invoke(wire);
-            left.Add(m);
+            if (n == left.Length)
+            {
+                var grown = new IpcMessage[n * 2];
+                Array.Copy(left, grown, n);
+                left = grown;
+            }
+            left[n++] = m;
+        }
+        if (n != left.Length)
+        {
+            var exact = new IpcMessage[n];
+            Array.Copy(left, exact, n);
+            left = exact;
         }
         Readable.WakeAll();
         Writable.WakeAll();

@@ -124,6 +124,41 @@ public unsafe class AdvSimdShiftRightTests
     }
 
     [Fact]
+    public void AddAndSubtractNarrowingHighKeepTheHighHalves()
+    {
+        // C7.2 ADDHN/RADDHN/SUBHN/RSUBHN{2}: element e is the most significant esize bits of the 2*esize-bit
+        // sum or difference of Vn.elem[e] and Vm.elem[e] (plus 1 << (esize-1) for the rounding forms),
+        // modulo 2^(2*esize); computed here in 128-bit arithmetic, the way the manual states it.
+        var random = new Random(13);
+        using var h = new GuestHarness();
+        foreach (uint size in new uint[] { 0, 1, 2 })
+            foreach (var (subtract, round) in new[] { (false, false), (false, true), (true, false), (true, true) })
+                foreach (uint q in new uint[] { 0, 1 })
+                    for (int k = 0; k < 8; k++)
+                    {
+                        int esize = 8 << (int)size, wide = 2 * esize, count = 64 / esize;
+                        ulong Next() => (ulong)random.NextInt64() ^ ((ulong)random.Next(2) << 63);
+                        ulong nlo = Next(), nhi = Next(), mlo = Next(), mhi = Next(), old = Next();
+                        if (k == 0) { nlo = nhi = ulong.MaxValue; mlo = mhi = subtract ? 0 : ulong.MaxValue; }   // carries and borrows at the top
+                        h.State->V[2] = nlo; h.State->V[3] = nhi; h.State->V[4] = mlo; h.State->V[5] = mhi;
+                        h.State->V[0] = old; h.State->V[1] = old ^ 0xFF;
+                        // ADDHN 0x0E204000, SUBHN 0x0E206000; U (bit 29) makes RADDHN/RSUBHN. V0, V1, V2.
+                        uint word = (subtract ? 0x0E206000u : 0x0E204000u) | (round ? 1u << 29 : 0) | (q << 30) | (size << 22) | (2u << 16) | (1u << 5);
+                        h.Engine.Cache.InvalidateAll();
+                        h.Run(word);
+                        UInt128 n = ((UInt128)nhi << 64) | nlo, m = ((UInt128)mhi << 64) | mlo, elementMask = ((UInt128)1 << wide) - 1;
+                        ulong expected = 0;
+                        for (int e = 0; e < count; e++)
+                        {
+                            UInt128 a = (n >> (e * wide)) & elementMask, b = (m >> (e * wide)) & elementMask;
+                            UInt128 v = (subtract ? a - b : a + b) + (round ? (UInt128)1 << (esize - 1) : 0);
+                            expected |= (ulong)((v & elementMask) >> esize) << (e * esize);
+                        }
+                        Assert.Equal(q == 0 ? (expected, 0UL) : (old, expected), (h.State->V[0], h.State->V[1]));
+                    }
+    }
+
+    [Fact]
     public void ShiftRightWithoutRoundingMatchesWideArithmetic()
     {
         var random = new Random(5);

@@ -106,17 +106,22 @@ public static unsafe class AdvSimdShiftByImmediate
             // SHRN: a logical shift of each 2*esize element (1 <= shift <= esize leaves its low esize
             // bits the same whatever the extension) and a truncating narrow. glibc's strlen, memchr
             // and strchr run SHRN #4 on every 16 bytes they scan; the per-element Int128 loop below
-            // was 2 % of lua5.4's run.
-            var wide = AdvSimd.SimdVec.Load(c, Rn);
-            ulong narrowed = esize switch
-            {
-                8 => Vector128.Narrow(Vector128.ShiftRightLogical(wide.AsUInt16(), shift), Vector128<ushort>.Zero).AsUInt64().ToScalar(),
-                16 => Vector128.Narrow(Vector128.ShiftRightLogical(wide.AsUInt32(), shift), Vector128<uint>.Zero).AsUInt64().ToScalar(),
-                _ => Vector128.Narrow(Vector128.ShiftRightLogical(wide.AsUInt64(), shift), Vector128<ulong>.Zero).AsUInt64().ToScalar(),
-            };
+            // was 2 % of lua5.4's run. Plain 64-bit arithmetic, not Vector128: ReadyToRun rejects
+            // this method's Vector128.Narrow on a host with AVX-512, and it ran JIT-compiled at every start.
+            Vector128Bits wide = Simd.Read(c, Rn);
+            ulong mask = (1UL << esize) - 1, narrowed = 0;
+            for (int e = 0; e < elements; e++)
+                narrowed |= ((Simd.Elem(wide, e, 2 * esize) >> shift) & mask) << (e * esize);
             AdvSimdTwoRegMisc.WritePart(c, Rd, Q, narrowed);
             return;
         }
+        NarrowOpWide(c, Q, Rn, Rd, esize, shift, elements, unsignedIn, round, kind);
+    }
+
+    // The general case, apart: ReadyToRun cannot precompile a method with Int128 locals (CoreLib's
+    // layout, outside Fast's version bubble), and SHRN above runs at every glibc program's start.
+    static void NarrowOpWide(CpuState* c, uint Q, uint Rn, uint Rd, int esize, int shift, int elements, bool unsignedIn, bool round, int kind)
+    {
         Vector128Bits n = Simd.Read(c, Rn), r = default;
         for (int e = 0; e < elements; e++)
         {

@@ -81,10 +81,13 @@ public static unsafe class AdvSimdThreeDifferent
         Vector128Bits n = Simd.Read(c, Rn), m = Simd.Read(c, Rm), r = default;
         for (int e = 0; e < elements; e++)
         {
-            UInt128 a = Simd.Elem(n, e, 2 * esize), b = Simd.Elem(m, e, 2 * esize);
-            UInt128 v = subtract ? a - b : a + b;
-            if (round) v += UInt128.One << (esize - 1);
-            Simd.SetElem(ref r, e, esize, (ulong)(v >> esize));
+            // The high half of the 2*esize-bit sum or difference (modulo 2^(2*esize)): 64-bit arithmetic
+            // wraps modulo 2^64, which agrees on those bits since 2*esize <= 64. (Not UInt128: ReadyToRun
+            // cannot precompile a method with its locals, and glibc's string functions run ADDHN.)
+            ulong a = Simd.Elem(n, e, 2 * esize), b = Simd.Elem(m, e, 2 * esize);
+            ulong v = subtract ? a - b : a + b;
+            if (round) v += 1UL << (esize - 1);
+            Simd.SetElem(ref r, e, esize, v >> esize);
         }
         AdvSimdTwoRegMisc.WritePart(c, Rd, Q, r.Low);
     }

@@ -132,17 +132,21 @@ public static class IoctlCmd
 
     /// <summary>How many argument bytes a request reads from (In) and writes to (Out) guest memory;
     /// Size 0: the argument is a plain value or unused (the kernel passes an empty span).</summary>
-    public static (int Size, bool In, bool Out) Arg(uint request) => request switch
+    public static IoctlArg Arg(uint request) => request switch
     {
-        TCGETS => (Termios.Size, false, true),
-        TCSETS or TCSETSW or TCSETSF => (Termios.Size, true, false),
-        TIOCGWINSZ => (Winsize.Size, false, true),
-        TIOCSWINSZ => (Winsize.Size, true, false),
-        FIONREAD or TIOCGPGRP or TIOCGPTN => (4, false, true),
-        FIONBIO or TIOCSPGRP => (4, true, false),
-        _ => (0, false, false),
+        TCGETS => new(Termios.Size, false, true),
+        TCSETS or TCSETSW or TCSETSF => new(Termios.Size, true, false),
+        TIOCGWINSZ => new(Winsize.Size, false, true),
+        TIOCSWINSZ => new(Winsize.Size, true, false),
+        FIONREAD or TIOCGPGRP or TIOCGPTN => new(4, false, true),
+        FIONBIO or TIOCSPGRP => new(4, true, false),
+        _ => new(0, false, false),
     };
 }
+
+/// <summary>An ioctl argument's shape (IoctlCmd.Arg). A type of Fast's own: an (int, bool, bool) tuple's
+/// constructor, a framework generic over value types, was JIT-compiled at every program's first isatty.</summary>
+public readonly record struct IoctlArg(int Size, bool In, bool Out);
 
 /// <summary>Pipe constants.</summary>
 public static class PipeAbi

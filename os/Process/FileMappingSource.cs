@@ -17,16 +17,7 @@ public sealed class FileMappingSource(OpenFile file, ulong start, long offset) :
     readonly object gate = new();
     int tracked;   // guarded by gate: unread pages referring to this mapping
 
-    public void Fill(ulong pageVa, Span<byte> page)
-    {
-        long at = offset + (long)(pageVa - start);
-        for (int done = 0; done < page.Length;)
-        {
-            long n = file.PRead(page[done..], at + done);
-            if (n <= 0) break;   // the end of the file (or an error): the rest stays zero
-            done += (int)n;
-        }
-    }
+    public void Fill(ulong pageVa, Span<byte> page) => file.PReadFully(page, offset + (long)(pageVa - start));   // (past the file's end: zeros)
 
     public void Track(int delta)
     {

@@ -80,14 +80,7 @@ public sealed class LazyImageFile
             return;
         }
         var from = Volatile.Read(ref file) ?? throw new InvalidOperationException("an image page was read after its file was released");
-        int done = 0;
-        while (done < destination.Length)
-        {
-            long n = from.PRead(destination[done..], offset + done);
-            if (n <= 0) break;
-            done += (int)n;
-        }
-        destination[done..].Clear();
+        destination[from.PReadFully(destination, offset)..].Clear();
     }
 
     /// <summary>An unread page referring to the image was added (+1) or read or dropped (-1).</summary>

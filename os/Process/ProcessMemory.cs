@@ -164,17 +164,7 @@ public sealed class ProcessMemory
     }
 
     /// <summary>Leaves a page of a region unmapped until its first fault, which fills it from source (the loader's image pages).</summary>
-    public void AddUnreadPage(ulong pageVa, IPageSource source)
-    {
-        if (!k.Calls.Local(Home)) { k.Calls.Call(Home, () => AddUnreadPage(pageVa, source)); return; }
-        k.Calls.Enter(Home);
-        lock (gate)
-        {
-            source.Track(+1);
-            if (unread.Remove(pageVa, out var replaced)) replaced.Track(-1);
-            unread[pageVa] = source;
-        }
-    }
+    public void AddUnreadPage(ulong pageVa, IPageSource source) => AddUnreadPages(pageVa, 1, source);
 
     /// <summary>AddUnreadPage for count consecutive pages from startVa, under one lock (a file mapping's).</summary>
     public void AddUnreadPages(ulong startVa, int count, IPageSource source)

@@ -134,6 +134,19 @@ public abstract class OpenFile
     public virtual long Read(Span<byte> buffer) => IsDirectory ? Errno.EISDIR.Neg() : Errno.EINVAL.Neg();
     public virtual long Write(ReadOnlySpan<byte> data) => IsDirectory ? Errno.EISDIR.Neg() : Errno.EINVAL.Neg();
     public virtual long PRead(Span<byte> buffer, long offset) => Errno.ESPIPE.Neg();
+
+    /// <summary>PRead until buffer is full, the file ends or a read fails; how many bytes it read.</summary>
+    public int PReadFully(Span<byte> buffer, long offset)
+    {
+        int done = 0;
+        while (done < buffer.Length)
+        {
+            long n = PRead(buffer[done..], offset + done);
+            if (n <= 0) break;
+            done += (int)n;
+        }
+        return done;
+    }
     public virtual long PWrite(ReadOnlySpan<byte> data, long offset) => Errno.ESPIPE.Neg();
     public virtual long Seek(long offset, int whence) => Errno.ESPIPE.Neg();
     public virtual long Truncate(long length) => Errno.EINVAL.Neg();

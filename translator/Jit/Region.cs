@@ -98,16 +98,13 @@ public sealed unsafe class Region
     {
         lock (this)
         {
-            if (Header->Valid == 0)
+            if (Header->Valid != 0) Header->Handle = GCHandle.ToIntPtr(GCHandle.Alloc(this));
+            else
             {
                 // Invalidated while compiling: nothing has reached it (it is found only once published), nothing will.
                 if (Links != null) NativeMemory.Free(Links);
                 Links = null;
-                Header->Code = entryPoint;
-                Code = code;
-                return;
             }
-            Header->Handle = GCHandle.ToIntPtr(GCHandle.Alloc(this));
             Header->Code = entryPoint;
             Code = code;   // (volatile: after the stores above)
         }

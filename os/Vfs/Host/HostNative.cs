@@ -65,24 +65,6 @@ public static unsafe partial class HostNative
 
     static long Err(long r) => r < 0 ? -Marshal.GetLastPInvokeError() : r;
 
-    [LibraryImport(Libc)] private static partial int madvise(void* addr, nuint length, int advice);
-    const int MadvPopulateWrite = 23;   // MADV_POPULATE_WRITE
-
-    /// <summary>
-    /// Has the host kernel back the whole pages of a pinned buffer before it is written
-    /// (MADV_POPULATE_WRITE, Linux 5.14): one call instead of a page fault per page. Reading a 1.8 MB
-    /// executable into a fresh array faulted 458 pages in one by one (exec's read: 0.84 -> 0.69 ms of
-    /// main-thread CPU, averages of 30 runs). Nothing happens where it is unsupported.
-    /// </summary>
-    public static void Prefault(Span<byte> pinned)
-    {
-        fixed (byte* p = pinned)
-        {
-            ulong start = ((ulong)p + 4095) & ~4095UL, end = ((ulong)p + (ulong)pinned.Length) & ~4095UL;
-            if (end > start) _ = madvise((void*)start, (nuint)(end - start), MadvPopulateWrite);
-        }
-    }
-
     [LibraryImport(Libc, SetLastError = true)] private static partial nint getrandom(byte* buf, nuint n, uint flags);
 
     /// <summary>Fills buffer from the host kernel's random source (getrandom(2), cryptographically
